@@ -1,0 +1,51 @@
+package io.github.eiaoutages.config;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** The configured datasets, resolved once at startup; a bad entry stops the application naming its key. */
+@Component("datasets")
+public class DatasetCatalog {
+
+    private final Map<String, DatasetSpec> byId = new LinkedHashMap<>();
+    private final String modelDataset;
+
+    public DatasetCatalog(PipelineProperties properties) {
+        properties.datasets().forEach((id, entry) -> byId.put(id, DatasetSpec.from(id, entry)));
+        modelDataset = properties.model().dataset();
+        DatasetSpec model = byId.get(modelDataset);
+        if (model == null) {
+            throw new InvalidConfigurationException("pipeline.model.dataset",
+                    "is '" + modelDataset + "', which is not a key under pipeline.datasets " + byId.keySet());
+        }
+        for (String needed : List.of("period", "facility", "facilityName", "generator", "capacity", "outage")) {
+            if (model.fields().stream().noneMatch(f -> f.name().equals(needed))) {
+                throw new InvalidConfigurationException("pipeline.datasets." + modelDataset + ".fields",
+                        "lacks '" + needed + "', which the star schema is built from");
+            }
+        }
+    }
+
+    /** Dataset ids in the order of application.yaml; a run ingests them in this order. */
+    public List<String> ids() {
+        return List.copyOf(byId.keySet());
+    }
+
+    public DatasetSpec get(String id) {
+        DatasetSpec spec = byId.get(id);
+        if (spec == null) {
+            throw new IllegalArgumentException("unknown dataset '" + id + "'; configured: " + byId.keySet());
+        }
+        return spec;
+    }
+
+    public List<DatasetSpec> all() {
+        return List.copyOf(byId.values());
+    }
+
+    public DatasetSpec modelDataset() {
+        return byId.get(modelDataset);
+    }
+}

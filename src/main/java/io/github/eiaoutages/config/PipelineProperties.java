@@ -1,0 +1,102 @@
+package io.github.eiaoutages.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.quartz.CronExpression;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Everything under {@code pipeline:} in {@code application.yaml}. Bound and validated at startup, so a bad
+ * value stops the application with a message that names the key instead of failing on the first run.
+ */
+@Validated
+@ConfigurationProperties("pipeline")
+public record PipelineProperties(
+        @DefaultValue("true") boolean runOnStartup,
+        @Valid @DefaultValue Schedule schedule,
+        @Valid @DefaultValue Eia eia,
+        @Valid @DefaultValue Storage storage,
+        @Valid @DefaultValue Model model,
+        @NotEmpty Map<String, @Valid @NotNull Dataset> datasets) {
+
+    /** When Quartz starts runs on its own. */
+    public record Schedule(
+            @DefaultValue("0 15 * * * ?") String cron,
+            @DefaultValue("UTC") String timeZone) {
+
+        public Schedule {
+            if (cron == null || !CronExpression.isValidExpression(cron)) {
+                throw new InvalidConfigurationException("pipeline.schedule.cron", "'" + cron + "' is not a Quartz cron "
+                        + "expression (seconds minutes hours day-of-month month day-of-week), e.g. \"0 15 * * * ?\"");
+            }
+            if (!ZoneId.getAvailableZoneIds().contains(timeZone) && !"UTC".equals(timeZone)) {
+                throw new InvalidConfigurationException("pipeline.schedule.time-zone",
+                        "'" + timeZone + "' is not a time zone id such as UTC or America/New_York");
+            }
+        }
+    }
+
+    /** Access to the EIA Open Data API v2. An empty key switches to the bundled sample server. */
+    public record Eia(
+            @DefaultValue("") String apiKey,
+            @NotBlank @DefaultValue("https://api.eia.gov/v2") String baseUrl,
+            // EIA answers at most 5,000 rows per JSON request; asking for more silently truncates.
+            @Min(1) @Max(5000) @DefaultValue("5000") int pageSize,
+            // Guards against an API that ignores offset and returns the same full page forever.
+            @Min(1) @DefaultValue("100000") int maxPagesPerRun) {
+
+        public boolean sampleMode() {
+            return apiKey == null || apiKey.isBlank();
+        }
+
+        /** Never print the key: records print their fields, so this record does not. */
+        @Override
+        public String toString() {
+            return "Eia[baseUrl=" + baseUrl + ", apiKey=" + (sampleMode() ? "<none>" : "<set>") + "]";
+        }
+    }
+
+    /** Where files land. Both folders are outputs; relative paths are taken from the working directory. */
+    public record Storage(
+            @NotNull @DefaultValue("data") Path dataDir,
+            @NotNull @DefaultValue("modeled") Path modeledDir,
+            // Rows per Parquet part: bounds the memory a run holds before it writes a file.
+            @Min(1000) @DefaultValue("100000") int rowsPerPart) {
+
+        public Path rawDir() {
+            return dataDir.resolve("raw");
+        }
+
+        public Path quarantineDir() {
+            return dataDir.resolve("quarantine");
+        }
+    }
+
+    /** The star schema: which dataset feeds it and how many published snapshots stay on disk. */
+    public record Model(
+            @NotBlank @DefaultValue("generator-nuclear-outages") String dataset,
+            @Min(1) @DefaultValue("3") int keepSnapshots) {
+    }
+
+    /** One EIA dataset: a route of API v2 and how its rows are typed and keyed. */
+    public record Dataset(
+            @NotBlank String route,
+            @NotBlank @DefaultValue("daily") String frequency,
+            @NotNull @DefaultValue("2007-01-01") LocalDate start,
+            @DefaultValue List<String> data,
+            @DefaultValue Map<String, List<String>> facets,
+            @NotEmpty List<String> key,
+            @NotEmpty Map<String, FieldType> fields) {
+    }
+}

@@ -1,0 +1,181 @@
+package io.github.eiaoutages.extract;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.eiaoutages.config.DatasetSpec;
+import io.github.eiaoutages.config.FieldSpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads one EIA API v2 data response with a streaming parser, typing each row against its dataset.
+ *
+ * <p>Never keeps or quotes the raw body: EIA echoes the API key in {@code request.params}, so that part is
+ * skipped unread and error messages carry only EIA's own error text.
+ */
+@Component("eiaPageParser")
+public class EiaPageParser {
+
+    private final JsonFactory json;
+    private final ObjectMapper mapper;
+    private final RowTyper typer = new RowTyper();
+
+    public EiaPageParser(ObjectMapper mapper) {
+        this.mapper = mapper;
+        this.json = mapper.getFactory();
+    }
+
+    public EiaPage parse(InputStream body, Integer status, PageCursor cursor) {
+        DatasetSpec dataset = cursor.dataset();
+        int code = status == null ? 200 : status;
+        if (code != 200) {
+            throw classify(code, readErrorQuietly(body), dataset);
+        }
+        try (JsonParser p = json.createParser(body)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw notJson(dataset, null);
+            }
+            EiaPage page = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                p.nextToken();
+                switch (field) {
+                    case "response" -> page = readResponse(p, dataset);
+                    // Older API versions sent errors with HTTP 200: the body decides, not the status.
+                    case "error" -> throw classify(400, describe(mapper.readTree(p)), dataset);
+                    default -> p.skipChildren();
+                }
+            }
+            if (page == null) {
+                throw new EiaResponseException("EIA answered " + dataset.route() + " without a 'response' object");
+            }
+            return page;
+        } catch (JsonParseException e) {
+            throw notJson(dataset, e);
+        } catch (IOException e) {
+            throw new EiaUnavailableException("Reading the EIA response for " + dataset.route() + " failed: "
+                    + e.getClass().getSimpleName(), 0);
+        }
+    }
+
+    private EiaPage readResponse(JsonParser p, DatasetSpec dataset) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            throw new EiaResponseException("EIA answered " + dataset.route() + " with a 'response' that is not an object");
+        }
+        Long total = null;
+        List<Object[]> rows = null;
+        List<RejectedRow> rejects = new ArrayList<>();
+        int received = 0;
+        Map<String, FieldSpec> byName = new HashMap<>();
+        dataset.fields().forEach(f -> byName.put(f.name(), f));
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken token = p.nextToken();
+            if ("total".equals(field)) {
+                total = parseTotal(p.getValueAsString());
+            } else if ("data".equals(field) && token == JsonToken.START_ARRAY) {
+                rows = new ArrayList<>();
+                while (p.nextToken() == JsonToken.START_OBJECT) {
+                    received++;
+                    readRow(p, dataset, byName, rows, rejects);
+                }
+            } else {
+                p.skipChildren();
+            }
+        }
+        if (rows == null) {
+            throw new EiaResponseException("EIA answered " + dataset.route() + " without a 'data' array");
+        }
+        return new EiaPage(total, received, rows, rejects);
+    }
+
+    private void readRow(JsonParser p, DatasetSpec dataset, Map<String, FieldSpec> byName,
+                         List<Object[]> rows, List<RejectedRow> rejects) throws IOException {
+        Map<String, Object> original = new LinkedHashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken token = p.nextToken();
+            if (token.isStructStart()) {
+                p.skipChildren();
+                original.put(name, "<nested>");
+            } else {
+                original.put(name, token == JsonToken.VALUE_NULL ? null : p.getText());
+            }
+        }
+        Object[] values = new Object[dataset.fields().size()];
+        String problem = typer.type(dataset, byName, original, values);
+        if (problem == null) {
+            rows.add(values);
+        } else {
+            rejects.add(new RejectedRow(problem, original));
+        }
+    }
+
+    private static Long parseTotal(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private String readErrorQuietly(InputStream body) {
+        if (body == null) {
+            return null;
+        }
+        try {
+            JsonNode root = mapper.readTree(body);
+            return root == null ? null : describe(root.path("error"));
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** EIA has two error shapes: {"error":{"code","message"}} and {"error":"text","code":400}. */
+    private static String describe(JsonNode error) {
+        if (error == null || error.isMissingNode() || error.isNull()) {
+            return null;
+        }
+        if (error.isObject()) {
+            String code = error.path("code").asText("");
+            String message = error.path("message").asText("");
+            return (code + " " + message).trim();
+        }
+        return error.asText();
+    }
+
+    private static EiaResponseException classify(int status, String eiaMessage, DatasetSpec dataset) {
+        String detail = eiaMessage == null || eiaMessage.isBlank() ? "" : " " + abbreviate(eiaMessage);
+        if (status == 401 || status == 403 || (eiaMessage != null && eiaMessage.startsWith("API_KEY"))) {
+            return new EiaApiKeyRejectedException("EIA rejected the API key (HTTP " + status + detail
+                    + "): set EIA_API_KEY to a valid key (free at https://www.eia.gov/opendata/register.php)");
+        }
+        if (status == 429 || status >= 500) {
+            return new EiaUnavailableException("EIA answered HTTP " + status + " for " + dataset.route() + detail, status);
+        }
+        return new EiaResponseException("EIA rejected the request for " + dataset.route() + " (HTTP " + status + detail
+                + "): check pipeline.datasets." + dataset.id() + " (route, frequency, data, facets)");
+    }
+
+    private static EiaResponseException notJson(DatasetSpec dataset, Exception cause) {
+        return new EiaResponseException("EIA answered " + dataset.route()
+                + " with a body that is not the expected JSON; the API may be down or behind a proxy page");
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 300 ? text.substring(0, 300) + "…" : text;
+    }
+}

@@ -1,0 +1,101 @@
+package io.github.eiaoutages.model;
+
+import io.github.eiaoutages.config.DatasetCatalog;
+import io.github.eiaoutages.duckdb.DuckDb;
+import io.github.eiaoutages.raw.RawStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds the star schema (dim_plant, dim_date, fact_outage) from the committed raw generator rows with the SQL
+ * in {@code sql/model/}, and publishes it as a new snapshot. A failed build leaves the previous snapshot live.
+ */
+@Component("outageModel")
+public class OutageModelBuilder {
+
+    static final List<String> TABLES = List.of("dim_plant", "dim_date", "fact_outage");
+    private static final DateTimeFormatter SNAPSHOT_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'")
+            .withZone(ZoneOffset.UTC);
+    private static final Logger log = LoggerFactory.getLogger(OutageModelBuilder.class);
+
+    private final DuckDb duckDb;
+    private final RawStore rawStore;
+    private final DatasetCatalog datasets;
+    private final SnapshotPublisher publisher;
+
+    public OutageModelBuilder(DuckDb duckDb, RawStore rawStore, DatasetCatalog datasets, SnapshotPublisher publisher) {
+        this.duckDb = duckDb;
+        this.rawStore = rawStore;
+        this.datasets = datasets;
+        this.publisher = publisher;
+    }
+
+    /** True when the raw store holds a committed run that the live snapshot was not built from. */
+    public boolean isBehind() {
+        List<Path> runs = rawStore.committedRuns(datasets.modelDataset().id());
+        if (runs.isEmpty()) {
+            return false;
+        }
+        String newestRun = runs.get(runs.size() - 1).getFileName().toString();
+        return publisher.current().map(s -> !newestRun.equals(publisher.builtFrom(s))).orElse(true);
+    }
+
+    public synchronized ModelBuild build() {
+        long started = System.nanoTime();
+        List<Path> runs = rawStore.committedRuns(datasets.modelDataset().id());
+        List<Path> parts = rawStore.committedParts(datasets.modelDataset().id());
+        if (parts.isEmpty()) {
+            throw new IllegalStateException("There are no committed raw rows of " + datasets.modelDataset().id()
+                    + " to model yet; run an ingest first (POST /refresh)");
+        }
+        String snapshotId = SNAPSHOT_ID.format(Instant.now());
+        Path work = publisher.workDir(snapshotId);
+        Map<String, Long> rows = new LinkedHashMap<>();
+        try (Connection c = duckDb.connect(); Statement s = c.createStatement()) {
+            s.execute(duckDb.sql("model/generator_days.sql").replace("{{raw_parts}}", DuckDb.literal(parts)));
+            loadPreviousPlants(s, publisher.current());
+            for (String table : TABLES) {
+                s.execute(duckDb.sql("model/" + table + ".sql"));
+                s.execute("COPY (SELECT * FROM " + table + " ORDER BY ALL) TO " + DuckDb.literal(work.resolve(table + ".parquet"))
+                        + " (FORMAT parquet, COMPRESSION zstd)");
+                try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
+                    rs.next();
+                    rows.put(table, rs.getLong(1));
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            publisher.discard(work);
+            throw new IllegalStateException("Building the model failed; the previous snapshot stays live: " + e.getMessage(), e);
+        }
+        String builtFrom = runs.get(runs.size() - 1).getFileName().toString();
+        Snapshot snapshot = publisher.publish(snapshotId, work, builtFrom);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        log.info("Model snapshot {} published in {} ms: {}", snapshot.id(), millis, rows);
+        return new ModelBuild(snapshot.id(), rows, millis);
+    }
+
+    /** Keys of the plants the live snapshot knows, so a rebuild gives each plant the key it had. */
+    private static void loadPreviousPlants(Statement s, Optional<Snapshot> previous) throws SQLException {
+        Optional<Path> file = previous.map(p -> p.table("dim_plant")).filter(Files::exists);
+        if (file.isPresent()) {
+            s.execute("CREATE OR REPLACE TEMP TABLE previous_plants AS SELECT plant_key, facility_id, generator_id FROM read_parquet("
+                    + DuckDb.literal(file.get()) + ")");
+        } else {
+            s.execute("CREATE OR REPLACE TEMP TABLE previous_plants (plant_key INTEGER, facility_id VARCHAR, generator_id VARCHAR)");
+        }
+    }
+}

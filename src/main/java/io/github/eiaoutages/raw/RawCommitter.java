@@ -1,0 +1,165 @@
+package io.github.eiaoutages.raw;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.eiaoutages.config.DatasetCatalog;
+import io.github.eiaoutages.config.DatasetSpec;
+import io.github.eiaoutages.duckdb.DuckDb;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.springframework.stereotype.Component;
+
+/**
+ * The commit point of a run: writes each dataset's {@code _manifest.json} into its staging folder, renames the
+ * folder to {@code run=<id>} in one atomic step, and only then makes the run's idempotency keys permanent.
+ * A run that fails before this leaves neither files nor keys behind.
+ */
+@Component("rawCommitter")
+public class RawCommitter {
+
+    private final RawStore store;
+    private final RawKeyRepository keys;
+    private final DatasetCatalog datasets;
+    private final DuckDb duckDb;
+    private final ObjectMapper mapper;
+
+    public RawCommitter(RawStore store, RawKeyRepository keys, DatasetCatalog datasets, DuckDb duckDb, ObjectMapper mapper) {
+        this.store = store;
+        this.keys = keys;
+        this.datasets = datasets;
+        this.duckDb = duckDb;
+        this.mapper = mapper;
+    }
+
+    /** Commits every dataset the run staged; returns the manifests by dataset (empty datasets are absent). */
+    public Map<String, RunManifest> commit(String runId) {
+        Map<String, RunManifest> staged = new LinkedHashMap<>();
+        for (DatasetSpec dataset : datasets.all()) {
+            Path staging = store.stagingDir(dataset.id(), runId);
+            store.forgetPartCounter(dataset.id(), runId);
+            if (!Files.isDirectory(staging)) {
+                continue;
+            }
+            List<Path> parts = parts(staging);
+            if (parts.isEmpty()) {
+                RawStore.deleteTree(staging);
+                continue;
+            }
+            staged.put(dataset.id(), manifest(dataset, runId, parts));
+        }
+        // Every accepted row must be in a part: a part the aggregator failed to write would otherwise
+        // leave keys claiming rows that are not on disk.
+        long written = staged.values().stream().mapToLong(RunManifest::rows).sum();
+        long accepted = keys.pendingCount();
+        if (written != accepted) {
+            throw new IllegalStateException("Run " + runId + " accepted " + accepted + " rows but its Parquet parts hold "
+                    + written + "; nothing was committed (see the log for the failed write)");
+        }
+        for (RunManifest manifest : staged.values()) {
+            Path staging = store.stagingDir(manifest.dataset(), runId);
+            writeDurably(staging.resolve(RawStore.MANIFEST), manifest);
+            try {
+                Files.move(staging, store.committedDir(manifest.dataset(), runId), StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not commit " + staging + " (rename to run=" + runId + ")", e);
+            }
+        }
+        keys.commitPending();
+        return staged;
+    }
+
+    /** Forgets everything the run staged: its files and its pending keys. */
+    public void abort(String runId) {
+        keys.discardPending();
+        for (DatasetSpec dataset : datasets.all()) {
+            store.forgetPartCounter(dataset.id(), runId);
+            RawStore.deleteTree(store.stagingDir(dataset.id(), runId));
+        }
+    }
+
+    private RunManifest manifest(DatasetSpec dataset, String runId, List<Path> parts) {
+        String period = dataset.period().column();
+        String sql = "SELECT filename, count(*), min(" + period + ")::VARCHAR, max(" + period + ")::VARCHAR FROM read_parquet("
+                + DuckDb.literal(parts) + ", filename = true, hive_partitioning = false) GROUP BY filename";
+        Map<String, long[]> rowsByFile = new LinkedHashMap<>();
+        String min = null;
+        String max = null;
+        try (Connection c = duckDb.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                rowsByFile.put(Path.of(rs.getString(1)).getFileName().toString(), new long[] {rs.getLong(2)});
+                min = min == null || rs.getString(3).compareTo(min) < 0 ? rs.getString(3) : min;
+                max = max == null || rs.getString(4).compareTo(max) > 0 ? rs.getString(4) : max;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("A Parquet part of run " + runId + " cannot be read back: " + e.getMessage(), e);
+        }
+        List<RunManifest.Part> entries = new ArrayList<>();
+        long rows = 0;
+        for (Path part : parts) {
+            String name = part.getFileName().toString();
+            long partRows = rowsByFile.getOrDefault(name, new long[] {0})[0];
+            rows += partRows;
+            entries.add(new RunManifest.Part(name, partRows, size(part), sha256(part)));
+        }
+        return new RunManifest(runId, dataset.id(), Instant.now(), rows, min, max, entries);
+    }
+
+    private void writeDurably(Path target, Object value) {
+        Path temp = target.resolveSibling(target.getFileName() + ".tmp");
+        try {
+            Files.write(temp, mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(value));
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write " + target, e);
+        }
+    }
+
+    private static List<Path> parts(Path staging) {
+        try (Stream<Path> files = Files.list(staging)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".parquet")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String sha256(Path file) {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.github.eiaoutages.raw;
+
+import io.github.eiaoutages.config.DatasetCatalog;
+import io.github.eiaoutages.config.DatasetSpec;
+import io.github.eiaoutages.extract.EiaPage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.springframework.stereotype.Component;
+
+/** Turns a page of typed rows into Avro records with their idempotency keys, a page at a time. */
+@Component("rawRecords")
+public class RawRecords {
+
+    private final DatasetCatalog datasets;
+    private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
+
+    public RawRecords(DatasetCatalog datasets) {
+        this.datasets = datasets;
+    }
+
+    public List<RawRow> fromPage(EiaPage page, String datasetId, String runId) {
+        DatasetSpec dataset = datasets.get(datasetId);
+        Schema schema = schema(dataset);
+        int runIdPos = schema.getField(RawRecordSchema.RUN_ID).pos();
+        int fingerprintPos = schema.getField(RawRecordSchema.ROW_FINGERPRINT).pos();
+        List<RawRow> rows = new ArrayList<>(page.rows().size());
+        for (Object[] values : page.rows()) {
+            GenericData.Record record = new GenericData.Record(schema);
+            for (int i = 0; i < values.length; i++) {
+                record.put(i, values[i]);
+            }
+            long fingerprint = IdempotencyKey.fingerprint(dataset, values);
+            record.put(runIdPos, runId);
+            record.put(fingerprintPos, fingerprint);
+            rows.add(new RawRow(IdempotencyKey.format(fingerprint), record));
+        }
+        return rows;
+    }
+
+    Schema schema(DatasetSpec dataset) {
+        return schemas.computeIfAbsent(dataset.id(), id -> RawRecordSchema.of(dataset));
+    }
+}

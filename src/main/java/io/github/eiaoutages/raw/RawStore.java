@@ -1,0 +1,157 @@
+package io.github.eiaoutages.raw;
+
+import io.github.eiaoutages.config.DatasetCatalog;
+import io.github.eiaoutages.config.DatasetSpec;
+import io.github.eiaoutages.config.PipelineProperties;
+import io.github.eiaoutages.duckdb.DuckDb;
+import jakarta.annotation.PostConstruct;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * The layout of {@code data/raw/}: a run writes parts to {@code <dataset>/_staging/<run>/} and commits by
+ * renaming that folder to {@code <dataset>/run=<run>/}. Readers only ever look at {@code run=*} folders.
+ */
+@Component("rawStore")
+public class RawStore {
+
+    static final String STAGING = "_staging";
+    static final String RUN_PREFIX = "run=";
+    static final String MANIFEST = "_manifest.json";
+
+    private static final Logger log = LoggerFactory.getLogger(RawStore.class);
+
+    private final Path rawDir;
+    private final DatasetCatalog datasets;
+    private final RawKeyRepository keys;
+    private final DuckDb duckDb;
+    private final Map<String, AtomicInteger> partCounters = new ConcurrentHashMap<>();
+
+    public RawStore(PipelineProperties properties, DatasetCatalog datasets, RawKeyRepository keys, DuckDb duckDb) {
+        this.rawDir = properties.storage().rawDir();
+        this.datasets = datasets;
+        this.keys = keys;
+        this.duckDb = duckDb;
+    }
+
+    /** Startup: staging left by a dead process is removed, and the idempotent repository is rebuilt. */
+    @PostConstruct
+    void recover() {
+        for (DatasetSpec dataset : datasets.all()) {
+            Path staging = datasetDir(dataset.id()).resolve(STAGING);
+            if (Files.isDirectory(staging)) {
+                log.warn("Removing uncommitted files of an interrupted run under {}", staging);
+                deleteTree(staging);
+            }
+        }
+        long started = System.nanoTime();
+        long rows = 0;
+        for (DatasetSpec dataset : datasets.all()) {
+            rows += loadFingerprints(dataset.id());
+        }
+        if (rows > 0) {
+            log.info("Rebuilt the idempotent repository from {} committed raw rows in {} ms", rows,
+                    (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    public Path rawDir() {
+        return rawDir;
+    }
+
+    public Path datasetDir(String datasetId) {
+        return rawDir.resolve(datasetId);
+    }
+
+    public Path stagingDir(String datasetId, String runId) {
+        return datasetDir(datasetId).resolve(STAGING).resolve(runId);
+    }
+
+    public Path committedDir(String datasetId, String runId) {
+        return datasetDir(datasetId).resolve(RUN_PREFIX + runId);
+    }
+
+    /** The file name of the next part, relative to {@code data/raw}: what the file endpoint writes. */
+    public String nextPartName(String datasetId, String runId) {
+        int part = partCounters.computeIfAbsent(datasetId + "/" + runId, k -> new AtomicInteger()).incrementAndGet();
+        return datasetId + "/" + STAGING + "/" + runId + "/" + String.format("part-%05d.parquet", part);
+    }
+
+    void forgetPartCounter(String datasetId, String runId) {
+        partCounters.remove(datasetId + "/" + runId);
+    }
+
+    /** Committed run folders of a dataset, oldest first (run ids sort by time). */
+    public List<Path> committedRuns(String datasetId) {
+        Path dir = datasetDir(datasetId);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> children = Files.list(dir)) {
+            return children.filter(p -> p.getFileName().toString().startsWith(RUN_PREFIX))
+                    .filter(p -> Files.exists(p.resolve(MANIFEST)))
+                    .sorted(Comparator.comparing(p -> p.getFileName().toString()))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The committed part files of a dataset, for readers such as the modeling bean. */
+    public List<Path> committedParts(String datasetId) {
+        List<Path> parts = new ArrayList<>();
+        for (Path run : committedRuns(datasetId)) {
+            try (Stream<Path> files = Files.list(run)) {
+                files.filter(p -> p.getFileName().toString().endsWith(".parquet")).sorted().forEach(parts::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return parts;
+    }
+
+    private long loadFingerprints(String datasetId) {
+        List<Path> parts = committedParts(datasetId);
+        if (parts.isEmpty()) {
+            return 0;
+        }
+        String sql = "SELECT " + RawRecordSchema.ROW_FINGERPRINT + " FROM read_parquet(" + DuckDb.literal(parts)
+                + ", hive_partitioning = false)";
+        long rows = 0;
+        try (Connection c = duckDb.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                keys.loadCommitted(rs.getLong(1));
+                rows++;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the committed raw files of " + datasetId + " under "
+                    + datasetDir(datasetId) + ": " + e.getMessage() + ". Move damaged run= folders aside and restart.", e);
+        }
+        return rows;
+    }
+
+    static void deleteTree(Path dir) {
+        try {
+            FileSystemUtils.deleteRecursively(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not remove " + dir, e);
+        }
+    }
+}

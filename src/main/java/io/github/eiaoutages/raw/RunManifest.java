@@ -1,0 +1,29 @@
+package io.github.eiaoutages.raw;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * {@code _manifest.json} of a committed run folder: what the run stored, so that a reader (or a person) can
+ * check the folder without trusting anything else.
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record RunManifest(
+        String runId,
+        String dataset,
+        Instant committedAt,
+        long rows,
+        String periodMin,
+        String periodMax,
+        List<Part> parts) {
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Part(String file, long rows, long bytes, String sha256) {
+    }
+
+    public long bytes() {
+        return parts.stream().mapToLong(Part::bytes).sum();
+    }
+}

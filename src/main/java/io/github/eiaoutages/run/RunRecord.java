@@ -1,0 +1,168 @@
+package io.github.eiaoutages.run;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** What one run did: who started it, how it went, and what each dataset received and stored. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class RunRecord {
+
+    private final String runId;
+    private final String trigger;
+    private final Instant startedAt;
+    private volatile RunStatus status = RunStatus.RUNNING;
+    private volatile Instant finishedAt;
+    private volatile String snapshot;
+    private volatile String error;
+    private volatile boolean rawCommitted;
+    private final Map<String, DatasetCounts> datasets = new LinkedHashMap<>();
+
+    RunRecord(String runId, String trigger, Instant startedAt) {
+        this.runId = runId;
+        this.trigger = trigger;
+        this.startedAt = startedAt;
+    }
+
+    public String getRunId() {
+        return runId;
+    }
+
+    public String getTrigger() {
+        return trigger;
+    }
+
+    public String getStatus() {
+        return status.name().toLowerCase();
+    }
+
+    RunStatus status() {
+        return status;
+    }
+
+    public Instant getStartedAt() {
+        return startedAt;
+    }
+
+    public Instant getFinishedAt() {
+        return finishedAt;
+    }
+
+    public Long getDurationMs() {
+        return finishedAt == null ? null : Duration.between(startedAt, finishedAt).toMillis();
+    }
+
+    /** The model snapshot this run published, if it built one. */
+    public String getSnapshot() {
+        return snapshot;
+    }
+
+    /** True once the run's raw files are committed; a later failure (the model) does not undo them. */
+    public boolean isRawCommitted() {
+        return rawCommitted;
+    }
+
+    void rawCommitted() {
+        this.rawCommitted = true;
+    }
+
+    public String getError() {
+        return error;
+    }
+
+    public synchronized Map<String, DatasetCounts> getDatasets() {
+        return new LinkedHashMap<>(datasets);
+    }
+
+    /** Rows stored by the run over all datasets. */
+    public synchronized long getRowsAccepted() {
+        return datasets.values().stream().mapToLong(DatasetCounts::rowsAccepted).sum();
+    }
+
+    synchronized DatasetCounts counts(String dataset) {
+        return datasets.computeIfAbsent(dataset, d -> new DatasetCounts());
+    }
+
+    synchronized void finish(RunStatus status, String error) {
+        this.status = status;
+        this.error = error;
+        this.finishedAt = Instant.now();
+    }
+
+    void snapshot(String snapshot) {
+        this.snapshot = snapshot;
+    }
+
+    /** Per-dataset counts. Duplicates are rows received that were neither stored nor quarantined. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public static final class DatasetCounts {
+        private int pages;
+        private long rowsReceived;
+        private long rowsAccepted;
+        private long rowsQuarantined;
+        private int parts;
+        private long bytes;
+        private String periodMin;
+        private String periodMax;
+
+        public int getPages() {
+            return pages;
+        }
+
+        public long getRowsReceived() {
+            return rowsReceived;
+        }
+
+        public long getRowsAccepted() {
+            return rowsAccepted;
+        }
+
+        long rowsAccepted() {
+            return rowsAccepted;
+        }
+
+        public long getRowsDuplicate() {
+            return Math.max(0, rowsReceived - rowsAccepted - rowsQuarantined);
+        }
+
+        public long getRowsQuarantined() {
+            return rowsQuarantined;
+        }
+
+        public int getParts() {
+            return parts;
+        }
+
+        public long getBytes() {
+            return bytes;
+        }
+
+        public String getPeriodMin() {
+            return periodMin;
+        }
+
+        public String getPeriodMax() {
+            return periodMax;
+        }
+
+        void received(int pages, long rows, long quarantined) {
+            this.pages = pages;
+            this.rowsReceived = rows;
+            this.rowsQuarantined = quarantined;
+        }
+
+        void stored(long rows, int parts, long bytes, String periodMin, String periodMax) {
+            this.rowsAccepted = rows;
+            this.parts = parts;
+            this.bytes = bytes;
+            this.periodMin = periodMin;
+            this.periodMax = periodMax;
+        }
+    }
+}

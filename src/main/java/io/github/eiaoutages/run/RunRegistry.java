@@ -1,0 +1,128 @@
+package io.github.eiaoutages.run;
+
+import io.github.eiaoutages.extract.PageCursor;
+import io.github.eiaoutages.model.ModelBuild;
+import io.github.eiaoutages.raw.RunManifest;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Opens runs one at a time and keeps their records. Every trigger (schedule, API, startup) opens its run here,
+ * so a second trigger while a run is active is refused instead of racing the first.
+ */
+@Component("runs")
+public class RunRegistry {
+
+    private static final Logger log = LoggerFactory.getLogger(RunRegistry.class);
+    // Run ids sort by start time: the model orders revisions by run id.
+    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'")
+            .withZone(ZoneOffset.UTC);
+    private static final int KEEP = 200;
+
+    private final AtomicReference<RunRecord> active = new AtomicReference<>();
+    private final Deque<RunRecord> recent = new ConcurrentLinkedDeque<>();
+    private Instant lastStart = Instant.EPOCH;
+
+    /** Opens a run; throws {@link RunAlreadyActiveException} while another one is active. */
+    public synchronized String open(String trigger) {
+        RunRecord current = active.get();
+        if (current != null) {
+            throw new RunAlreadyActiveException(current.getRunId());
+        }
+        Instant now = Instant.now();
+        if (!now.isAfter(lastStart)) {
+            now = lastStart.plusMillis(1);
+        }
+        lastStart = now;
+        RunRecord run = new RunRecord(RUN_ID.format(now), trigger == null ? "unknown" : trigger, now);
+        active.set(run);
+        recent.addFirst(run);
+        while (recent.size() > KEEP) {
+            recent.removeLast();
+        }
+        log.info("Run {} started ({})", run.getRunId(), run.getTrigger());
+        return run.getRunId();
+    }
+
+    public void recordIngest(String runId, PageCursor cursor) {
+        get(runId).counts(cursor.dataset().id()).received(cursor.pages(), cursor.rowsReceived(), cursor.rowsRejected());
+    }
+
+    public void recordCommit(String runId, Map<String, RunManifest> manifests) {
+        RunRecord run = get(runId);
+        run.rawCommitted();
+        manifests.forEach((dataset, m) -> run.counts(dataset)
+                .stored(m.rows(), m.parts().size(), m.bytes(), m.periodMin(), m.periodMax()));
+    }
+
+    public long rowsAccepted(String runId) {
+        return get(runId).getRowsAccepted();
+    }
+
+    public void recordModel(String runId, ModelBuild build) {
+        get(runId).snapshot(build.snapshotId());
+    }
+
+    public RunRecord succeed(String runId) {
+        RunRecord run = get(runId);
+        run.finish(RunStatus.SUCCEEDED, null);
+        active.compareAndSet(run, null);
+        log.info("Run {} succeeded in {} ms: {} rows stored{}", runId, run.getDurationMs(), run.getRowsAccepted(),
+                run.getSnapshot() == null ? "" : ", model snapshot " + run.getSnapshot());
+        return run;
+    }
+
+    public RunRecord fail(String runId, Throwable cause) {
+        RunRecord run = get(runId);
+        String reason = cause == null ? "unknown error" : describe(cause);
+        run.finish(RunStatus.FAILED, reason);
+        active.compareAndSet(run, null);
+        log.error("Run {} failed{}: {}", runId,
+                run.isRawCommitted() ? " after committing its raw rows" : ", nothing of it was committed", reason);
+        return run;
+    }
+
+    public RunRecord get(String runId) {
+        for (RunRecord run : recent) {
+            if (run.getRunId().equals(runId)) {
+                return run;
+            }
+        }
+        throw new UnknownRunException(runId);
+    }
+
+    public List<RunRecord> recent(int limit) {
+        List<RunRecord> runs = new ArrayList<>();
+        for (RunRecord run : recent) {
+            if (runs.size() >= limit) {
+                break;
+            }
+            runs.add(run);
+        }
+        return runs;
+    }
+
+    public RunRecord active() {
+        return active.get();
+    }
+
+    private static String describe(Throwable cause) {
+        // Our own exceptions carry a message meant for the user; a wrapper's message adds only noise.
+        Throwable root = cause;
+        while (root.getCause() != null && root.getMessage() != null && root.getMessage().equals(root.getCause().toString())) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
+    }
+}

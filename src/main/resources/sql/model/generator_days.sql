@@ -1,0 +1,6 @@
+-- One row per generator and day: the newest revision of each key. A revised row is stored by a later run,
+-- and run ids sort by time, so the highest _run_id holds EIA's current figure.
+CREATE OR REPLACE TEMP TABLE generator_days AS
+SELECT period, facility, facility_name, generator, capacity, outage, percent_outage
+FROM read_parquet({{raw_parts}}, hive_partitioning = false)
+QUALIFY row_number() OVER (PARTITION BY period, facility, generator ORDER BY _run_id DESC, _row_fp DESC) = 1;

@@ -116,10 +116,10 @@ public class RunRegistry {
         return active.get();
     }
 
+    /** The innermost cause says what went wrong; Camel's wrappers (split, multicast) only say where. */
     private static String describe(Throwable cause) {
-        // Our own exceptions carry a message meant for the user; a wrapper's message adds only noise.
         Throwable root = cause;
-        while (root.getCause() != null && root.getMessage() != null && root.getMessage().equals(root.getCause().toString())) {
+        while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
         String message = root.getMessage();

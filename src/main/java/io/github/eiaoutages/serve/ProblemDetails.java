@@ -19,7 +19,8 @@ public class ProblemDetails {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetails.class);
 
-    public int status(Throwable error) {
+    public int status(Throwable thrown) {
+        Throwable error = meaningful(thrown);
         if (error instanceof BadParameterException) {
             return 400;
         }
@@ -35,7 +36,8 @@ public class ProblemDetails {
         return 500;
     }
 
-    public Map<String, Object> body(Throwable error) {
+    public Map<String, Object> body(Throwable thrown) {
+        Throwable error = meaningful(thrown);
         int status = status(error);
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
@@ -49,7 +51,7 @@ public class ProblemDetails {
         problem.put("status", status);
         if (status == 500) {
             String incident = UUID.randomUUID().toString();
-            log.error("Request failed (incident {})", incident, error);
+            log.error("Request failed (incident {})", incident, thrown);
             problem.put("detail", "The request failed unexpectedly; the server log has the cause under incident " + incident);
         } else {
             problem.put("detail", error.getMessage());
@@ -61,5 +63,16 @@ public class ProblemDetails {
             problem.put("active_run_id", active.activeRunId());
         }
         return problem;
+    }
+
+    /** Camel wraps what a bean threw (bean expressions, splits); the API answers for the exception inside. */
+    private static Throwable meaningful(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof BadParameterException || t instanceof UnknownRunException
+                    || t instanceof RunAlreadyActiveException || t instanceof NoModelYetException) {
+                return t;
+            }
+        }
+        return thrown;
     }
 }

@@ -1,0 +1,54 @@
+package io.github.eiaoutages;
+
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.apache.camel.test.spring.junit5.DisableJmx;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The application as a new user starts it: no EIA key, so it serves the bundled sample EIA API to itself and
+ * ingests and models it at startup. Subclasses share one context (same configuration, cached by Spring).
+ */
+@CamelSpringBootTest
+@DisableJmx(false)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "camel.main.name=sample-app-test",
+        "pipeline.eia.api-key=",
+        "pipeline.run-on-startup=true"})
+public abstract class SampleAppTest {
+
+    protected static final Path WORK;
+
+    static {
+        try {
+            WORK = Files.createTempDirectory("eia-sample-app-");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void storage(DynamicPropertyRegistry registry) {
+        registry.add("pipeline.storage.data-dir", () -> WORK.resolve("data").toString());
+        registry.add("pipeline.storage.modeled-dir", () -> WORK.resolve("modeled").toString());
+    }
+
+    @Autowired
+    protected TestRestTemplate http;
+
+    /** The startup run ingests and models the sample; wait for its model instead of sleeping. */
+    @BeforeEach
+    void awaitStartupModel() {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> http.getForEntity("/data?limit=1", String.class).getStatusCode().value() == 200);
+    }
+}

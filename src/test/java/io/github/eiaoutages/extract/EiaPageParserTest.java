@@ -1,0 +1,123 @@
+package io.github.eiaoutages.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.eiaoutages.TestSettings;
+import io.github.eiaoutages.config.DatasetCatalog;
+import io.github.eiaoutages.config.DatasetSpec;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Parsing real captured EIA responses (../shared/fixtures/eia-real) and EIA's error shapes. */
+class EiaPageParserTest {
+
+    private static final Path FIXTURES = Path.of("..", "shared", "fixtures", "eia-real");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path work;
+
+    private final EiaPageParser parser = new EiaPageParser(JSON);
+
+    @Test
+    void types_a_real_generator_page_of_string_values() throws Exception {
+        EiaPage page = parser.parse(fixture("generator_browns_ferry.json"), 200, cursor());
+
+        assertThat(page.total()).isEqualTo(3);
+        assertThat(page.received()).isEqualTo(3);
+        assertThat(page.rejects()).isEmpty();
+        Object[] first = page.rows().get(0);
+        assertThat(first[0]).isEqualTo((int) LocalDate.of(2026, 10, 1).toEpochDay());
+        assertThat(first).containsSequence("46", "Browns Ferry", "1", 1254.8, 1254.8, 100.0);
+    }
+
+    @Test
+    void an_empty_page_past_the_end_is_a_page_with_no_rows() throws Exception {
+        EiaPage page = parser.parse(fixture("facility_two_years_after_last.json"), 200, cursor());
+
+        assertThat(page.received()).isZero();
+        assertThat(page.total()).isEqualTo(69103);
+    }
+
+    @Test
+    void accepts_numbers_decimals_without_leading_zero_and_null_as_missing() {
+        EiaPage page = parser.parse(body("""
+                {"response":{"total":2,"data":[
+                  {"period":"2025-01-01","facility":46,"facilityName":"X","generator":"1","capacity":".18","outage":null,"percentOutage":"907"},
+                  {"period":"2025-01-01","facility":"46","facilityName":"X","generator":"2","capacity":1200.5,"outage":0,"percentOutage":0}]}}
+                """), 200, cursor());
+
+        assertThat(page.rows()).hasSize(2);
+        assertThat(page.rows().get(0)).containsSequence("46", "X", "1", 0.18, null, 907.0);
+        assertThat(page.rows().get(1)).containsSequence(1200.5, 0.0, 0.0);
+    }
+
+    @Test
+    void rows_missing_a_key_or_with_an_unparsable_value_are_rejected_with_the_reason() {
+        EiaPage page = parser.parse(body("""
+                {"response":{"total":"2","data":[
+                  {"period":"2025-01-01","facility":"46","facilityName":"X","capacity":"1","outage":"0","percentOutage":"0"},
+                  {"period":"2025-01-01","facility":"46","facilityName":"X","generator":"2","capacity":"n/a","outage":"0","percentOutage":"0"}]}}
+                """), 200, cursor());
+
+        assertThat(page.rows()).isEmpty();
+        assertThat(page.received()).isEqualTo(2);
+        assertThat(page.rejects()).extracting(RejectedRow::reason)
+                .containsExactly("missing key field 'generator'", "unparsable double 'n/a' in field 'capacity'");
+        assertThat(page.rejects().get(1).row()).containsEntry("capacity", "n/a");
+    }
+
+    @Test
+    void a_rejected_key_says_to_set_the_key_and_never_echoes_it() {
+        String body = """
+                {"error":{"code":"API_KEY_INVALID","message":"An invalid api_key has been supplied."},
+                 "request":{"params":{"api_key":"super-secret"}}}""";
+
+        assertThatThrownBy(() -> parser.parse(body(body), 403, cursor()))
+                .isInstanceOf(EiaApiKeyRejectedException.class)
+                .hasMessageContaining("HTTP 403 API_KEY_INVALID").hasMessageContaining("set EIA_API_KEY")
+                .hasMessageNotContaining("super-secret");
+    }
+
+    @Test
+    void an_error_body_counts_whatever_the_status() {
+        assertThatThrownBy(() -> parser.parse(body("{\"error\":\"Invalid frequency 'yearly' provided.\",\"code\":400}"), 200, cursor()))
+                .isInstanceOf(EiaResponseException.class)
+                .hasMessageContaining("Invalid frequency 'yearly'")
+                .hasMessageContaining("pipeline.datasets.generator-nuclear-outages");
+    }
+
+    @Test
+    void a_body_that_is_not_json_fails_the_page() {
+        assertThatThrownBy(() -> parser.parse(body("<html>Service Unavailable</html>"), 200, cursor()))
+                .isInstanceOf(EiaResponseException.class).hasMessageContaining("not the expected JSON");
+        assertThatThrownBy(() -> parser.parse(body("oops"), 503, cursor()))
+                .isInstanceOf(EiaUnavailableException.class).hasMessageContaining("HTTP 503");
+    }
+
+    /** The fixture's capturer moved the real response under "response"; strip the capturer's own fields. */
+    private static InputStream fixture(String name) throws Exception {
+        ObjectNode captured = (ObjectNode) JSON.readTree(Files.readString(FIXTURES.resolve(name)));
+        ObjectNode envelope = JSON.createObjectNode();
+        envelope.set("response", captured.get("response"));
+        return body(JSON.writeValueAsString(envelope));
+    }
+
+    private static InputStream body(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private PageCursor cursor() {
+        DatasetSpec dataset = new DatasetCatalog(TestSettings.properties(work)).get("generator-nuclear-outages");
+        return new PageCursor(dataset, "http://eia.test/data/", 5000, dataset.start(), 10);
+    }
+}

@@ -1,0 +1,83 @@
+package io.github.eiaoutages.raw;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.github.eiaoutages.EiaOutagePipelineApplication;
+import io.github.eiaoutages.EiaStub;
+import io.github.eiaoutages.RawFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.web.client.RestClient;
+
+/** The idempotency state is the committed raw store: a restarted application knows every row it stored. */
+class DedupeAcrossRestartTest {
+
+    private static final WireMockServer EIA = new WireMockServer(options().dynamicPort());
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void startStub() {
+        EIA.start();
+    }
+
+    @AfterAll
+    static void stopStub() {
+        EIA.stop();
+    }
+
+    @Test
+    void a_restarted_application_stores_nothing_it_already_has() throws Exception {
+        List<Map<String, Object>> rows = EiaStub.generatorRows(11, LocalDate.of(2025, 6, 1));
+        new EiaStub(EIA).servePages(rows, 5, rows.size());
+
+        try (ConfigurableApplicationContext first = start()) {
+            assertThat(acceptedRows(refresh(first))).isEqualTo(11);
+        }
+        // A dead process's staging is removed at the next start, and never counted as committed.
+        Path leftover = work.resolve("data/raw/generator-nuclear-outages/_staging/20990101T000000000Z");
+        Files.createDirectories(leftover);
+        Files.writeString(leftover.resolve("part-00001.parquet"), "half-written");
+
+        try (ConfigurableApplicationContext second = start()) {
+            assertThat(second.getBean(RawKeyRepository.class).committedCount()).isEqualTo(11);
+            assertThat(leftover).doesNotExist();
+            assertThat(acceptedRows(refresh(second))).isZero();
+        }
+        assertThat(RawFiles.committedRows(work.resolve("data"), "generator-nuclear-outages")).hasSize(11);
+    }
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(EiaOutagePipelineApplication.class).run(
+                "--server.port=0",
+                "--camel.main.name=restart-test",
+                "--pipeline.run-on-startup=false",
+                "--pipeline.eia.api-key=restart-test-key",
+                "--pipeline.eia.page-size=5",
+                "--pipeline.eia.base-url=" + EIA.baseUrl() + "/v2",
+                "--pipeline.storage.data-dir=" + work.resolve("data"),
+                "--pipeline.storage.modeled-dir=" + work.resolve("modeled"));
+    }
+
+    private static Map<?, ?> refresh(ConfigurableApplicationContext app) {
+        String port = app.getEnvironment().getProperty("local.server.port");
+        return RestClient.create("http://127.0.0.1:" + port).post().uri("/refresh?wait=true").retrieve().body(Map.class);
+    }
+
+    private static long acceptedRows(Map<?, ?> run) {
+        assertThat(run.get("status")).as("run %s", run).isEqualTo("succeeded");
+        return ((Number) run.get("rows_accepted")).longValue();
+    }
+}

@@ -1,0 +1,99 @@
+package io.github.eiaoutages.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.eiaoutages.SampleAppTest;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.http.ResponseEntity;
+
+/** GET /data over a real port, on the model the startup run built from the sample data. */
+class DataApiTest extends SampleAppTest {
+
+    @Test
+    void pages_are_disjoint_and_add_up_to_the_total() {
+        Map<String, Object> first = get("/data?limit=7&page=1");
+        Map<String, Object> second = get("/data?limit=7&page=2");
+        long total = ((Number) first.get("total")).longValue();
+
+        assertThat(first).containsEntry("page", 1).containsEntry("limit", 7);
+        assertThat(total).isGreaterThan(100);
+        assertThat(second.get("total")).isEqualTo(first.get("total"));
+        assertThat(second.get("snapshot")).isEqualTo(first.get("snapshot"));
+        Set<Object> ids = new HashSet<>();
+        rows(first).forEach(r -> ids.add(r.get("outage_id")));
+        rows(second).forEach(r -> ids.add(r.get("outage_id")));
+        assertThat(ids).hasSize(14);
+
+        int lastPage = (int) ((total + 6) / 7);
+        assertThat(rows(get("/data?limit=7&page=" + lastPage))).hasSize((int) (total - (lastPage - 1) * 7L));
+        assertThat(rows(get("/data?limit=7&page=" + (lastPage + 1)))).isEmpty();
+    }
+
+    @Test
+    void rows_carry_fact_plant_and_date_attributes() {
+        Map<String, Object> row = rows(get("/data?limit=1")).get(0);
+
+        assertThat(row).containsKeys("outage_id", "plant_key", "facility_id", "plant_name", "generator_id", "unit_name",
+                "start_date", "year", "month", "day_name", "start_ts", "end_ts", "duration_hours", "peak_outage_mw",
+                "energy_lost_mwh", "capacity_mw", "is_ongoing");
+        assertThat(row.get("outage_id").toString())
+                .isEqualTo(row.get("facility_id") + "-" + row.get("generator_id") + "-" + row.get("start_date").toString().replace("-", ""));
+    }
+
+    @Test
+    void filters_by_facility_and_start_date_range() {
+        long all = ((Number) get("/data?limit=1").get("total")).longValue();
+        Map<String, Object> brownsFerry = get("/data?facility_id=46&limit=1000");
+        Map<String, Object> march = get("/data?start_date=2024-03-01&end_date=2024-03-31&limit=1000");
+
+        assertThat(rows(brownsFerry)).isNotEmpty().allSatisfy(r -> assertThat(r.get("facility_id")).isEqualTo("46"));
+        assertThat(((Number) brownsFerry.get("total")).longValue()).isLessThan(all);
+        assertThat(rows(march)).isNotEmpty().allSatisfy(r -> assertThat(r.get("start_date").toString()).startsWith("2024-03"));
+        assertThat(rows(get("/data?facility_id=999999"))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "limit=0, limit", "limit=1001, limit", "limit=abc, limit", "limit=, ''", "page=0, page",
+            "page=-3, page", "start_date=2024-13-01, start_date", "end_date=yesterday, end_date",
+            "start_date=2024-05-01&end_date=2024-04-01, end_date", "facility_id=46'%20OR%201=1, facility_id",
+            "limit=5&limit=6, limit"})
+    void a_bad_parameter_gets_400_naming_it(String query, String parameter) {
+        ResponseEntity<Map> response = http.getForEntity("/data?" + query, Map.class);
+
+        if (parameter.isEmpty()) {
+            assertThat(response.getStatusCode().value()).isEqualTo(200);
+            return;
+        }
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getBody()).containsEntry("status", 400).containsEntry("parameter", parameter);
+        assertThat((String) response.getBody().get("detail")).contains("'" + parameter + "'");
+    }
+
+    @Test
+    void answers_do_not_echo_request_headers() {
+        ResponseEntity<String> response = http.getForEntity("/data?limit=1&page=1", String.class);
+
+        assertThat(response.getHeaders().containsKey("limit")).isFalse();
+        assertThat(response.getHeaders().containsKey("page")).isFalse();
+        assertThat(response.getHeaders().containsKey("user-agent")).isFalse();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> get(String path) {
+        ResponseEntity<Map> response = http.getForEntity(path, Map.class);
+        assertThat(response.getStatusCode().value()).as("%s -> %s", path, response.getBody()).isEqualTo(200);
+        return response.getBody();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> rows(Map<?, ?> page) {
+        return (List<Map<String, Object>>) page.get("data");
+    }
+}

@@ -1,38 +1,103 @@
 package io.github.eiaoutages;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.github.eiaoutages.sample.EiaApiEmulator;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongUnaryOperator;
 
 /**
- * A WireMock stand-in for EIA API v2 that answers like the real service: every value a string, decimals
- * without a leading zero, {@code total} as a string, the "incomplete return" warning, the key echoed back.
+ * A WireMock EIA API v2 that answers like the real service (through the same {@link EiaApiEmulator} as the bundled
+ * sample): start/end windows, facets, sort, offset/length, string values, inflated totals, the warning on an
+ * empty page past the end. Tests add faults (5xx, 429 + Retry-After, resets, delays, bad bodies) as WireMock
+ * stubs of higher priority.
  */
-public final class EiaStub {
+public final class EiaStub implements AutoCloseable {
 
-    public static final String GENERATOR_PATH = "/v2/nuclear-outages/generator-nuclear-outages/data/";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    public static final String GENERATOR = "nuclear-outages/generator-nuclear-outages";
+    public static final String GENERATOR_PATH = "/v2/" + GENERATOR + "/data/";
+    private static final Map<String, String> OUTAGE_UNITS = Map.of(
+            "capacity", "megawatts", "outage", "megawatts", "percentOutage", "percent");
 
+    private final Map<String, EiaApiEmulator.Route> routes = new ConcurrentHashMap<>();
     private final WireMockServer server;
+    private volatile int delayMillis;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
 
-    public EiaStub(WireMockServer server) {
-        this.server = server;
+    public EiaStub() {
+        server = new WireMockServer(options().dynamicPort().extensions(new Emulation()));
+        server.start();
+        reset();
+        // The facility and US datasets of application.yaml answer too (with no rows) unless a test serves them.
+        serve(new EiaApiEmulator.Route("nuclear-outages/facility-nuclear-outages",
+                List.of("period", "facility", "facilityName"), OUTAGE_UNITS, List.of()));
+        serve(new EiaApiEmulator.Route("nuclear-outages/us-nuclear-outages", List.of("period"), OUTAGE_UNITS, List.of()));
     }
 
-    /** Generator rows: {@code count} generators of plant 46 on consecutive days from {@code first}. */
-    public static List<Map<String, Object>> generatorRows(int count, LocalDate first) {
-        List<Map<String, Object>> rows = new ArrayList<>();
+    public WireMockServer server() {
+        return server;
+    }
+
+    /** What {@code pipeline.eia.base-url} should be. */
+    public String baseUrl() {
+        return server.baseUrl() + "/v2";
+    }
+
+    /** Forgets faults and recorded requests; the routes' rows stay. */
+    public void reset() {
+        maxInFlight.set(0);
+        server.resetAll();
+        server.stubFor(get(urlPathMatching("/v2/(.+)/data/?")).atPriority(10)
+                .willReturn(aResponse().withTransformers(Emulation.NAME)));
+    }
+
+    /** Every answer waits this long first, like the real API under load. */
+    public void delay(int millis) {
+        this.delayMillis = millis;
+    }
+
+    /** The most requests the stub was answering at the same moment since the last reset. */
+    public int maxConcurrentRequests() {
+        return maxInFlight.get();
+    }
+
+    public void serveGenerator(List<Map<String, String>> rows) {
+        serveGenerator(rows, LongUnaryOperator.identity());
+    }
+
+    /** Serves generator rows, reporting {@code total} as {@code reportedTotal} of the true count. */
+    public void serveGenerator(List<Map<String, String>> rows, LongUnaryOperator reportedTotal) {
+        serve(new EiaApiEmulator.Route(GENERATOR, List.of("period", "facility", "facilityName", "generator"),
+                OUTAGE_UNITS, rows, rows, reportedTotal));
+    }
+
+    public void serve(EiaApiEmulator.Route route) {
+        routes.put(route.name(), route);
+    }
+
+    /** {@code count} generator rows of plant 46 (three units) on consecutive days from {@code first}. */
+    public static List<Map<String, String>> generatorRows(int count, LocalDate first) {
+        List<Map<String, String>> rows = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            Map<String, Object> row = new LinkedHashMap<>();
+            Map<String, String> row = new LinkedHashMap<>();
             row.put("period", first.plusDays(i / 3).toString());
             row.put("facility", "46");
             row.put("facilityName", "Browns Ferry");
@@ -40,44 +105,76 @@ public final class EiaStub {
             row.put("capacity", "1254.8");
             row.put("outage", i % 4 == 0 ? "627.4" : "0");
             row.put("percentOutage", i % 4 == 0 ? "50" : "0");
-            row.put("capacity-units", "megawatts");
-            row.put("outage-units", "megawatts");
-            row.put("percentOutage-units", "percent");
             rows.add(row);
         }
         return rows;
     }
 
-    /** Serves {@code rows} in pages of {@code length} at the generator route, with {@code total} as EIA reports it. */
-    public void servePages(List<Map<String, Object>> rows, int length, long total) {
-        for (int offset = 0; offset <= rows.size(); offset += length) {
-            List<Map<String, Object>> page = rows.subList(offset, Math.min(rows.size(), offset + length));
-            server.stubFor(get(urlPathEqualTo(GENERATOR_PATH))
-                    .withQueryParam("offset", equalTo(Integer.toString(offset)))
-                    .willReturn(aResponse().withHeader("Content-Type", "application/json")
-                            .withBody(body(page, total, offset, length))));
-        }
+    /** A copy of {@code row} with one value changed: what EIA sends when it revises a day. */
+    public static Map<String, String> revised(Map<String, String> row, String field, String value) {
+        Map<String, String> copy = new LinkedHashMap<>(row);
+        copy.put(field, value);
+        return copy;
     }
 
-    public static String body(List<Map<String, Object>> page, long total, int offset, int length) {
-        Map<String, Object> response = new LinkedHashMap<>();
-        if (total > offset + length || page.isEmpty()) {
-            response.put("warnings", List.of(Map.of("warning", "incomplete return",
-                    "description", "The API can only return 5000 rows in JSON format.")));
+    @Override
+    public void close() {
+        server.stop();
+    }
+
+    private final class Emulation implements ResponseDefinitionTransformerV2 {
+        static final String NAME = "eia-emulator";
+        private final EiaApiEmulator emulator = new EiaApiEmulator(new ObjectMapper());
+
+        @Override
+        public ResponseDefinition transform(ServeEvent event) {
+            maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            try {
+                if (delayMillis > 0) {
+                    Thread.sleep(delayMillis);
+                }
+                return answer(event);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } finally {
+                inFlight.decrementAndGet();
+            }
         }
-        response.put("total", Long.toString(total));
-        response.put("dateFormat", "YYYY-MM-DD");
-        response.put("frequency", "daily");
-        response.put("data", page);
-        response.put("description", "Generator level nuclear outages with capacity, outages, and percent outage.");
-        Map<String, Object> envelope = new LinkedHashMap<>();
-        envelope.put("response", response);
-        envelope.put("request", Map.of("command", GENERATOR_PATH, "params", Map.of("api_key", "{{echoed key}}")));
-        envelope.put("apiVersion", "2.1.14");
-        try {
-            return JSON.writeValueAsString(envelope);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+
+        private ResponseDefinition answer(ServeEvent event) {
+            URI uri = URI.create(event.getRequest().getUrl());
+            String path = uri.getPath();
+            String route = path.substring("/v2/".length(), path.lastIndexOf("/data"));
+            EiaApiEmulator.Route served = routes.get(route);
+            EiaApiEmulator.Answer answer = served == null ? emulator.notFound() : emulator.answer(served, query(uri));
+            return aResponse().withStatus(answer.status()).withHeader("Content-Type", "application/json")
+                    .withBody(answer.body()).build();
+        }
+
+        @Override
+        public boolean applyGlobally() {
+            return false;
+        }
+
+        @Override
+        public String getName() {
+            return NAME;
+        }
+
+        private static Map<String, List<String>> query(URI uri) {
+            Map<String, List<String>> params = new LinkedHashMap<>();
+            String raw = uri.getRawQuery();
+            if (raw == null) {
+                return params;
+            }
+            for (String pair : raw.split("&")) {
+                int eq = pair.indexOf('=');
+                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                params.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+            }
+            return params;
         }
     }
 }

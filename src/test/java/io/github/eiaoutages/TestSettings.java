@@ -21,7 +21,8 @@ public final class TestSettings {
     public static PipelineProperties properties(Path work, Map<String, PipelineProperties.Dataset> datasets) {
         return new PipelineProperties(false,
                 new PipelineProperties.Schedule("0 15 * * * ?", "UTC"),
-                new PipelineProperties.Eia("", "http://127.0.0.1:9/v2", 5000, 1000),
+                new PipelineProperties.Eia("", "http://127.0.0.1:9/v2", 5000, 1000, 4, 4,
+                        new PipelineProperties.Retry(5, 2000, 60000)),
                 new PipelineProperties.Storage(work.resolve("data"), work.resolve("modeled"), 1000),
                 new PipelineProperties.Model("generator-nuclear-outages", 3),
                 datasets);
@@ -38,6 +39,7 @@ public final class TestSettings {
         fields.put("percentOutage", FieldType.DOUBLE);
         return new PipelineProperties.Dataset("nuclear-outages/generator-nuclear-outages", "daily",
                 LocalDate.of(2007, 1, 1), List.of("capacity", "outage", "percentOutage"), Map.of(),
-                List.of("period", "facility", "generator"), fields);
+                List.of("period", "facility", "generator"), fields, 14, 365,
+                new PipelineProperties.Checks(List.of("capacity", "outage"), Map.of("outage", "capacity")));
     }
 }

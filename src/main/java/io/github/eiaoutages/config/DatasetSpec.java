@@ -18,7 +18,11 @@ public record DatasetSpec(
         Map<String, List<String>> facets,
         List<FieldSpec> fields,
         List<FieldSpec> keyFields,
-        List<FieldSpec> valueFields) {
+        List<FieldSpec> valueFields,
+        int lookBackDays,
+        int windowDays,
+        List<FieldSpec> nonNegative,
+        Map<FieldSpec, FieldSpec> atMost) {
 
     /** The field every EIA row carries and pages are sorted on first. */
     public static final String PERIOD = "period";
@@ -59,8 +63,25 @@ public record DatasetSpec(
                         "requests '" + column + "', which is not one of its fields; add it to fields or it is lost");
             }
         }
+        List<FieldSpec> nonNegative = new ArrayList<>();
+        for (String name : entry.checks().nonNegative()) {
+            nonNegative.add(numeric(where + ".checks.non-negative", name, fields));
+        }
+        Map<FieldSpec, FieldSpec> atMost = new java.util.LinkedHashMap<>();
+        entry.checks().atMost().forEach((field, limit) -> atMost.put(
+                numeric(where + ".checks.at-most", field, fields), numeric(where + ".checks.at-most." + field, limit, fields)));
         return new DatasetSpec(id, entry.route(), entry.frequency(), entry.start(), List.copyOf(entry.data()),
-                Map.copyOf(entry.facets()), List.copyOf(fields), List.copyOf(keyFields), valueFields);
+                Map.copyOf(entry.facets()), List.copyOf(fields), List.copyOf(keyFields), valueFields,
+                entry.lookBackDays(), entry.windowDays(), List.copyOf(nonNegative), Map.copyOf(atMost));
+    }
+
+    private static FieldSpec numeric(String where, String name, List<FieldSpec> fields) {
+        FieldSpec field = fields.stream().filter(f -> f.name().equals(name)).findFirst()
+                .orElseThrow(() -> new InvalidConfigurationException(where, "names '" + name + "', which is not a field"));
+        if (field.type() != FieldType.DOUBLE && field.type() != FieldType.LONG) {
+            throw new InvalidConfigurationException(where, "names '" + name + "', which is not a number (double or long)");
+        }
+        return field;
     }
 
     public FieldSpec period() {

@@ -54,7 +54,12 @@ public record PipelineProperties(
             // EIA answers at most 5,000 rows per JSON request; asking for more silently truncates.
             @Min(1) @Max(5000) @DefaultValue("5000") int pageSize,
             // Guards against an API that ignores offset and returns the same full page forever.
-            @Min(1) @DefaultValue("100000") int maxPagesPerRun) {
+            @Min(1) @DefaultValue("100000") int maxPagesPerRun,
+            // Pages (of different date windows) fetched at once during a backfill.
+            @Min(1) @Max(32) @DefaultValue("4") int maxConcurrentRequests,
+            // Ceiling over all datasets and concurrent fetches; EIA asks for < 5/s and < 9,000/hour.
+            @Min(1) @Max(50) @DefaultValue("4") int requestsPerSecond,
+            @Valid @DefaultValue Retry retry) {
 
         public boolean sampleMode() {
             return apiKey == null || apiKey.isBlank();
@@ -65,6 +70,14 @@ public record PipelineProperties(
         public String toString() {
             return "Eia[baseUrl=" + baseUrl + ", apiKey=" + (sampleMode() ? "<none>" : "<set>") + "]";
         }
+    }
+
+    /** Retries of a page after 5xx, 429, timeouts, resets or a body that is not JSON: exponential, with jitter. */
+    public record Retry(
+            @Min(0) @Max(20) @DefaultValue("5") int attempts,
+            // Milliseconds, because the Camel redelivery policy in routes/errors.camel.yaml reads these keys too.
+            @Min(0) @DefaultValue("2000") long baseDelayMs,
+            @Min(0) @DefaultValue("60000") long maxDelayMs) {
     }
 
     /** Where files land. Both folders are outputs; relative paths are taken from the working directory. */
@@ -97,6 +110,18 @@ public record PipelineProperties(
             @DefaultValue List<String> data,
             @DefaultValue Map<String, List<String>> facets,
             @NotEmpty List<String> key,
-            @NotEmpty Map<String, FieldType> fields) {
+            @NotEmpty Map<String, FieldType> fields,
+            // A dataset with rows asks again for the last days: EIA revises recent days.
+            @Min(0) @DefaultValue("14") int lookBackDays,
+            // A backfill asks in windows of this many days so offsets stay low and windows can run at once.
+            @Min(1) @DefaultValue("365") int windowDays,
+            @Valid @DefaultValue Checks checks) {
+    }
+
+    /** Value checks; a row that fails one is quarantined with the reason. */
+    public record Checks(
+            @DefaultValue List<String> nonNegative,
+            // field -> the field it may not exceed by more than rounding (0.5 or 0.1 %), e.g. outage: capacity
+            @DefaultValue Map<String, String> atMost) {
     }
 }

@@ -20,6 +20,7 @@ public class EiaEndpoint {
     /** Path under which {@code sample.SampleEiaApi} answers like {@code https://api.eia.gov/v2}. */
     public static final String SAMPLE_PATH = "/sample-eia/v2";
 
+    private static final int SAMPLE_REQUESTS_PER_SECOND = 1000;
     private static final Logger log = LoggerFactory.getLogger(EiaEndpoint.class);
 
     private final PipelineProperties.Eia eia;
@@ -43,6 +44,14 @@ public class EiaEndpoint {
                 + "(invented outages of real U.S. reactors). To ingest live EIA data, get a free key at "
                 + "https://www.eia.gov/opendata/register.php and start again with EIA_API_KEY=<your key> "
                 + "(and an empty data/ folder).", url);
+    }
+
+    /**
+     * The request-rate ceiling: EIA's, or none to speak of for the sample server, which runs in this process and
+     * has no limits to respect.
+     */
+    public int requestsPerSecond() {
+        return eia.sampleMode() ? SAMPLE_REQUESTS_PER_SECOND : eia.requestsPerSecond();
     }
 
     public boolean sampleMode() {

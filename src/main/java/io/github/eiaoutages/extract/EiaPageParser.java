@@ -57,7 +57,7 @@ public class EiaPageParser {
                 }
             }
             if (page == null) {
-                throw new EiaResponseException("EIA answered " + dataset.route() + " without a 'response' object");
+                throw new EiaMalformedResponseException("EIA answered " + dataset.route() + " without a 'response' object");
             }
             return page;
         } catch (JsonParseException e) {
@@ -70,7 +70,7 @@ public class EiaPageParser {
 
     private EiaPage readResponse(JsonParser p, DatasetSpec dataset) throws IOException {
         if (p.currentToken() != JsonToken.START_OBJECT) {
-            throw new EiaResponseException("EIA answered " + dataset.route() + " with a 'response' that is not an object");
+            throw new EiaMalformedResponseException("EIA answered " + dataset.route() + " with a 'response' that is not an object");
         }
         Long total = null;
         List<Object[]> rows = null;
@@ -94,7 +94,7 @@ public class EiaPageParser {
             }
         }
         if (rows == null) {
-            throw new EiaResponseException("EIA answered " + dataset.route() + " without a 'data' array");
+            throw new EiaMalformedResponseException("EIA answered " + dataset.route() + " without a 'data' array");
         }
         return new EiaPage(total, received, rows, rejects);
     }
@@ -171,7 +171,7 @@ public class EiaPageParser {
     }
 
     private static EiaResponseException notJson(DatasetSpec dataset, Exception cause) {
-        return new EiaResponseException("EIA answered " + dataset.route()
+        return new EiaMalformedResponseException("EIA answered " + dataset.route()
                 + " with a body that is not the expected JSON; the API may be down or behind a proxy page");
     }
 

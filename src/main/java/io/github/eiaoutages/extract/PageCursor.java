@@ -4,7 +4,6 @@ import io.github.eiaoutages.config.DatasetSpec;
 import io.github.eiaoutages.config.FieldSpec;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +16,8 @@ public final class PageCursor {
     private final DatasetSpec dataset;
     private final String url;
     private final int length;
-    private final LocalDate start;
+    private final String start;
+    private final String end;
     private final int maxPages;
     private int offset;
     private int pages;
@@ -26,12 +26,22 @@ public final class PageCursor {
     private Long lastTotal;
     private boolean done;
 
-    PageCursor(DatasetSpec dataset, String url, int length, LocalDate start, int maxPages) {
+    /**
+     * @param start first period to ask for, in the dataset's period format
+     * @param end last period (inclusive), or null for everything EIA has from {@code start} on
+     */
+    PageCursor(DatasetSpec dataset, String url, int length, String start, String end, int maxPages) {
         this.dataset = dataset;
         this.url = url;
         this.length = length;
         this.start = start;
+        this.end = end;
         this.maxPages = maxPages;
+    }
+
+    /** The periods this cursor asks for, for logs and progress: {@code 2007-01-01..2007-12-31}. */
+    public String window() {
+        return start + ".." + (end == null ? "" : end);
     }
 
     public boolean hasMore() {
@@ -63,7 +73,10 @@ public final class PageCursor {
                 param(q, "facets[" + facet.getKey() + "][]", value);
             }
         }
-        param(q, "start", start.toString());
+        param(q, "start", start);
+        if (end != null) {
+            param(q, "end", end);
+        }
         List<FieldSpec> key = dataset.keyFields();
         for (int i = 0; i < key.size(); i++) {
             param(q, "sort[" + i + "][column]", key.get(i).name());

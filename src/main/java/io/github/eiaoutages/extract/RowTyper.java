@@ -14,6 +14,10 @@ import java.util.Map;
  */
 final class RowTyper {
 
+    /** EIA rounds MW to a tenth; sums of rounded parts drift a little further. */
+    private static final double ROUNDING_MW = 0.5;
+    private static final double ROUNDING_SHARE = 0.001;
+
     /**
      * Fills {@code values} in field order.
      *
@@ -42,6 +46,28 @@ final class RowTyper {
             } catch (NumberFormatException | DateTimeParseException e) {
                 return "unparsable " + field.type().name().toLowerCase() + " '" + abbreviate(text)
                         + "' in field '" + field.name() + "'";
+            }
+        }
+        return checkValues(dataset, values);
+    }
+
+    /** Impossible values: a negative capacity, an outage above capacity by more than EIA's rounding. */
+    private static String checkValues(DatasetSpec dataset, Object[] values) {
+        for (FieldSpec field : dataset.nonNegative()) {
+            Object value = values[field.index()];
+            if (value != null && ((Number) value).doubleValue() < 0) {
+                return "negative " + field.name() + " " + value;
+            }
+        }
+        for (Map.Entry<FieldSpec, FieldSpec> rule : dataset.atMost().entrySet()) {
+            Object value = values[rule.getKey().index()];
+            Object limit = values[rule.getValue().index()];
+            if (value != null && limit != null) {
+                double v = ((Number) value).doubleValue();
+                double max = ((Number) limit).doubleValue();
+                if (v > max + Math.max(ROUNDING_MW, Math.abs(max) * ROUNDING_SHARE)) {
+                    return rule.getKey().name() + " " + value + " exceeds " + rule.getValue().name() + " " + limit;
+                }
             }
         }
         return null;

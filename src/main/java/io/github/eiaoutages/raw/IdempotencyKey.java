@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
  * The identity of a stored row: dataset, key fields and the values it carried, folded into 64 bits.
@@ -24,30 +25,56 @@ final class IdempotencyKey {
         }
     });
 
+    private static final HexFormat HEX = HexFormat.of();
+
     private IdempotencyKey() {
     }
 
-    static long fingerprint(DatasetSpec dataset, Object[] values) {
-        StringBuilder text = new StringBuilder(96).append(dataset.id());
-        for (FieldSpec field : dataset.keyFields()) {
-            text.append('\u001f').append(values[field.index()]);
-        }
-        text.append('\u001e');
+    /** Fingerprint of the whole row: dataset, key fields and values. Equal only for an identical row. */
+    static long rowFingerprint(DatasetSpec dataset, Object[] values) {
+        StringBuilder text = keyText(dataset, values).append('\u001e');
         for (FieldSpec field : dataset.valueFields()) {
             Object value = values[field.index()];
             text.append('\u001f').append(value == null ? "\u0000" : value.toString());
         }
-        MessageDigest digest = SHA256.get();
-        byte[] hash = digest.digest(text.toString().getBytes(StandardCharsets.UTF_8));
+        return hash(text);
+    }
+
+    /** Fingerprint of the row's identity alone: equal for every revision of the same period and key. */
+    static long keyFingerprint(DatasetSpec dataset, Object[] values) {
+        return hash(keyText(dataset, values));
+    }
+
+    /**
+     * The form the idempotent consumer carries: row fingerprint, key fingerprint (16 hex digits each), dataset.
+     * The repository needs the key fingerprint to tell a revision from a new row, and the dataset to count it.
+     */
+    static String format(long rowFingerprint, long keyFingerprint, String dataset) {
+        return HEX.toHexDigits(rowFingerprint) + HEX.toHexDigits(keyFingerprint) + dataset;
+    }
+
+    static long rowPart(String key) {
+        return HexFormat.fromHexDigitsToLong(key, 0, 16);
+    }
+
+    static long keyPart(String key) {
+        return HexFormat.fromHexDigitsToLong(key, 16, 32);
+    }
+
+    static String datasetPart(String key) {
+        return key.substring(32);
+    }
+
+    private static StringBuilder keyText(DatasetSpec dataset, Object[] values) {
+        StringBuilder text = new StringBuilder(96).append(dataset.id());
+        for (FieldSpec field : dataset.keyFields()) {
+            text.append('\u001f').append(values[field.index()]);
+        }
+        return text;
+    }
+
+    private static long hash(CharSequence text) {
+        byte[] hash = SHA256.get().digest(text.toString().getBytes(StandardCharsets.UTF_8));
         return ByteBuffer.wrap(hash, 0, Long.BYTES).getLong();
-    }
-
-    /** The form the idempotent consumer carries: 16 hex digits. */
-    static String format(long fingerprint) {
-        return String.format("%016x", fingerprint);
-    }
-
-    static long parse(String key) {
-        return Long.parseUnsignedLong(key, 16);
     }
 }

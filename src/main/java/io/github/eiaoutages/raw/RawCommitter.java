@@ -74,6 +74,8 @@ public class RawCommitter {
             throw new IllegalStateException("Run " + runId + " accepted " + accepted + " rows but its Parquet parts hold "
                     + written + "; nothing was committed (see the log for the failed write)");
         }
+        Map<String, Long> revisions = keys.pendingRevisions();
+        staged.replaceAll((dataset, manifest) -> manifest.withRevisions(revisions.getOrDefault(dataset, 0L)));
         for (RunManifest manifest : staged.values()) {
             Path staging = store.stagingDir(manifest.dataset(), runId);
             writeDurably(staging.resolve(RawStore.MANIFEST), manifest);
@@ -120,7 +122,7 @@ public class RawCommitter {
             rows += partRows;
             entries.add(new RunManifest.Part(name, partRows, size(part), sha256(part)));
         }
-        return new RunManifest(runId, dataset.id(), Instant.now(), rows, min, max, entries);
+        return new RunManifest(runId, dataset.id(), Instant.now(), rows, 0, min, max, entries);
     }
 
     private void writeDurably(Path target, Object value) {

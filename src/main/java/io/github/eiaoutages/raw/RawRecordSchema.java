@@ -16,6 +16,8 @@ final class RawRecordSchema {
     static final String RUN_ID = "_run_id";
     /** 64-bit fingerprint of dataset + key + values: what the idempotent repository is rebuilt from. */
     static final String ROW_FINGERPRINT = "_row_fp";
+    /** 64-bit fingerprint of dataset + key alone: tells a revision (known key, new values) from a new row. */
+    static final String KEY_FINGERPRINT = "_key_fp";
 
     private RawRecordSchema() {
     }
@@ -36,6 +38,7 @@ final class RawRecordSchema {
         }
         return fields.name(RUN_ID).type().stringType().noDefault()
                 .name(ROW_FINGERPRINT).type().longType().noDefault()
+                .name(KEY_FINGERPRINT).type().longType().noDefault()
                 .endRecord();
     }
 

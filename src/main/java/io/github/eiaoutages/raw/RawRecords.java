@@ -26,17 +26,20 @@ public class RawRecords {
         DatasetSpec dataset = datasets.get(datasetId);
         Schema schema = schema(dataset);
         int runIdPos = schema.getField(RawRecordSchema.RUN_ID).pos();
-        int fingerprintPos = schema.getField(RawRecordSchema.ROW_FINGERPRINT).pos();
+        int rowFpPos = schema.getField(RawRecordSchema.ROW_FINGERPRINT).pos();
+        int keyFpPos = schema.getField(RawRecordSchema.KEY_FINGERPRINT).pos();
         List<RawRow> rows = new ArrayList<>(page.rows().size());
         for (Object[] values : page.rows()) {
             GenericData.Record record = new GenericData.Record(schema);
             for (int i = 0; i < values.length; i++) {
                 record.put(i, values[i]);
             }
-            long fingerprint = IdempotencyKey.fingerprint(dataset, values);
+            long rowFp = IdempotencyKey.rowFingerprint(dataset, values);
+            long keyFp = IdempotencyKey.keyFingerprint(dataset, values);
             record.put(runIdPos, runId);
-            record.put(fingerprintPos, fingerprint);
-            rows.add(new RawRow(IdempotencyKey.format(fingerprint), record));
+            record.put(rowFpPos, rowFp);
+            record.put(keyFpPos, keyFp);
+            rows.add(new RawRow(IdempotencyKey.format(rowFp, keyFp, datasetId), record));
         }
         return rows;
     }

@@ -1,5 +1,6 @@
 package io.github.eiaoutages.raw;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.eiaoutages.config.DatasetCatalog;
 import io.github.eiaoutages.config.DatasetSpec;
 import io.github.eiaoutages.config.PipelineProperties;
@@ -13,6 +14,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -42,10 +44,13 @@ public class RawStore {
     private final DatasetCatalog datasets;
     private final RawKeyRepository keys;
     private final DuckDb duckDb;
+    private final ObjectMapper mapper;
     private final Map<String, AtomicInteger> partCounters = new ConcurrentHashMap<>();
 
-    public RawStore(PipelineProperties properties, DatasetCatalog datasets, RawKeyRepository keys, DuckDb duckDb) {
+    public RawStore(PipelineProperties properties, DatasetCatalog datasets, RawKeyRepository keys, DuckDb duckDb,
+                    ObjectMapper mapper) {
         this.rawDir = properties.storage().rawDir();
+        this.mapper = mapper;
         this.datasets = datasets;
         this.keys = keys;
         this.duckDb = duckDb;
@@ -114,6 +119,27 @@ public class RawStore {
         }
     }
 
+    /**
+     * The newest day the committed runs of a dataset hold (from their manifests), or null when there are none:
+     * where an incremental run starts, less its look-back.
+     */
+    public LocalDate newestCommittedDay(String datasetId) {
+        LocalDate newest = null;
+        for (Path run : committedRuns(datasetId)) {
+            try {
+                RunManifest manifest = mapper.readValue(run.resolve(MANIFEST).toFile(), RunManifest.class);
+                if (manifest.periodMax() != null && manifest.periodMax().length() >= 10) {
+                    LocalDate day = LocalDate.parse(manifest.periodMax().substring(0, 10));
+                    newest = newest == null || day.isAfter(newest) ? day : newest;
+                }
+            } catch (IOException | RuntimeException e) {
+                throw new IllegalStateException("The manifest of " + run + " cannot be read (" + e.getMessage()
+                        + "); move the damaged run= folder aside and restart", e);
+            }
+        }
+        return newest;
+    }
+
     /** The committed part files of a dataset, for readers such as the modeling bean. */
     public List<Path> committedParts(String datasetId) {
         List<Path> parts = new ArrayList<>();
@@ -132,12 +158,12 @@ public class RawStore {
         if (parts.isEmpty()) {
             return 0;
         }
-        String sql = "SELECT " + RawRecordSchema.ROW_FINGERPRINT + " FROM read_parquet(" + DuckDb.literal(parts)
+        String sql = "SELECT " + RawRecordSchema.ROW_FINGERPRINT + ", " + RawRecordSchema.KEY_FINGERPRINT + " FROM read_parquet(" + DuckDb.literal(parts)
                 + ", hive_partitioning = false)";
         long rows = 0;
         try (Connection c = duckDb.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
-                keys.loadCommitted(rs.getLong(1));
+                keys.loadCommitted(rs.getLong(1), rs.getLong(2));
                 rows++;
             }
         } catch (SQLException e) {

@@ -15,12 +15,18 @@ public record RunManifest(
         String dataset,
         Instant committedAt,
         long rows,
+        // Rows of the run whose key was stored before with other values.
+        long revisions,
         String periodMin,
         String periodMax,
         List<Part> parts) {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Part(String file, long rows, long bytes, String sha256) {
+    }
+
+    RunManifest withRevisions(long count) {
+        return new RunManifest(runId, dataset, committedAt, rows, count, periodMin, periodMax, parts);
     }
 
     public long bytes() {

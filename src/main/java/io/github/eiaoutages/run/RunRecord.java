@@ -105,6 +105,7 @@ public final class RunRecord {
         private int pages;
         private long rowsReceived;
         private long rowsAccepted;
+        private long rowsRevised;
         private long rowsQuarantined;
         private int parts;
         private long bytes;
@@ -125,6 +126,11 @@ public final class RunRecord {
 
         long rowsAccepted() {
             return rowsAccepted;
+        }
+
+        /** Stored rows whose key was stored before with other values: EIA revised them. */
+        public long getRowsRevised() {
+            return rowsRevised;
         }
 
         public long getRowsDuplicate() {
@@ -151,14 +157,16 @@ public final class RunRecord {
             return periodMax;
         }
 
-        void received(int pages, long rows, long quarantined) {
-            this.pages = pages;
-            this.rowsReceived = rows;
-            this.rowsQuarantined = quarantined;
+        /** Adds what one page cursor (one date window) received; windows of a backfill add up. */
+        synchronized void received(int pages, long rows, long quarantined) {
+            this.pages += pages;
+            this.rowsReceived += rows;
+            this.rowsQuarantined += quarantined;
         }
 
-        void stored(long rows, int parts, long bytes, String periodMin, String periodMax) {
+        synchronized void stored(long rows, long revised, int parts, long bytes, String periodMin, String periodMax) {
             this.rowsAccepted = rows;
+            this.rowsRevised = revised;
             this.parts = parts;
             this.bytes = bytes;
             this.periodMin = periodMin;

@@ -62,7 +62,7 @@ public class RunRegistry {
         RunRecord run = get(runId);
         run.rawCommitted();
         manifests.forEach((dataset, m) -> run.counts(dataset)
-                .stored(m.rows(), m.parts().size(), m.bytes(), m.periodMin(), m.periodMax()));
+                .stored(m.rows(), m.revisions(), m.parts().size(), m.bytes(), m.periodMin(), m.periodMax()));
     }
 
     public long rowsAccepted(String runId) {

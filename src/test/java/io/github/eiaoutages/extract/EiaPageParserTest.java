@@ -118,6 +118,6 @@ class EiaPageParserTest {
 
     private PageCursor cursor() {
         DatasetSpec dataset = new DatasetCatalog(TestSettings.properties(work)).get("generator-nuclear-outages");
-        return new PageCursor(dataset, "http://eia.test/data/", 5000, dataset.start(), 10);
+        return new PageCursor(dataset, "http://eia.test/data/", 5000, dataset.start().toString(), null, 10);
     }
 }

@@ -2,6 +2,7 @@ package io.github.eiaoutages.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.eiaoutages.RawFiles;
 import io.github.eiaoutages.TestSettings;
 import io.github.eiaoutages.config.DatasetCatalog;
@@ -36,7 +37,7 @@ class OutageModelBuilderTest {
         DatasetCatalog datasets = new DatasetCatalog(properties);
         duckDb = new DuckDb();
         publisher = new SnapshotPublisher(properties);
-        builder = new OutageModelBuilder(duckDb, new RawStore(properties, datasets, new RawKeyRepository(), duckDb),
+        builder = new OutageModelBuilder(duckDb, new RawStore(properties, datasets, new RawKeyRepository(), duckDb, new ObjectMapper()),
                 datasets, publisher);
     }
 
@@ -136,7 +137,8 @@ class OutageModelBuilderTest {
         Files.createDirectories(run);
         try (Connection c = duckDb.connect(); Statement s = c.createStatement()) {
             s.execute("COPY (SELECT period::DATE AS period, facility, facility_name, generator, capacity::DOUBLE AS capacity, outage::DOUBLE AS outage, percent_outage::DOUBLE AS percent_outage, '"
-                    + runId + "' AS _run_id, (hash(period, facility, generator, outage) >> 1)::BIGINT AS _row_fp FROM (VALUES "
+                    + runId + "' AS _run_id, (hash(period, facility, generator, outage) >> 1)::BIGINT AS _row_fp, "
+                    + "(hash(period, facility, generator) >> 1)::BIGINT AS _key_fp FROM (VALUES "
                     + values + ") AS t(period, facility, facility_name, generator, capacity, outage, percent_outage)) TO '"
                     + run.resolve("part-00001.parquet") + "' (FORMAT parquet)");
         }

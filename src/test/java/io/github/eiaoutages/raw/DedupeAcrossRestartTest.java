@@ -1,19 +1,15 @@
 package io.github.eiaoutages.raw;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.eiaoutages.EiaOutagePipelineApplication;
 import io.github.eiaoutages.EiaStub;
 import io.github.eiaoutages.RawFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -23,25 +19,19 @@ import org.springframework.web.client.RestClient;
 /** The idempotency state is the committed raw store: a restarted application knows every row it stored. */
 class DedupeAcrossRestartTest {
 
-    private static final WireMockServer EIA = new WireMockServer(options().dynamicPort());
+    private static final EiaStub EIA = new EiaStub();
 
     @TempDir
     Path work;
 
-    @BeforeAll
-    static void startStub() {
-        EIA.start();
-    }
-
     @AfterAll
     static void stopStub() {
-        EIA.stop();
+        EIA.close();
     }
 
     @Test
     void a_restarted_application_stores_nothing_it_already_has() throws Exception {
-        List<Map<String, Object>> rows = EiaStub.generatorRows(11, LocalDate.of(2025, 6, 1));
-        new EiaStub(EIA).servePages(rows, 5, rows.size());
+        EIA.serveGenerator(EiaStub.generatorRows(11, LocalDate.of(2025, 6, 1)));
 
         try (ConfigurableApplicationContext first = start()) {
             assertThat(acceptedRows(refresh(first))).isEqualTo(11);
@@ -66,7 +56,11 @@ class DedupeAcrossRestartTest {
                 "--pipeline.run-on-startup=false",
                 "--pipeline.eia.api-key=restart-test-key",
                 "--pipeline.eia.page-size=5",
-                "--pipeline.eia.base-url=" + EIA.baseUrl() + "/v2",
+                "--pipeline.eia.base-url=" + EIA.baseUrl(),
+                "--pipeline.eia.requests-per-second=50",
+                "--pipeline.datasets.generator-nuclear-outages.start=2025-01-01",
+                "--pipeline.datasets.facility-nuclear-outages.start=2025-01-01",
+                "--pipeline.datasets.us-nuclear-outages.start=2025-01-01",
                 "--pipeline.storage.data-dir=" + work.resolve("data"),
                 "--pipeline.storage.modeled-dir=" + work.resolve("modeled"));
     }

@@ -12,24 +12,27 @@ import org.apache.hc.core5.net.URIBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * Adds {@code api_key} to requests bound for the EIA API at the last moment, inside the HTTP client.
+ * Configures the HTTP client Camel calls EIA with. It adds {@code api_key} to requests bound for the EIA API at
+ * the last moment, and turns off the client's own retries, so that the route's retry policy (exponential, with
+ * jitter, honouring Retry-After, logged) is the only one and attempts are counted once.
  *
  * <p>EIA only accepts the key as a query parameter. Putting it in an endpoint URI or a message header would
  * expose it to Camel's endpoint registry (which Hawtio and /actuator list), to tracing and to error messages;
  * here it lives only in the request the client sends.
  */
-@Component("eiaApiKeyInterceptor")
-public class EiaApiKeyInterceptor implements HttpClientConfigurer, HttpRequestInterceptor {
+@Component("eiaHttpClient")
+public class EiaHttpClientConfigurer implements HttpClientConfigurer, HttpRequestInterceptor {
 
     private final EiaEndpoint endpoint;
 
-    public EiaApiKeyInterceptor(EiaEndpoint endpoint) {
+    public EiaHttpClientConfigurer(EiaEndpoint endpoint) {
         this.endpoint = endpoint;
     }
 
     @Override
     public void configureHttpClient(HttpClientBuilder clientBuilder) {
         clientBuilder.addRequestInterceptorFirst(this);
+        clientBuilder.disableAutomaticRetries();
     }
 
     @Override

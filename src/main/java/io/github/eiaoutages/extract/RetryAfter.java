@@ -1,0 +1,43 @@
+package io.github.eiaoutages.extract;
+
+import io.github.eiaoutages.config.PipelineProperties;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import org.springframework.stereotype.Component;
+
+/**
+ * How long EIA asks us to wait before retrying: its {@code Retry-After} (seconds or an HTTP date) on a 429 or
+ * 503, capped at the configured maximum delay. The route puts the answer in Camel's {@code CamelRedeliveryDelay}
+ * header, which the redelivery policy then uses instead of its own exponential delay.
+ */
+@Component("retryAfter")
+public class RetryAfter {
+
+    private final long maxMillis;
+
+    public RetryAfter(PipelineProperties properties) {
+        this.maxMillis = properties.eia().retry().maxDelayMs();
+    }
+
+    /** The delay in ms, or null when EIA did not ask for one (the exponential backoff then applies). */
+    public Long delayMillis(Object retryAfter, Integer status) {
+        if (retryAfter == null || status == null || (status != 429 && status != 503)) {
+            return null;
+        }
+        String text = retryAfter.toString().trim();
+        long millis;
+        try {
+            millis = Long.parseLong(text) * 1000;
+        } catch (NumberFormatException notSeconds) {
+            try {
+                millis = Duration.between(ZonedDateTime.now(), ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME))
+                        .toMillis();
+            } catch (DateTimeParseException notADate) {
+                return null;
+            }
+        }
+        return Math.max(0, Math.min(millis, maxMillis));
+    }
+}

@@ -46,7 +46,8 @@ public final class EiaStub implements AutoCloseable {
         server = new WireMockServer(options().dynamicPort().extensions(new Emulation()));
         server.start();
         reset();
-        // The facility and US datasets of application.yaml answer too (with no rows) unless a test serves them.
+        // The datasets of application.yaml answer (with no rows) unless a test serves them.
+        serveGenerator(List.of());
         serve(new EiaApiEmulator.Route("nuclear-outages/facility-nuclear-outages",
                 List.of("period", "facility", "facilityName"), OUTAGE_UNITS, List.of()));
         serve(new EiaApiEmulator.Route("nuclear-outages/us-nuclear-outages", List.of("period"), OUTAGE_UNITS, List.of()));

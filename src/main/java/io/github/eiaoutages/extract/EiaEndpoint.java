@@ -2,6 +2,7 @@ package io.github.eiaoutages.extract;
 
 import io.github.eiaoutages.config.DatasetSpec;
 import io.github.eiaoutages.config.PipelineProperties;
+import io.github.eiaoutages.security.SecretMasking;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -28,6 +29,7 @@ public class EiaEndpoint {
 
     public EiaEndpoint(PipelineProperties properties) {
         this.eia = properties.eia();
+        SecretMasking.register(eia.apiKey());
         if (!eia.sampleMode()) {
             log.info("Reading live EIA data from {} (EIA_API_KEY is set).", trimSlash(eia.baseUrl()));
         }

@@ -85,7 +85,7 @@ public record PipelineProperties(
             @NotNull @DefaultValue("data") Path dataDir,
             @NotNull @DefaultValue("modeled") Path modeledDir,
             // Rows per Parquet part: bounds the memory a run holds before it writes a file.
-            @Min(1000) @DefaultValue("100000") int rowsPerPart) {
+            @Min(100) @DefaultValue("100000") int rowsPerPart) {
 
         public Path rawDir() {
             return dataDir.resolve("raw");

@@ -1,0 +1,173 @@
+package io.github.eiaoutages.raw;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import io.github.eiaoutages.EiaStub;
+import io.github.eiaoutages.RawFiles;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The packaged application, killed with SIGKILL in the middle of multi-page runs against a slow EIA, restarted,
+ * and run again: the committed raw rows are exactly those a clean process would hold — nothing lost, nothing twice.
+ */
+class KillRecoveryIT {
+
+    private static final EiaStub EIA = new EiaStub();
+    private static final Path JAR = Path.of("target", "eia-outage-pipeline.jar");
+
+    @TempDir
+    Path work;
+
+    private Process app;
+    private int port;
+
+    @AfterEach
+    void stopApp() {
+        if (app != null) {
+            app.destroyForcibly();
+        }
+    }
+
+    @AfterAll
+    static void stopStub() {
+        EIA.close();
+    }
+
+    @Test
+    void runs_killed_mid_way_leave_nothing_behind_and_the_next_runs_store_every_row_once() throws Exception {
+        List<Map<String, String>> rows = new ArrayList<>(EiaStub.generatorRows(3 * 400, LocalDate.of(2025, 1, 1)));
+        EIA.serveGenerator(rows);
+        EIA.delay(100);
+
+        // A backfill of 60 pages, killed after 15.
+        start();
+        killDuringRun(15);
+        assertThat(committedRunFolders()).isEmpty();
+        assertThat(work.resolve("data/raw/generator-nuclear-outages/_staging")).isDirectory();
+
+        start();
+        assertThat(work.resolve("data/raw/generator-nuclear-outages/_staging")).doesNotExist();
+        assertThat(refreshAndWait().get("status")).isEqualTo("succeeded");
+        assertStoredExactly(rows);
+
+        // EIA revises 5 days and publishes 60 more; the incremental run (11 pages) is killed after 3.
+        for (int i = rows.size() - 30; i < rows.size() - 25; i++) {
+            rows.set(i, EiaStub.revised(rows.get(i), "outage", "111.1"));
+        }
+        List<Map<String, String>> before = new ArrayList<>(stored());
+        rows.addAll(EiaStub.generatorRows(3 * 60, LocalDate.of(2025, 1, 1).plusDays(400)));
+        EIA.serveGenerator(rows);
+        killDuringRun(3);
+        assertThat(stored()).containsExactlyInAnyOrderElementsOf(before);
+
+        start();
+        assertThat(refreshAndWait().get("status")).isEqualTo("succeeded");
+        List<Map<String, String>> expected = new ArrayList<>(before);
+        Set<Map<String, String>> known = new HashSet<>(before);
+        rows.stream().filter(r -> !known.contains(r)).forEach(expected::add);
+        assertStoredExactly(expected);
+        assertThat(stored()).hasSize(1200 + 180 + 5);
+    }
+
+    private void start() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        app = new ProcessBuilder("java", "-Xmx512m", "-jar", JAR.toAbsolutePath().toString(),
+                "--server.port=" + port,
+                "--pipeline.run-on-startup=false",
+                "--pipeline.eia.api-key=kill-test-key",
+                "--pipeline.eia.base-url=" + EIA.baseUrl(),
+                "--pipeline.eia.page-size=20",
+                // Small parts, so a killed run has written some into its staging folder.
+                "--pipeline.storage.rows-per-part=100",
+                "--pipeline.eia.requests-per-second=50",
+                "--pipeline.datasets.generator-nuclear-outages.start=2025-01-01",
+                "--pipeline.datasets.generator-nuclear-outages.window-days=36500",
+                "--pipeline.datasets.facility-nuclear-outages.start=2025-01-01",
+                "--pipeline.datasets.us-nuclear-outages.start=2025-01-01",
+                "--pipeline.storage.data-dir=" + work.resolve("data"),
+                "--pipeline.storage.modeled-dir=" + work.resolve("modeled"))
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve("app-" + System.nanoTime() + ".log").toFile())
+                .start();
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(() ->
+                RestClient.create(base()).get().uri("/actuator/health").retrieve().toBodilessEntity()
+                        .getStatusCode().is2xxSuccessful());
+    }
+
+    /** Starts a run and kills the process with SIGKILL once EIA has answered {@code pages} pages of it. */
+    private void killDuringRun(int pages) {
+        EIA.server().resetRequests();
+        RestClient.create(base()).post().uri("/refresh").retrieve().toBodilessEntity();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() ->
+                EIA.server().countRequestsMatching(WireMock.getRequestedFor(
+                        WireMock.urlPathEqualTo(EiaStub.GENERATOR_PATH)).build()).getCount() >= pages);
+        app.destroyForcibly();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !app.isAlive());
+        app = null;
+    }
+
+    private Map<?, ?> refreshAndWait() {
+        return RestClient.create(base()).post().uri("/refresh?wait=true").retrieve().body(Map.class);
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    private void assertStoredExactly(List<Map<String, String>> expected) throws Exception {
+        List<Map<String, String>> stored = stored();
+        assertThat(new HashSet<>(stored)).as("no row stored twice").hasSize(stored.size());
+        assertThat(stored).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    /** Committed rows in the stub's own terms (EIA names, EIA number text), for comparison with what it served. */
+    private List<Map<String, String>> stored() throws Exception {
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (Map<String, Object> r : RawFiles.committedRows(work.resolve("data"), "generator-nuclear-outages")) {
+            Map<String, String> row = new java.util.LinkedHashMap<>();
+            row.put("period", r.get("period").toString());
+            row.put("facility", (String) r.get("facility"));
+            row.put("facilityName", (String) r.get("facility_name"));
+            row.put("generator", (String) r.get("generator"));
+            row.put("capacity", eia((Double) r.get("capacity")));
+            row.put("outage", eia((Double) r.get("outage")));
+            row.put("percentOutage", eia((Double) r.get("percent_outage")));
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private static String eia(Double value) {
+        return new java.math.BigDecimal(value.toString()).stripTrailingZeros().toPlainString();
+    }
+
+    private List<Path> committedRunFolders() throws IOException {
+        Path dir = work.resolve("data/raw/generator-nuclear-outages");
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> children = Files.list(dir)) {
+            return children.filter(p -> p.getFileName().toString().startsWith("run=")).toList();
+        }
+    }
+}

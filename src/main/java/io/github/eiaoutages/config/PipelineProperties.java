@@ -58,7 +58,7 @@ public record PipelineProperties(
             // Pages (of different date windows) fetched at once during a backfill.
             @Min(1) @Max(32) @DefaultValue("4") int maxConcurrentRequests,
             // Ceiling over all datasets and concurrent fetches; EIA asks for < 5/s and < 9,000/hour.
-            @Min(1) @Max(50) @DefaultValue("4") int requestsPerSecond,
+            @Min(1) @Max(1000) @DefaultValue("4") int requestsPerSecond,
             @Valid @DefaultValue Retry retry) {
 
         public boolean sampleMode() {

@@ -101,22 +101,36 @@ public class EiaPageParser {
 
     private void readRow(JsonParser p, DatasetSpec dataset, Map<String, FieldSpec> byName,
                          List<Object[]> rows, List<RejectedRow> rejects) throws IOException {
-        Map<String, Object> original = new LinkedHashMap<>();
+        String[] text = new String[dataset.fields().size()];
+        Map<String, Object> others = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken token = p.nextToken();
+            FieldSpec field = byName.get(name);
             if (token.isStructStart()) {
                 p.skipChildren();
-                original.put(name, "<nested>");
-            } else {
-                original.put(name, token == JsonToken.VALUE_NULL ? null : p.getText());
+            } else if (field != null) {
+                text[field.index()] = token == JsonToken.VALUE_NULL ? null : p.getText();
+            } else if (!name.endsWith("-units")) {
+                // Fields the dataset does not store are kept only to show a rejected row as it came.
+                others = others == null ? new LinkedHashMap<>() : others;
+                others.put(name, token == JsonToken.VALUE_NULL ? null : p.getText());
             }
         }
-        Object[] values = new Object[dataset.fields().size()];
-        String problem = typer.type(dataset, byName, original, values);
+        Object[] values = new Object[text.length];
+        String problem = typer.type(dataset, text, values);
         if (problem == null) {
             rows.add(values);
         } else {
+            Map<String, Object> original = new LinkedHashMap<>();
+            for (FieldSpec field : dataset.fields()) {
+                if (text[field.index()] != null) {
+                    original.put(field.name(), text[field.index()]);
+                }
+            }
+            if (others != null) {
+                original.putAll(others);
+            }
             rejects.add(new RejectedRow(problem, original));
         }
     }

@@ -23,10 +23,10 @@ final class RowTyper {
      *
      * @return null when the row is good, otherwise why it cannot be stored
      */
-    String type(DatasetSpec dataset, Map<String, FieldSpec> byName, Map<String, Object> row, Object[] values) {
+    String type(DatasetSpec dataset, String[] row, Object[] values) {
         for (FieldSpec field : dataset.fields()) {
-            Object raw = row.get(field.name());
-            String text = raw == null ? null : raw.toString().trim();
+            String raw = row[field.index()];
+            String text = raw == null ? null : raw.trim();
             if (text == null || text.isEmpty()) {
                 if (dataset.keyFields().contains(field)) {
                     return "missing key field '" + field.name() + "'";
@@ -37,7 +37,7 @@ final class RowTyper {
             try {
                 values[field.index()] = switch (field.type()) {
                     case STRING -> text;
-                    case DATE -> (int) LocalDate.parse(text).toEpochDay();
+                    case DATE -> epochDay(text);
                     case HOUR -> LocalDateTime.parse(text.length() == 13 ? text + ":00" : text)
                             .toInstant(ZoneOffset.UTC).toEpochMilli();
                     case DOUBLE -> finite(Double.parseDouble(text));
@@ -71,6 +71,35 @@ final class RowTyper {
             }
         }
         return null;
+    }
+
+    /** {@code YYYY-MM-DD} without the formatter machinery: this runs for every row of every page. */
+    private static int epochDay(String text) {
+        if (text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {
+            int year = digits(text, 0, 4);
+            int month = digits(text, 5, 7);
+            int day = digits(text, 8, 10);
+            if (year >= 0 && month >= 0 && day >= 0) {
+                try {
+                    return (int) LocalDate.of(year, month, day).toEpochDay();
+                } catch (java.time.DateTimeException e) {
+                    throw new DateTimeParseException("not a date", text, 0);
+                }
+            }
+        }
+        return (int) LocalDate.parse(text).toEpochDay();
+    }
+
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     private static double finite(double value) {

@@ -2,11 +2,9 @@ package io.github.eiaoutages.raw;
 
 import io.github.eiaoutages.config.DatasetSpec;
 import io.github.eiaoutages.config.FieldSpec;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.apache.commons.codec.digest.MurmurHash3;
 
 /**
  * The identity of a stored row: dataset, key fields and the values it carried, folded into 64 bits.
@@ -17,32 +15,35 @@ import java.util.HexFormat;
  */
 final class IdempotencyKey {
 
-    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    });
+    private static final int SEED = 0x45494131;
 
     private static final HexFormat HEX = HexFormat.of();
 
     private IdempotencyKey() {
     }
 
-    /** Fingerprint of the whole row: dataset, key fields and values. Equal only for an identical row. */
-    static long rowFingerprint(DatasetSpec dataset, Object[] values) {
-        StringBuilder text = keyText(dataset, values).append('\u001e');
+    /**
+     * Both fingerprints of a row, computed from one text: {@code [0]} the whole row (dataset, key fields and
+     * values; equal only for an identical row), {@code [1]} its identity alone (equal for every revision of the
+     * same period and key).
+     */
+    static long[] fingerprints(DatasetSpec dataset, Object[] values) {
+        StringBuilder text = new StringBuilder(128).append(dataset.id());
+        for (FieldSpec field : dataset.keyFields()) {
+            text.append('\u001f').append(values[field.index()]);
+        }
+        int keyLength = text.length();
+        text.append('\u001e');
         for (FieldSpec field : dataset.valueFields()) {
             Object value = values[field.index()];
             text.append('\u001f').append(value == null ? "\u0000" : value.toString());
         }
-        return hash(text);
-    }
-
-    /** Fingerprint of the row's identity alone: equal for every revision of the same period and key. */
-    static long keyFingerprint(DatasetSpec dataset, Object[] values) {
-        return hash(keyText(dataset, values));
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        // Key fields come first and are ASCII in practice; when they are not, hash the key text on its own.
+        int keyBytes = bytes.length - (text.length() - keyLength);
+        long keyFp = keyBytes == keyLength ? hash(bytes, keyLength)
+                : hash(text.substring(0, keyLength).getBytes(StandardCharsets.UTF_8), -1);
+        return new long[] {hash(bytes, bytes.length), keyFp};
     }
 
     /**
@@ -65,16 +66,8 @@ final class IdempotencyKey {
         return key.substring(32);
     }
 
-    private static StringBuilder keyText(DatasetSpec dataset, Object[] values) {
-        StringBuilder text = new StringBuilder(96).append(dataset.id());
-        for (FieldSpec field : dataset.keyFields()) {
-            text.append('\u001f').append(values[field.index()]);
-        }
-        return text;
-    }
-
-    private static long hash(CharSequence text) {
-        byte[] hash = SHA256.get().digest(text.toString().getBytes(StandardCharsets.UTF_8));
-        return ByteBuffer.wrap(hash, 0, Long.BYTES).getLong();
+    /** Murmur3 x64 128, first half: well spread and ~10x cheaper than SHA-256; an identity, not a security boundary. */
+    private static long hash(byte[] bytes, int length) {
+        return MurmurHash3.hash128x64(bytes, 0, length < 0 ? bytes.length : length, SEED)[0];
     }
 }

@@ -34,8 +34,9 @@ public class RawRecords {
             for (int i = 0; i < values.length; i++) {
                 record.put(i, values[i]);
             }
-            long rowFp = IdempotencyKey.rowFingerprint(dataset, values);
-            long keyFp = IdempotencyKey.keyFingerprint(dataset, values);
+            long[] fingerprints = IdempotencyKey.fingerprints(dataset, values);
+            long rowFp = fingerprints[0];
+            long keyFp = fingerprints[1];
             record.put(runIdPos, runId);
             record.put(rowFpPos, rowFp);
             record.put(keyFpPos, keyFp);

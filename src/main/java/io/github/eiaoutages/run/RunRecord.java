@@ -19,6 +19,7 @@ public final class RunRecord {
     private volatile RunStatus status = RunStatus.RUNNING;
     private volatile Instant finishedAt;
     private volatile String snapshot;
+    private volatile Long modelBuildMs;
     private volatile String error;
     private volatile boolean rawCommitted;
     private final Map<String, DatasetCounts> datasets = new LinkedHashMap<>();
@@ -71,6 +72,11 @@ public final class RunRecord {
         this.rawCommitted = true;
     }
 
+    /** How long building the model took, when the run built one. */
+    public Long getModelBuildMs() {
+        return modelBuildMs;
+    }
+
     public String getError() {
         return error;
     }
@@ -94,8 +100,9 @@ public final class RunRecord {
         this.finishedAt = Instant.now();
     }
 
-    void snapshot(String snapshot) {
+    void snapshot(String snapshot, long buildMs) {
         this.snapshot = snapshot;
+        this.modelBuildMs = buildMs;
     }
 
     /** Per-dataset counts. Duplicates are rows received that were neither stored nor quarantined. */

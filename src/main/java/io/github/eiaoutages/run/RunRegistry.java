@@ -70,7 +70,7 @@ public class RunRegistry {
     }
 
     public void recordModel(String runId, ModelBuild build) {
-        get(runId).snapshot(build.snapshotId());
+        get(runId).snapshot(build.snapshotId(), build.millis());
     }
 
     public RunRecord succeed(String runId) {

@@ -29,6 +29,7 @@ import org.springframework.test.context.TestPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = {
         "pipeline.run-on-startup=false",
+        "pipeline.schedule.enabled=false",
         "pipeline.eia.api-key=test-secret-key",
         "pipeline.eia.page-size=4",
         "pipeline.eia.requests-per-second=50",

@@ -23,7 +23,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "camel.main.name=sample-app-test",
         "pipeline.eia.api-key=",
-        "pipeline.run-on-startup=true"})
+        "pipeline.run-on-startup=true",
+        "pipeline.schedule.enabled=false"})
 public abstract class SampleAppTest {
 
     protected static final Path WORK;

@@ -32,6 +32,7 @@ public record PipelineProperties(
 
     /** When Quartz starts runs on its own. */
     public record Schedule(
+            @DefaultValue("true") boolean enabled,
             @DefaultValue("0 15 * * * ?") String cron,
             @DefaultValue("UTC") String timeZone) {
 

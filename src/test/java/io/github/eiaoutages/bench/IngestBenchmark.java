@@ -108,6 +108,7 @@ public final class IngestBenchmark {
                 "--server.port=0",
                 "--logging.level.root=WARN",
                 "--pipeline.run-on-startup=false",
+                "--pipeline.schedule.enabled=false",
                 "--pipeline.eia.api-key=bench-key",
                 "--pipeline.eia.base-url=" + baseUrl,
                 "--pipeline.eia.max-concurrent-requests=" + concurrency,

@@ -46,7 +46,7 @@ class DatasetCatalogTest {
 
     @Test
     void a_bad_cron_names_the_schedule_key() {
-        assertThatThrownBy(() -> new PipelineProperties.Schedule("every hour", "UTC"))
+        assertThatThrownBy(() -> new PipelineProperties.Schedule(true, "every hour", "UTC"))
                 .isInstanceOf(InvalidConfigurationException.class).hasMessageContaining("pipeline.schedule.cron");
     }
 }

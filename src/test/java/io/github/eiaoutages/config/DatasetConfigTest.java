@@ -104,6 +104,7 @@ class DatasetConfigTest {
                 "--server.port=0",
                 "--camel.main.name=dataset-config-test",
                 "--pipeline.run-on-startup=false",
+                "--pipeline.schedule.enabled=false",
                 "--pipeline.eia.api-key=dataset-test-key",
                 "--pipeline.eia.requests-per-second=50",
                 "--pipeline.eia.base-url=" + EIA.baseUrl(),

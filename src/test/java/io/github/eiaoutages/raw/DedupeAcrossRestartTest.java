@@ -54,6 +54,7 @@ class DedupeAcrossRestartTest {
                 "--server.port=0",
                 "--camel.main.name=restart-test",
                 "--pipeline.run-on-startup=false",
+                "--pipeline.schedule.enabled=false",
                 "--pipeline.eia.api-key=restart-test-key",
                 "--pipeline.eia.page-size=5",
                 "--pipeline.eia.base-url=" + EIA.baseUrl(),

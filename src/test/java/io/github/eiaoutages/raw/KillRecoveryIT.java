@@ -94,6 +94,7 @@ class KillRecoveryIT {
         app = new ProcessBuilder("java", "-Xmx512m", "-jar", JAR.toAbsolutePath().toString(),
                 "--server.port=" + port,
                 "--pipeline.run-on-startup=false",
+                "--pipeline.schedule.enabled=false",
                 "--pipeline.eia.api-key=kill-test-key",
                 "--pipeline.eia.base-url=" + EIA.baseUrl(),
                 "--pipeline.eia.page-size=20",

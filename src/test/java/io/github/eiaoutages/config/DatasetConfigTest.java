@@ -3,9 +3,9 @@ package io.github.eiaoutages.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.eiaoutages.EiaOutagePipelineApplication;
 import io.github.eiaoutages.EiaStub;
 import io.github.eiaoutages.RawFiles;
+import io.github.eiaoutages.TestApps;
 import io.github.eiaoutages.sample.EiaApiEmulator;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,9 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.web.client.RestClient;
 
 /** A dataset is a YAML entry: a bad one stops startup naming its key; a new shape needs no code. */
 class DatasetConfigTest {
@@ -86,9 +84,7 @@ class DatasetConfigTest {
                 "--pipeline.datasets.region-data.fields.type=string",
                 "--pipeline.datasets.region-data.fields.type-name=string",
                 "--pipeline.datasets.region-data.fields.value=double")) {
-            String port = app.getEnvironment().getProperty("local.server.port");
-            Map<?, ?> run = RestClient.create("http://127.0.0.1:" + port).post().uri("/refresh?wait=true")
-                    .retrieve().body(Map.class);
+            Map<?, ?> run = TestApps.refreshAndWait(app);
             assertThat(run.get("status")).as("run %s", run).isEqualTo("succeeded");
         }
 
@@ -100,20 +96,6 @@ class DatasetConfigTest {
     }
 
     private ConfigurableApplicationContext start(String... extra) {
-        List<String> args = new ArrayList<>(List.of(
-                "--server.port=0",
-                "--camel.main.name=dataset-config-test",
-                "--pipeline.run-on-startup=false",
-                "--pipeline.schedule.enabled=false",
-                "--pipeline.eia.api-key=dataset-test-key",
-                "--pipeline.eia.requests-per-second=50",
-                "--pipeline.eia.base-url=" + EIA.baseUrl(),
-                "--pipeline.datasets.generator-nuclear-outages.start=2026-11-01",
-                "--pipeline.datasets.facility-nuclear-outages.start=2026-11-01",
-                "--pipeline.datasets.us-nuclear-outages.start=2026-11-01",
-                "--pipeline.storage.data-dir=" + work.resolve("data"),
-                "--pipeline.storage.modeled-dir=" + work.resolve("modeled")));
-        args.addAll(List.of(extra));
-        return new SpringApplicationBuilder(EiaOutagePipelineApplication.class).run(args.toArray(String[]::new));
+        return TestApps.start(EIA, work, "dataset-config-test", extra);
     }
 }

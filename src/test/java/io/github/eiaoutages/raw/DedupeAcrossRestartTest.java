@@ -2,9 +2,9 @@ package io.github.eiaoutages.raw;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.eiaoutages.EiaOutagePipelineApplication;
 import io.github.eiaoutages.EiaStub;
 import io.github.eiaoutages.RawFiles;
+import io.github.eiaoutages.TestApps;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -12,9 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.web.client.RestClient;
 
 /** The idempotency state is the committed raw store: a restarted application knows every row it stored. */
 class DedupeAcrossRestartTest {
@@ -50,25 +48,11 @@ class DedupeAcrossRestartTest {
     }
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(EiaOutagePipelineApplication.class).run(
-                "--server.port=0",
-                "--camel.main.name=restart-test",
-                "--pipeline.run-on-startup=false",
-                "--pipeline.schedule.enabled=false",
-                "--pipeline.eia.api-key=restart-test-key",
-                "--pipeline.eia.page-size=5",
-                "--pipeline.eia.base-url=" + EIA.baseUrl(),
-                "--pipeline.eia.requests-per-second=50",
-                "--pipeline.datasets.generator-nuclear-outages.start=2025-01-01",
-                "--pipeline.datasets.facility-nuclear-outages.start=2025-01-01",
-                "--pipeline.datasets.us-nuclear-outages.start=2025-01-01",
-                "--pipeline.storage.data-dir=" + work.resolve("data"),
-                "--pipeline.storage.modeled-dir=" + work.resolve("modeled"));
+        return TestApps.start(EIA, work, "restart-test", "--pipeline.eia.page-size=5");
     }
 
     private static Map<?, ?> refresh(ConfigurableApplicationContext app) {
-        String port = app.getEnvironment().getProperty("local.server.port");
-        return RestClient.create("http://127.0.0.1:" + port).post().uri("/refresh?wait=true").retrieve().body(Map.class);
+        return TestApps.refreshAndWait(app);
     }
 
     private static long acceptedRows(Map<?, ?> run) {

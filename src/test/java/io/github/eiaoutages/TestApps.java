@@ -1,0 +1,41 @@
+package io.github.eiaoutages;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.web.client.RestClient;
+
+/** Whole applications started by a test itself, for tests about startup and restarts. */
+public final class TestApps {
+
+    private TestApps() {
+    }
+
+    /** The application with a key, reading from {@code eia}, storing under {@code work}; no schedule, no startup run. */
+    public static ConfigurableApplicationContext start(EiaStub eia, Path work, String name, String... extra) {
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--camel.main.name=" + name,
+                "--pipeline.run-on-startup=false",
+                "--pipeline.schedule.enabled=false",
+                "--pipeline.eia.api-key=" + name + "-key",
+                "--pipeline.eia.requests-per-second=50",
+                "--pipeline.eia.base-url=" + eia.baseUrl(),
+                "--pipeline.datasets.generator-nuclear-outages.start=2025-01-01",
+                "--pipeline.datasets.facility-nuclear-outages.start=2025-01-01",
+                "--pipeline.datasets.us-nuclear-outages.start=2025-01-01",
+                "--pipeline.storage.data-dir=" + work.resolve("data"),
+                "--pipeline.storage.modeled-dir=" + work.resolve("modeled")));
+        args.addAll(List.of(extra));
+        return new SpringApplicationBuilder(EiaOutagePipelineApplication.class).run(args.toArray(String[]::new));
+    }
+
+    /** POST /refresh?wait=true on a started application; the run record it answers with. */
+    public static Map<?, ?> refreshAndWait(ConfigurableApplicationContext app) {
+        String port = app.getEnvironment().getProperty("local.server.port");
+        return RestClient.create("http://127.0.0.1:" + port).post().uri("/refresh?wait=true").retrieve().body(Map.class);
+    }
+}

@@ -21,7 +21,7 @@ public final class TestSettings {
     public static PipelineProperties properties(Path work, Map<String, PipelineProperties.Dataset> datasets) {
         return new PipelineProperties(false,
                 new PipelineProperties.Schedule(false, "0 15 * * * ?", "UTC"),
-                new PipelineProperties.Eia("", "http://127.0.0.1:9/v2", 5000, 1000, 4, 4,
+                new PipelineProperties.Eia("", "http://127.0.0.1:9/v2", 5000, 1000, 4, 4, 7200,
                         new PipelineProperties.Retry(5, 2000, 60000)),
                 new PipelineProperties.Storage(work.resolve("data"), work.resolve("modeled"), 1000),
                 new PipelineProperties.Model("generator-nuclear-outages", 3),

@@ -60,6 +60,8 @@ public record PipelineProperties(
             @Min(1) @Max(32) @DefaultValue("4") int maxConcurrentRequests,
             // Ceiling over all datasets and concurrent fetches; EIA asks for < 5/s and < 9,000/hour.
             @Min(1) @Max(1000) @DefaultValue("4") int requestsPerSecond,
+            // EIA's hourly guidance is 9,000; 4/s sustained would be 14,400, so a backfill also needs this ceiling.
+            @Min(1) @DefaultValue("7200") int requestsPerHour,
             @Valid @DefaultValue Retry retry) {
 
         public boolean sampleMode() {

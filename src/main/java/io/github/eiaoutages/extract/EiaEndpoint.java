@@ -56,6 +56,11 @@ public class EiaEndpoint {
         return eia.sampleMode() ? SAMPLE_REQUESTS_PER_SECOND : eia.requestsPerSecond();
     }
 
+    /** The hourly request ceiling (EIA asks for under 9,000/hour); none to speak of for the sample server. */
+    public int requestsPerHour() {
+        return eia.sampleMode() ? SAMPLE_REQUESTS_PER_SECOND * 3600 : eia.requestsPerHour();
+    }
+
     public boolean sampleMode() {
         return eia.sampleMode();
     }

@@ -40,6 +40,29 @@ public final class RawFiles {
         return query("SELECT * FROM read_parquet([" + list + "], hive_partitioning = false) ORDER BY ALL");
     }
 
+    /**
+     * Writes a committed raw run of the generator dataset the way the ingest routes leave one
+     * (run=<id>/part-00001.parquet + _manifest.json). {@code values}: SQL tuples of (period, facility,
+     * facility_name, generator, capacity, outage, percent_outage).
+     */
+    public static void writeGeneratorRun(Path dataDir, String runId, String values) throws Exception {
+        writeRun(dataDir, "generator-nuclear-outages", runId, "SELECT period::DATE AS period, facility, facility_name, generator,"
+                + " capacity::DOUBLE AS capacity, outage::DOUBLE AS outage, percent_outage::DOUBLE AS percent_outage, '"
+                + runId + "' AS _run_id, (hash(period, facility, generator, outage) >> 1)::BIGINT AS _row_fp, "
+                + "(hash(period, facility, generator) >> 1)::BIGINT AS _key_fp FROM (VALUES " + values
+                + ") AS t(period, facility, facility_name, generator, capacity, outage, percent_outage)");
+    }
+
+    /** Writes the rows of {@code select} as a committed raw run of any dataset. */
+    public static void writeRun(Path dataDir, String dataset, String runId, String select) throws Exception {
+        Path run = dataDir.resolve("raw").resolve(dataset).resolve("run=" + runId);
+        Files.createDirectories(run);
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+            s.execute("COPY (" + select + ") TO '" + run.resolve("part-00001.parquet") + "' (FORMAT parquet)");
+        }
+        Files.writeString(run.resolve("_manifest.json"), "{}");
+    }
+
     public static List<Map<String, Object>> query(String sql) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery(sql)) {

@@ -23,6 +23,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("pipeline")
 public record PipelineProperties(
+        @DefaultValue("serve") PipelineMode mode,
         @DefaultValue("true") boolean runOnStartup,
         @Valid @DefaultValue Schedule schedule,
         @Valid @DefaultValue Eia eia,
@@ -99,10 +100,15 @@ public record PipelineProperties(
         }
     }
 
-    /** The star schema: which dataset feeds it and how many published snapshots stay on disk. */
+    /**
+     * The star schema: which dataset feeds it, how many published snapshots stay on disk, and which datasets its
+     * generator totals are checked against after each build (blank or not configured = that check is skipped).
+     */
     public record Model(
             @NotBlank @DefaultValue("generator-nuclear-outages") String dataset,
-            @Min(1) @DefaultValue("3") int keepSnapshots) {
+            @Min(1) @DefaultValue("3") int keepSnapshots,
+            @DefaultValue("facility-nuclear-outages") String facilityTotals,
+            @DefaultValue("us-nuclear-outages") String nationalTotals) {
     }
 
     /** One EIA dataset: a route of API v2 and how its rows are typed and keyed. */

@@ -36,12 +36,15 @@ public class OutageModelBuilder {
     private final RawStore rawStore;
     private final DatasetCatalog datasets;
     private final SnapshotPublisher publisher;
+    private final QualityChecks qualityChecks;
 
-    public OutageModelBuilder(DuckDb duckDb, RawStore rawStore, DatasetCatalog datasets, SnapshotPublisher publisher) {
+    public OutageModelBuilder(DuckDb duckDb, RawStore rawStore, DatasetCatalog datasets, SnapshotPublisher publisher,
+                              QualityChecks qualityChecks) {
         this.duckDb = duckDb;
         this.rawStore = rawStore;
         this.datasets = datasets;
         this.publisher = publisher;
+        this.qualityChecks = qualityChecks;
     }
 
     /** True when the raw store holds a committed run that the live snapshot was not built from. */
@@ -65,6 +68,7 @@ public class OutageModelBuilder {
         String snapshotId = SNAPSHOT_ID.format(Instant.now());
         Path work = publisher.workDir(snapshotId);
         Map<String, Long> rows = new LinkedHashMap<>();
+        List<QualityCheck> checks;
         try (Connection c = duckDb.connect(); Statement s = c.createStatement()) {
             s.execute(duckDb.sql("model/generator_days.sql").replace("{{raw_parts}}", DuckDb.literal(parts)));
             loadPreviousPlants(s, publisher.current());
@@ -77,6 +81,8 @@ public class OutageModelBuilder {
                     rows.put(table, rs.getLong(1));
                 }
             }
+            checks = qualityChecks.run(s);
+            publisher.writeQuality(work, checks);
         } catch (SQLException | RuntimeException e) {
             publisher.discard(work);
             throw new IllegalStateException("Building the model failed; the previous snapshot stays live: " + e.getMessage(), e);
@@ -85,7 +91,13 @@ public class OutageModelBuilder {
         Snapshot snapshot = publisher.publish(snapshotId, work, builtFrom);
         long millis = (System.nanoTime() - started) / 1_000_000;
         log.info("Model snapshot {} published in {} ms: {}", snapshot.id(), millis, rows);
-        return new ModelBuild(snapshot.id(), rows, millis);
+        for (QualityCheck check : checks) {
+            if (check.failed()) {
+                log.warn("Quality check {} failed for {} item(s) of snapshot {}, e.g. {}", check.name(), check.failures(),
+                        snapshot.id(), check.examples().get(0));
+            }
+        }
+        return new ModelBuild(snapshot.id(), rows, millis, checks);
     }
 
     /** Keys of the plants the live snapshot knows, so a rebuild gives each plant the key it had. */

@@ -1,6 +1,7 @@
 package io.github.eiaoutages.model;
 
 import io.github.eiaoutages.config.PipelineProperties;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,6 +27,9 @@ public class SnapshotPublisher {
     private static final String SNAPSHOTS = "snapshots";
     /** The newest raw run folder (run=<id>) a snapshot was built from: tells whether the model is behind. */
     private static final String BUILT_FROM = "_built_from";
+    /** The quality checks of the snapshot, as JSON: what /runs reports, kept with the data it describes. */
+    private static final String QUALITY = "_quality.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path modeledDir;
     private final int keep;
@@ -44,6 +48,27 @@ public class SnapshotPublisher {
             throw new UncheckedIOException("Could not create " + dir + "; check that " + modeledDir + " is writable", e);
         }
         return dir;
+    }
+
+    void writeQuality(Path workDir, List<QualityCheck> checks) {
+        try {
+            JSON.writerWithDefaultPrettyPrinter().writeValue(workDir.resolve(QUALITY).toFile(), checks);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write " + workDir.resolve(QUALITY), e);
+        }
+    }
+
+    /** The quality checks stored with a snapshot; empty for snapshots built before checks existed. */
+    public List<QualityCheck> quality(Snapshot snapshot) {
+        Path file = snapshot.dir().resolve(QUALITY);
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        try {
+            return List.of(JSON.readValue(file.toFile(), QualityCheck[].class));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + file, e);
+        }
     }
 
     void discard(Path workDir) {

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Duration;
 import java.time.Instant;
+import io.github.eiaoutages.model.QualityCheck;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** What one run did: who started it, how it went, and what each dataset received and stored. */
@@ -21,6 +23,7 @@ public final class RunRecord {
     private volatile String snapshot;
     private volatile Long modelBuildMs;
     private volatile String error;
+    private volatile List<QualityCheck> qualityChecks;
     private volatile boolean rawCommitted;
     private final Map<String, DatasetCounts> datasets = new LinkedHashMap<>();
 
@@ -100,9 +103,20 @@ public final class RunRecord {
         this.finishedAt = Instant.now();
     }
 
-    void snapshot(String snapshot, long buildMs) {
+    void snapshot(String snapshot, long buildMs, List<QualityCheck> checks) {
         this.snapshot = snapshot;
         this.modelBuildMs = buildMs;
+        this.qualityChecks = List.copyOf(checks);
+    }
+
+    /** The checks of the model this run built; absent when it built none. */
+    public List<QualityCheck> getQualityChecks() {
+        return qualityChecks;
+    }
+
+    boolean degraded() {
+        List<QualityCheck> checks = qualityChecks;
+        return checks != null && checks.stream().anyMatch(QualityCheck::failed);
     }
 
     /** Per-dataset counts. Duplicates are rows received that were neither stored nor quarantined. */

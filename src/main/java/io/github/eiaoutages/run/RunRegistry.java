@@ -70,14 +70,16 @@ public class RunRegistry {
     }
 
     public void recordModel(String runId, ModelBuild build) {
-        get(runId).snapshot(build.snapshotId(), build.millis());
+        get(runId).snapshot(build.snapshotId(), build.millis(), build.checks());
     }
 
     public RunRecord succeed(String runId) {
         RunRecord run = get(runId);
-        run.finish(RunStatus.SUCCEEDED, null);
+        boolean degraded = run.degraded();
+        run.finish(degraded ? RunStatus.DEGRADED : RunStatus.SUCCEEDED, null);
         active.compareAndSet(run, null);
-        log.info("Run {} succeeded in {} ms: {} rows stored{}", runId, run.getDurationMs(), run.getRowsAccepted(),
+        log.info("Run {} {} in {} ms: {} rows stored{}", runId, degraded ? "succeeded with failed quality checks (degraded)"
+                : "succeeded", run.getDurationMs(), run.getRowsAccepted(),
                 run.getSnapshot() == null ? "" : ", model snapshot " + run.getSnapshot());
         return run;
     }

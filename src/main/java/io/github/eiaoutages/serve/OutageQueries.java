@@ -34,6 +34,18 @@ public class OutageQueries {
     public DataPage data(Map<String, Object> headers) {
         DataQuery query = DataQuery.from(headers);
         Snapshot snapshot = snapshots.current().orElseThrow(NoModelYetException::new);
+        try {
+            return data(query, snapshot);
+        } catch (IllegalStateException e) {
+            // Two rebuilds during one read can prune the snapshot being read: read the newest one instead.
+            if (java.nio.file.Files.isDirectory(snapshot.dir())) {
+                throw e;
+            }
+            return data(query, snapshots.current().orElseThrow(NoModelYetException::new));
+        }
+    }
+
+    private DataPage data(DataQuery query, Snapshot snapshot) {
         String events = duckDb.sql("serve/outage_events.sql")
                 .replace("{{fact_outage}}", DuckDb.literal(snapshot.table("fact_outage")))
                 .replace("{{dim_plant}}", DuckDb.literal(snapshot.table("dim_plant")))

@@ -6,6 +6,7 @@ import io.github.eiaoutages.config.DatasetSpec;
 import io.github.eiaoutages.config.PipelineProperties;
 import io.github.eiaoutages.duckdb.DuckDb;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -41,6 +42,8 @@ public class RawStore {
     private static final Logger log = LoggerFactory.getLogger(RawStore.class);
 
     private final Path rawDir;
+    private final Path dataDir;
+    private DataDirLock lock;
     private final DatasetCatalog datasets;
     private final RawKeyRepository keys;
     private final DuckDb duckDb;
@@ -50,6 +53,7 @@ public class RawStore {
     public RawStore(PipelineProperties properties, DatasetCatalog datasets, RawKeyRepository keys, DuckDb duckDb,
                     ObjectMapper mapper) {
         this.rawDir = properties.storage().rawDir();
+        this.dataDir = properties.storage().dataDir();
         this.mapper = mapper;
         this.datasets = datasets;
         this.keys = keys;
@@ -58,6 +62,18 @@ public class RawStore {
 
     /** Startup: staging left by a dead process is removed, and the idempotent repository is rebuilt. */
     @PostConstruct
+    void lockAndRecover() {
+        lock = DataDirLock.acquire(dataDir);
+        recover();
+    }
+
+    @PreDestroy
+    void unlock() {
+        if (lock != null) {
+            lock.close();
+        }
+    }
+
     void recover() {
         for (DatasetSpec dataset : datasets.all()) {
             Path staging = datasetDir(dataset.id()).resolve(STAGING);

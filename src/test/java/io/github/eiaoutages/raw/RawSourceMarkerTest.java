@@ -42,7 +42,7 @@ class RawSourceMarkerTest {
     }
 
     private static PipelineProperties withKey(PipelineProperties p, String key) {
-        return new PipelineProperties(p.runOnStartup(), p.schedule(),
+        return new PipelineProperties(p.mode(), p.runOnStartup(), p.schedule(),
                 new PipelineProperties.Eia(key, p.eia().baseUrl(), p.eia().pageSize(), p.eia().maxPagesPerRun(),
                         p.eia().maxConcurrentRequests(), p.eia().requestsPerSecond(), p.eia().requestsPerHour(), p.eia().retry()),
                 p.storage(), p.model(), p.datasets());

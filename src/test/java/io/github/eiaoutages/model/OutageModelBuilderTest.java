@@ -273,6 +273,24 @@ class OutageModelBuilderTest {
         assertThat(publisher.current()).isPresent();
     }
 
+    @Test
+    void a_failed_build_leaves_the_previous_snapshot_live_and_no_half_built_folder() throws Exception {
+        commitRun("20250101T000000000Z", "('2025-01-01','46','Browns Ferry','1',1200.0,600.0,50.0)");
+        String live = builder.build().snapshotId();
+        Path broken = work.resolve("data/raw/generator-nuclear-outages/run=20250102T000000000Z");
+        java.nio.file.Files.createDirectories(broken);
+        java.nio.file.Files.writeString(broken.resolve("part-00001.parquet"), "not parquet");
+        java.nio.file.Files.writeString(broken.resolve("_manifest.json"), "{}");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(builder::build)
+                .hasMessageStartingWith("Building the model failed; the previous snapshot stays live:");
+
+        assertThat(publisher.current().orElseThrow().id()).isEqualTo(live);
+        try (var entries = java.nio.file.Files.list(work.resolve("modeled/snapshots"))) {
+            assertThat(entries.map(p -> p.getFileName().toString())).containsExactly(live);
+        }
+    }
+
     private List<String> columns(String table) throws Exception {
         Path file = publisher.current().orElseThrow().table(table);
         return RawFiles.query("DESCRIBE SELECT * FROM read_parquet('" + file + "')").stream()

@@ -55,13 +55,47 @@ final class RequestParameters {
         }
     }
 
+    /** An integer in [min, max], or null when absent. */
+    Integer optionalInteger(String name, int min, int max) {
+        return text(name, 12) == null ? null : integer(name, min, max, 0);
+    }
+
+    /** An id of letters, digits and - or _ (EIA plant and generator ids), or null when absent. */
+    String code(String name, String example) {
+        String text = text(name, 16);
+        if (text != null && !text.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_')) {
+            throw new BadParameterException(name, "must be " + example + " (letters, digits, - and _ only)");
+        }
+        return text;
+    }
+
+    /** One of the given words, or the default when absent. */
+    String choice(String name, java.util.List<String> accepted, String defaultValue) {
+        String text = text(name, 40);
+        if (text == null) {
+            return defaultValue;
+        }
+        if (!accepted.contains(text)) {
+            throw new BadParameterException(name, "must be one of " + String.join(", ", accepted));
+        }
+        return text;
+    }
+
+    Boolean optionalFlag(String name) {
+        return text(name, 5) == null ? null : flag(name);
+    }
+
     LocalDate date(String name) {
         String text = text(name, 10);
         if (text == null) {
             return null;
         }
         try {
-            return LocalDate.parse(text);
+            LocalDate date = LocalDate.parse(text);
+            if (date.getYear() < 1900 || date.getYear() > 9999) {
+                throw new BadParameterException(name, "must be a date between 1900-01-01 and 9999-12-31");
+            }
+            return date;
         } catch (DateTimeParseException e) {
             throw new BadParameterException(name, "must be a date as YYYY-MM-DD, e.g. 2025-01-31");
         }

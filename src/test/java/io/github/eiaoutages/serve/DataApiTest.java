@@ -63,7 +63,9 @@ class DataApiTest extends SampleAppTest {
             "limit=0, limit", "limit=1001, limit", "limit=abc, limit", "limit=, ''", "page=0, page",
             "page=-3, page", "start_date=2024-13-01, start_date", "end_date=yesterday, end_date",
             "start_date=2024-05-01&end_date=2024-04-01, end_date", "facility_id=46'%20OR%201=1, facility_id",
-            "limit=5&limit=6, limit"})
+            "limit=5&limit=6, limit", "plant_key=0, plant_key", "plant_key=x, plant_key", "ongoing=yes, ongoing",
+            "min_duration_hours=-1, min_duration_hours", "generator=1%3B, generator", "sort=-, sort",
+            "start_date=0001-01-01, start_date"})
     void a_bad_parameter_gets_400_naming_it(String query, String parameter) {
         ResponseEntity<Map> response = http.getForEntity("/data?" + query, Map.class);
 
@@ -83,6 +85,72 @@ class DataApiTest extends SampleAppTest {
         assertThat(response.getHeaders().containsKey("limit")).isFalse();
         assertThat(response.getHeaders().containsKey("page")).isFalse();
         assertThat(response.getHeaders().containsKey("user-agent")).isFalse();
+    }
+
+    /** Every filter agrees with the same predicate applied to the unfiltered events. */
+    @Test
+    void every_filter_returns_exactly_the_events_that_match_it() {
+        List<Map<String, Object>> all = allEvents("");
+        Map<String, Object> anEvent = all.get(all.size() / 2);
+        String facility = (String) anEvent.get("facility_id");
+        String generator = (String) anEvent.get("generator_id");
+        Object plantKey = anEvent.get("plant_key");
+
+        assertThat(ids(allEvents("&generator=" + generator))).containsExactlyElementsOf(
+                ids(all.stream().filter(e -> e.get("generator_id").equals(generator)).toList()));
+        assertThat(ids(allEvents("&plant_key=" + plantKey))).isNotEmpty().containsExactlyElementsOf(
+                ids(all.stream().filter(e -> e.get("plant_key").equals(plantKey)).toList()));
+        assertThat(ids(allEvents("&facility_id=" + facility + "&generator=" + generator))).containsExactlyElementsOf(
+                ids(all.stream().filter(e -> e.get("facility_id").equals(facility) && e.get("generator_id").equals(generator)).toList()));
+        assertThat(ids(allEvents("&plant_name=FeRrY"))).isNotEmpty().containsExactlyElementsOf(
+                ids(all.stream().filter(e -> e.get("plant_name").toString().toLowerCase().contains("ferry")).toList()));
+        assertThat(ids(allEvents("&ongoing=true"))).isNotEmpty().containsExactlyElementsOf(
+                ids(all.stream().filter(e -> Boolean.TRUE.equals(e.get("is_ongoing"))).toList()));
+        assertThat(ids(allEvents("&ongoing=false"))).hasSize(all.size() - allEvents("&ongoing=true").size());
+        assertThat(ids(allEvents("&min_duration_hours=240"))).isNotEmpty().containsExactlyElementsOf(
+                ids(all.stream().filter(e -> ((Number) e.get("duration_hours")).intValue() >= 240).toList()));
+        assertThat(allEvents("&plant_name=no such plant")).isEmpty();
+    }
+
+    @Test
+    void sort_orders_by_the_field_and_breaks_ties_by_outage_id() {
+        List<Map<String, Object>> byEnergy = allEvents("&sort=-energy_lost_mwh");
+        List<Map<String, Object>> byDuration = allEvents("&sort=duration_hours");
+        List<Map<String, Object>> newest = allEvents("&sort=-start_date");
+
+        assertThat(byEnergy).isSortedAccordingTo(java.util.Comparator
+                .comparing((Map<String, Object> e) -> -((Number) e.get("energy_lost_mwh")).doubleValue())
+                .thenComparing(e -> (String) e.get("outage_id")));
+        assertThat(byDuration).isSortedAccordingTo(java.util.Comparator
+                .comparing((Map<String, Object> e) -> ((Number) e.get("duration_hours")).intValue())
+                .thenComparing(e -> (String) e.get("outage_id")));
+        assertThat(newest).isSortedAccordingTo(java.util.Comparator
+                .comparing((Map<String, Object> e) -> (String) e.get("start_date")).reversed()
+                .thenComparing(e -> (String) e.get("outage_id")));
+        assertThat(ids(byEnergy)).containsExactlyInAnyOrderElementsOf(ids(byDuration));
+        // Paging through a sort is deterministic: the same call answers the same page.
+        assertThat(get("/data?sort=duration_hours&limit=50&page=3")).isEqualTo(get("/data?sort=duration_hours&limit=50&page=3"));
+        ResponseEntity<Map> bad = http.getForEntity("/data?sort=drop table", Map.class);
+        assertThat(bad.getStatusCode().value()).isEqualTo(400);
+        assertThat(bad.getBody()).containsEntry("parameter", "sort");
+        assertThat((String) bad.getBody().get("detail")).contains("energy_lost_mwh");
+        assertThat(bad.getHeaders().getContentType()).hasToString("application/problem+json");
+    }
+
+    /** All events matching {@code filters}, read page by page at the maximum page size. */
+    private List<Map<String, Object>> allEvents(String filters) {
+        List<Map<String, Object>> events = new java.util.ArrayList<>();
+        for (int page = 1; ; page++) {
+            Map<String, Object> answer = get("/data?limit=1000&page=" + page + filters);
+            events.addAll(rows(answer));
+            if (events.size() >= ((Number) answer.get("total")).longValue()) {
+                return events;
+            }
+        }
+    }
+
+    private static List<Object> ids(List<Map<String, Object>> events) {
+        return events.stream().map(e -> e.get("outage_id")).toList();
     }
 
     @SuppressWarnings("unchecked")

@@ -1,0 +1,64 @@
+package io.github.eiaoutages.serve;
+
+import io.github.eiaoutages.duckdb.DuckDb;
+import io.github.eiaoutages.model.NoModelYetException;
+import io.github.eiaoutages.model.Snapshot;
+import io.github.eiaoutages.model.SnapshotPublisher;
+import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The snapshot the API answers from, loaded into memory once per published snapshot. Requests take the table
+ * that is current when they start and keep it, so an answer is never a mix of two builds.
+ */
+@Component("servingSnapshots")
+public class ServingSnapshots {
+
+    private static final Logger log = LoggerFactory.getLogger(ServingSnapshots.class);
+
+    private final DuckDb duckDb;
+    private final SnapshotPublisher publisher;
+    private final AtomicReference<ServingTable> loaded = new AtomicReference<>();
+
+    public ServingSnapshots(DuckDb duckDb, SnapshotPublisher publisher) {
+        this.duckDb = duckDb;
+        this.publisher = publisher;
+    }
+
+    /** The table of {@code modeled/current}; loads it when a new snapshot was published since the last call. */
+    ServingTable current() {
+        Snapshot snapshot = publisher.current().orElseThrow(NoModelYetException::new);
+        ServingTable table = loaded.get();
+        if (table != null && table.snapshotId.equals(snapshot.id())) {
+            return table;
+        }
+        return load(snapshot);
+    }
+
+    /** Loads the current snapshot ahead of the first request (after a build, at startup). */
+    public void warm() {
+        if (publisher.current().isPresent()) {
+            current();
+        }
+    }
+
+    private synchronized ServingTable load(Snapshot snapshot) {
+        ServingTable table = loaded.get();
+        if (table != null && table.snapshotId.equals(snapshot.id())) {
+            return table;
+        }
+        long started = System.nanoTime();
+        try {
+            table = ServingTable.load(duckDb, snapshot);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not load model snapshot " + snapshot.id() + ": " + e.getMessage(), e);
+        }
+        loaded.set(table);
+        log.info("Serving model snapshot {}: {} events, {} plants, loaded in {} ms", snapshot.id(), table.size,
+                table.plants.size(), (System.nanoTime() - started) / 1_000_000);
+        return table;
+    }
+}

@@ -20,11 +20,11 @@ public final class PageCursor {
     private final String end;
     private final int maxPages;
     private int offset;
-    private int pages;
-    private long rowsReceived;
+    private volatile int pages;
+    private volatile long rowsReceived;
     private long rowsRejected;
-    private Long lastTotal;
-    private boolean done;
+    private volatile Long lastTotal;
+    private volatile boolean done;
 
     /**
      * @param start first period to ask for, in the dataset's period format
@@ -125,6 +125,19 @@ public final class PageCursor {
 
     public int offset() {
         return offset;
+    }
+
+    /** Pages this window will take, estimated from EIA's advisory total once the first page is in. */
+    public int expectedPages() {
+        Long total = lastTotal;
+        if (total == null) {
+            return Math.max(pages, 1);
+        }
+        return (int) Math.max(pages + (done ? 0 : 1), Math.min(Integer.MAX_VALUE, (total + length - 1) / length));
+    }
+
+    public boolean done() {
+        return done;
     }
 
     private static void param(StringBuilder q, String name, String value) {

@@ -9,6 +9,8 @@ import io.github.eiaoutages.model.QualityCheck;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import io.github.eiaoutages.extract.PageCursor;
 
 /** What one run did: who started it, how it went, and what each dataset received and stored. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -26,11 +28,53 @@ public final class RunRecord {
     private volatile List<QualityCheck> qualityChecks;
     private volatile boolean rawCommitted;
     private final Map<String, DatasetCounts> datasets = new LinkedHashMap<>();
+    private final List<String> scope;
+    private final List<PageCursor> cursors = new CopyOnWriteArrayList<>();
 
-    RunRecord(String runId, String trigger, Instant startedAt) {
+    RunRecord(String runId, String trigger, Instant startedAt, List<String> scope) {
         this.runId = runId;
         this.trigger = trigger;
         this.startedAt = startedAt;
+        this.scope = List.copyOf(scope);
+    }
+
+    /** The datasets this run ingests, in order. */
+    public List<String> getDatasetsRequested() {
+        return scope;
+    }
+
+    /**
+     * While the run is active: pages fetched of the pages expected (estimated from EIA's totals as they come
+     * in), rows received, rows/s and the seconds left at that pace. Absent once the run has ended.
+     */
+    public Map<String, Object> getProgress() {
+        if (status != RunStatus.RUNNING) {
+            return null;
+        }
+        long pagesDone = 0;
+        long pagesExpected = 0;
+        long rows = 0;
+        for (PageCursor cursor : cursors) {
+            pagesDone += cursor.pages();
+            pagesExpected += cursor.expectedPages();
+            rows += cursor.rowsReceived();
+        }
+        double seconds = Math.max(0.001, Duration.between(startedAt, Instant.now()).toMillis() / 1000.0);
+        Map<String, Object> progress = new LinkedHashMap<>();
+        progress.put("windows", cursors.size());
+        progress.put("pages_done", pagesDone);
+        progress.put("pages_expected", Math.max(pagesDone, pagesExpected));
+        progress.put("rows_received", rows);
+        progress.put("rows_per_second", Math.round(rows / seconds));
+        progress.put("elapsed_seconds", Math.round(seconds));
+        if (pagesDone > 0 && pagesExpected > pagesDone) {
+            progress.put("eta_seconds", Math.round((pagesExpected - pagesDone) * seconds / pagesDone));
+        }
+        return progress;
+    }
+
+    void track(List<PageCursor> planned) {
+        cursors.addAll(planned);
     }
 
     public String getRunId() {
@@ -101,6 +145,7 @@ public final class RunRecord {
         this.status = status;
         this.error = error;
         this.finishedAt = Instant.now();
+        cursors.clear();
     }
 
     void snapshot(String snapshot, long buildMs, List<QualityCheck> checks) {

@@ -1,5 +1,6 @@
 package io.github.eiaoutages.run;
 
+import io.github.eiaoutages.config.DatasetCatalog;
 import io.github.eiaoutages.extract.PageCursor;
 import io.github.eiaoutages.model.ModelBuild;
 import io.github.eiaoutages.raw.RunManifest;
@@ -31,10 +32,25 @@ public class RunRegistry {
 
     private final AtomicReference<RunRecord> active = new AtomicReference<>();
     private final Deque<RunRecord> recent = new ConcurrentLinkedDeque<>();
+    /** Records of earlier processes, newest first, as they were saved. */
+    private final List<Map<String, Object>> history;
+    private final RunStore store;
+    private final DatasetCatalog datasets;
     private Instant lastStart = Instant.EPOCH;
 
-    /** Opens a run; throws {@link RunAlreadyActiveException} while another one is active. */
-    public synchronized String open(String trigger) {
+    public RunRegistry(RunStore store, DatasetCatalog datasets) {
+        this.store = store;
+        this.datasets = datasets;
+        this.history = store.load(KEEP);
+    }
+
+    /** Opens a run of every configured dataset; throws {@link RunAlreadyActiveException} while another one is active. */
+    public String open(String trigger) {
+        return open(trigger, datasets.ids());
+    }
+
+    /** Opens a run of the given datasets; throws {@link RunAlreadyActiveException} while another one is active. */
+    public synchronized String open(String trigger, List<String> scope) {
         RunRecord current = active.get();
         if (current != null) {
             throw new RunAlreadyActiveException(current.getRunId());
@@ -44,14 +60,26 @@ public class RunRegistry {
             now = lastStart.plusMillis(1);
         }
         lastStart = now;
-        RunRecord run = new RunRecord(RUN_ID.format(now), trigger == null ? "unknown" : trigger, now);
+        RunRecord run = new RunRecord(RUN_ID.format(now), trigger == null ? "unknown" : trigger, now, scope);
         active.set(run);
         recent.addFirst(run);
         while (recent.size() > KEEP) {
             recent.removeLast();
         }
-        log.info("Run {} started ({})", run.getRunId(), run.getTrigger());
+        store.save(run);
+        log.info("Run {} started ({}{})", run.getRunId(), run.getTrigger(),
+                scope.equals(datasets.ids()) ? "" : ", datasets " + scope);
         return run.getRunId();
+    }
+
+    /** The datasets a run ingests, in order. */
+    public List<String> datasets(String runId) {
+        return get(runId).getDatasetsRequested();
+    }
+
+    /** The windows a dataset's ingest planned: their pages make up the run's live progress. */
+    public void planned(String runId, List<PageCursor> cursors) {
+        get(runId).track(cursors);
     }
 
     public void recordIngest(String runId, PageCursor cursor) {
@@ -63,6 +91,7 @@ public class RunRegistry {
         run.rawCommitted();
         manifests.forEach((dataset, m) -> run.counts(dataset)
                 .stored(m.rows(), m.revisions(), m.parts().size(), m.bytes(), m.periodMin(), m.periodMax()));
+        store.save(run);
     }
 
     public long rowsAccepted(String runId) {
@@ -77,6 +106,7 @@ public class RunRegistry {
         RunRecord run = get(runId);
         boolean degraded = run.degraded();
         run.finish(degraded ? RunStatus.DEGRADED : RunStatus.SUCCEEDED, null);
+        store.save(run);
         active.compareAndSet(run, null);
         log.info("Run {} {} in {} ms: {} rows stored{}", runId, degraded ? "succeeded with failed quality checks (degraded)"
                 : "succeeded", run.getDurationMs(), run.getRowsAccepted(),
@@ -88,12 +118,14 @@ public class RunRegistry {
         RunRecord run = get(runId);
         String reason = cause == null ? "unknown error" : describe(cause);
         run.finish(RunStatus.FAILED, reason);
+        store.save(run);
         active.compareAndSet(run, null);
         log.error("Run {} failed{}: {}", runId,
                 run.isRawCommitted() ? " after committing its raw rows" : ", nothing of it was committed", reason);
         return run;
     }
 
+    /** A run of this process. */
     public RunRecord get(String runId) {
         for (RunRecord run : recent) {
             if (run.getRunId().equals(runId)) {
@@ -103,9 +135,31 @@ public class RunRegistry {
         throw new UnknownRunException(runId);
     }
 
-    public List<RunRecord> recent(int limit) {
-        List<RunRecord> runs = new ArrayList<>();
+    /** A run of this process or, as saved, of an earlier one. */
+    public Object find(String runId) {
         for (RunRecord run : recent) {
+            if (run.getRunId().equals(runId)) {
+                return run;
+            }
+        }
+        for (Map<String, Object> run : history) {
+            if (runId.equals(run.get("run_id"))) {
+                return run;
+            }
+        }
+        throw new UnknownRunException(runId);
+    }
+
+    /** The newest runs first: this process's, then those saved by earlier ones. */
+    public List<Object> recent(int limit) {
+        List<Object> runs = new ArrayList<>();
+        for (RunRecord run : recent) {
+            if (runs.size() >= limit) {
+                return runs;
+            }
+            runs.add(run);
+        }
+        for (Map<String, Object> run : history) {
             if (runs.size() >= limit) {
                 break;
             }

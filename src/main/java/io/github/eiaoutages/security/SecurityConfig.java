@@ -1,34 +1,67 @@
 package io.github.eiaoutages.security;
 
 import jakarta.servlet.DispatcherType;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * Who may call what. Management endpoints (Hawtio, Jolokia, everything under /actuator but health) need the
- * management login: {@code spring.security.user} from {@code MANAGEMENT_USER}/{@code MANAGEMENT_PASSWORD}, or,
- * with no password configured, the one Spring Boot generates and logs once at startup.
+ * Who may call what. Management (Hawtio, Jolokia, Prometheus, actuator) needs the management login, health stays
+ * open for probes. The API (data, plants, analytics, runs, refresh) needs {@code Authorization: Bearer <API_TOKEN>}
+ * when API_TOKEN is set and is open otherwise. Docs, the dashboard and the bundled sample EIA API stay open.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
+    static final String[] API_PATHS = {"/data", "/plants", "/analytics/**", "/runs", "/runs/**", "/refresh"};
+
     @Bean
-    SecurityFilterChain filterChain(HttpSecurity http) throws Exception {
-        http
-                // A JSON API and a Jolokia endpoint called with credentials on every request: no session, no CSRF token.
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+    @Order(1)
+    SecurityFilterChain management(HttpSecurity http) throws Exception {
+        stateless(http)
+                .securityMatcher("/actuator/**")
                 .authorizeHttpRequests(auth -> auth
-                        // Async dispatches of platform-http replies and error dispatches were authorized on the way in.
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/actuator/**").hasRole("ADMIN")
-                        .anyRequest().permitAll())
+                        .anyRequest().hasRole("ADMIN"))
                 .httpBasic(Customizer.withDefaults());
         return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain api(HttpSecurity http, @Value("${pipeline.api.token:}") String token) throws Exception {
+        SecretMasking.register(token);
+        stateless(http);
+        if (token == null || token.isBlank()) {
+            http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
+            return http.build();
+        }
+        // The manager is built here, not as a bean, so Spring Boot still sets up (and, with no password
+        // configured, generates) the management user.
+        AuthenticationFilter bearer = new AuthenticationFilter(ApiTokenAuthentication.manager(token),
+                ApiTokenAuthentication.converter());
+        bearer.setSuccessHandler((request, response, authentication) -> { });
+        bearer.setFailureHandler((request, response, failure) -> ProblemResponses.unauthorized(response, failure));
+        http.addFilterBefore(bearer, BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
+                        .requestMatchers(API_PATHS).hasAuthority(ApiTokenAuthentication.ROLE)
+                        .anyRequest().permitAll())
+                .exceptionHandling(e -> e.authenticationEntryPoint(ProblemResponses.bearerChallenge()));
+        return http.build();
+    }
+
+    /** A JSON API and Jolokia called with credentials on every request: no session, no CSRF token. */
+    private static HttpSecurity stateless(HttpSecurity http) throws Exception {
+        return http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
     }
 }

@@ -1,5 +1,9 @@
 package io.github.eiaoutages.serve;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.eiaoutages.config.DatasetCatalog;
+import io.github.eiaoutages.model.SnapshotPublisher;
 import io.github.eiaoutages.run.RunRecord;
 import io.github.eiaoutages.run.RunRegistry;
 import java.util.LinkedHashMap;
@@ -11,15 +15,45 @@ import org.springframework.stereotype.Component;
 @Component("runsApi")
 public class RunsApi {
 
-    private final RunRegistry runs;
+    static final int MAX_HEAD = 100;
 
-    public RunsApi(RunRegistry runs) {
+    private final RunRegistry runs;
+    private final DatasetCatalog datasets;
+    private final SnapshotPublisher snapshots;
+    private final TablePreview preview;
+    private final ObjectMapper json;
+
+    public RunsApi(RunRegistry runs, DatasetCatalog datasets, SnapshotPublisher snapshots, TablePreview preview,
+                   ObjectMapper json) {
         this.runs = runs;
+        this.datasets = datasets;
+        this.snapshots = snapshots;
+        this.preview = preview;
+        this.json = json;
     }
 
     /** {@code ?wait=true}: answer when the run has finished instead of at once. */
     public boolean waitRequested(Map<String, Object> headers) {
-        return new RequestParameters(headers).flag("wait");
+        RequestParameters params = new RequestParameters(headers);
+        boolean wait = params.flag("wait");
+        if (!wait && params.flag("preview")) {
+            throw new BadParameterException("preview", "needs wait=true: a preview shows the model the run ends with");
+        }
+        headRows(params);
+        return wait;
+    }
+
+    /** {@code ?dataset=}: the one dataset to refresh, or every configured one. Checked before a run opens. */
+    public List<String> datasets(Map<String, Object> headers) {
+        String dataset = new RequestParameters(headers).text("dataset", 100);
+        if (dataset == null) {
+            return datasets.ids();
+        }
+        if (!datasets.ids().contains(dataset)) {
+            throw new BadParameterException("dataset", "must be one of the configured datasets " + datasets.ids()
+                    + ", got '" + dataset + "'");
+        }
+        return List.of(dataset);
     }
 
     /** The 202 body: where to follow the run. */
@@ -36,15 +70,36 @@ public class RunsApi {
         return "failed".equals(runs.get(runId).getStatus()) ? 502 : 200;
     }
 
+    /** {@code preview=true&head=N}: rows per modeled table to add to the ?wait=true answer, 0 for none. */
+    public int previewRows(Map<String, Object> headers) {
+        RequestParameters params = new RequestParameters(headers);
+        return params.flag("preview") ? headRows(params) : 0;
+    }
+
+    /** The ?wait=true body: the run record, plus the first rows of each modeled table when asked for. */
+    public Map<String, Object> finished(String runId, int previewRows) {
+        RunRecord run = runs.get(runId);
+        Map<String, Object> body = json.convertValue(run, new TypeReference<LinkedHashMap<String, Object>>() {
+        });
+        if (previewRows > 0) {
+            body.put("preview", snapshots.current().map(s -> preview.head(s, previewRows)).orElse(Map.of()));
+        }
+        return body;
+    }
+
     public String location(String runId) {
         return "/runs/" + runId;
     }
 
-    public RunRecord run(String runId) {
-        return runs.get(runId);
+    public Object run(String runId) {
+        return runs.find(runId);
     }
 
-    public List<RunRecord> list(Map<String, Object> headers) {
+    public List<Object> list(Map<String, Object> headers) {
         return runs.recent(new RequestParameters(headers).integer("limit", 1, 200, 20));
+    }
+
+    private static int headRows(RequestParameters params) {
+        return params.integer("head", 1, MAX_HEAD, 5);
     }
 }

@@ -1,0 +1,15 @@
+package io.github.eiaoutages.serve;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** {@code /docs} is Swagger UI (static/docs/index.html over the swagger-ui webjar). */
+@Configuration(proxyBeanMethods = false)
+class DocsPage implements WebMvcConfigurer {
+
+    @Override
+    public void addViewControllers(ViewControllerRegistry registry) {
+        registry.addRedirectViewController("/docs", "/docs/index.html");
+    }
+}

@@ -1,0 +1,48 @@
+package io.github.eiaoutages.serve;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.web.servlet.error.ErrorController;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Errors raised outside the Camel routes - no route for the path (404), a path that does not take the method
+ * (405), a body the server cannot read - answer as RFC 9457 problems like the API's own errors, instead of
+ * Spring Boot's default error JSON.
+ */
+@RestController
+class ErrorPages implements ErrorController {
+
+    private static final MediaType PROBLEM = MediaType.parseMediaType("application/problem+json");
+
+    @RequestMapping("${server.error.path:${error.path:/error}}")
+    ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        int status = code instanceof Integer i ? i : 500;
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String path = uri == null ? "this path" : uri.toString();
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", switch (status) {
+            case 404 -> "Not found";
+            case 405 -> "Method not allowed";
+            case 415 -> "Unsupported media type";
+            default -> status >= 500 ? "Internal error" : "Bad request";
+        });
+        problem.put("status", status);
+        problem.put("detail", switch (status) {
+            case 404 -> "There is no endpoint at " + path + "; the API is GET /data, /plants, /analytics/top-plants, "
+                    + "/analytics/monthly, /runs, /runs/{id} and POST /refresh (see /docs)";
+            case 405 -> request.getMethod() + " is not accepted here; " + path
+                    + " takes the methods listed in /openapi.json (GET for data, POST for /refresh)";
+            default -> status >= 500 ? "The request failed unexpectedly; the server log has the cause"
+                    : "The request could not be read; see /docs for what " + path + " accepts";
+        });
+        return ResponseEntity.status(status).contentType(PROBLEM).body(problem);
+    }
+}

@@ -1,0 +1,67 @@
+package io.github.eiaoutages.serve;
+
+import io.github.eiaoutages.duckdb.DuckDb;
+import io.github.eiaoutages.model.Snapshot;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** The first rows of each modeled table of a snapshot, in key order: what a refresh with preview=true shows. */
+@Component
+public class TablePreview {
+
+    private static final List<String> TABLES = List.of("dim_plant", "dim_date", "fact_outage");
+
+    private final DuckDb duckDb;
+
+    public TablePreview(DuckDb duckDb) {
+        this.duckDb = duckDb;
+    }
+
+    Map<String, Object> head(Snapshot snapshot, int rows) {
+        Map<String, Object> preview = new LinkedHashMap<>();
+        preview.put("snapshot", snapshot.id());
+        try (Connection c = duckDb.connect()) {
+            for (String table : TABLES) {
+                try (PreparedStatement s = c.prepareStatement("SELECT * FROM read_parquet("
+                        + DuckDb.literal(snapshot.table(table)) + ") ORDER BY 1 LIMIT ?")) {
+                    s.setInt(1, rows);
+                    try (ResultSet rs = s.executeQuery()) {
+                        preview.put(table, rows(rs));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read snapshot " + snapshot.id() + " for the preview: " + e.getMessage(), e);
+        }
+        return preview;
+    }
+
+    private static List<Map<String, Object>> rows(ResultSet rs) throws SQLException {
+        ResultSetMetaData meta = rs.getMetaData();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        while (rs.next()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                Object value = rs.getObject(i);
+                if (value instanceof Date date) {
+                    value = date.toLocalDate().toString();
+                } else if (value instanceof Timestamp ts) {
+                    value = ts.toLocalDateTime().toString();
+                }
+                row.put(meta.getColumnLabel(i), value);
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+}

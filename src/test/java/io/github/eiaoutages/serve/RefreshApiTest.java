@@ -51,4 +51,78 @@ class RefreshApiTest extends SampleAppTest {
         assertThat(bad.getStatusCode().value()).isEqualTo(400);
         assertThat(bad.getBody()).containsEntry("parameter", "wait");
     }
+
+    @Test
+    void twenty_concurrent_refreshes_start_exactly_one_run_and_the_others_get_409_naming_it() throws Exception {
+        awaitNoActiveRun();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<ResponseEntity<Map>>> calls = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            calls.add(pool.submit(() -> {
+                start.await();
+                return http.postForEntity("/refresh", null, Map.class);
+            }));
+        }
+        start.countDown();
+        List<ResponseEntity<Map>> answers = new java.util.ArrayList<>();
+        for (var call : calls) {
+            answers.add(call.get());
+        }
+        pool.shutdown();
+
+        List<ResponseEntity<Map>> accepted = answers.stream().filter(a -> a.getStatusCode().value() == 202).toList();
+        assertThat(accepted).hasSize(1);
+        String runId = (String) accepted.get(0).getBody().get("run_id");
+        assertThat(answers).filteredOn(a -> a.getStatusCode().value() == 409).hasSize(19).allSatisfy(conflict -> {
+            assertThat(conflict.getBody()).containsEntry("active_run_id", runId).containsEntry("status", 409);
+            assertThat((String) conflict.getBody().get("detail")).contains(runId);
+            assertThat(conflict.getHeaders().getContentType()).hasToString("application/problem+json");
+        });
+        awaitNoActiveRun();
+    }
+
+    @Test
+    void refresh_of_one_dataset_with_a_preview_of_each_modeled_table() {
+        awaitNoActiveRun();
+        ResponseEntity<Map> finished = http.postForEntity(
+                "/refresh?wait=true&dataset=us-nuclear-outages&preview=true&head=2", null, Map.class);
+
+        assertThat(finished.getStatusCode().value()).isEqualTo(200);
+        Map<?, ?> run = finished.getBody();
+        assertThat(run.get("datasets_requested")).isEqualTo(List.of("us-nuclear-outages"));
+        assertThat(List.copyOf(((Map<?, ?>) run.get("datasets")).keySet())).isEqualTo(List.of("us-nuclear-outages"));
+        Map<?, ?> preview = (Map<?, ?>) run.get("preview");
+        assertThat(preview.get("snapshot")).isEqualTo(http.getForEntity("/data?limit=1", Map.class).getBody().get("snapshot"));
+        for (String table : List.of("dim_plant", "dim_date", "fact_outage")) {
+            assertThat((List<?>) preview.get(table)).as(table).hasSize(2);
+        }
+        assertThat(((Map<?, ?>) ((List<?>) preview.get("fact_outage")).get(0)).keySet().containsAll(
+                List.of("outage_id", "start_ts", "is_ongoing"))).isTrue();
+    }
+
+    @Test
+    void refresh_parameters_are_checked_before_a_run_opens() {
+        awaitNoActiveRun();
+        Object newest = ((Map<?, ?>) http.getForEntity("/runs?limit=1", List.class).getBody().get(0)).get("run_id");
+
+        ResponseEntity<Map> unknown = http.postForEntity("/refresh?dataset=coal", null, Map.class);
+        ResponseEntity<Map> head = http.postForEntity("/refresh?wait=true&preview=true&head=101", null, Map.class);
+        ResponseEntity<Map> noWait = http.postForEntity("/refresh?preview=true", null, Map.class);
+
+        assertThat(unknown.getStatusCode().value()).isEqualTo(400);
+        assertThat((String) unknown.getBody().get("detail")).contains("generator-nuclear-outages", "'coal'");
+        assertThat(head.getStatusCode().value()).isEqualTo(400);
+        assertThat(head.getBody()).containsEntry("parameter", "head");
+        assertThat(noWait.getStatusCode().value()).isEqualTo(400);
+        assertThat(noWait.getBody()).containsEntry("parameter", "preview");
+        assertThat(((Map<?, ?>) http.getForEntity("/runs?limit=1", List.class).getBody().get(0)).get("run_id")).isEqualTo(newest);
+    }
+
+    private void awaitNoActiveRun() {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            List<?> runs = http.getForEntity("/runs?limit=1", List.class).getBody();
+            return runs.isEmpty() || !"running".equals(((Map<?, ?>) runs.get(0)).get("status"));
+        });
+    }
 }

@@ -26,35 +26,21 @@ public class OutageQueries {
     public DataPage data(Map<String, Object> headers) {
         DataQuery query = DataQuery.from(headers);
         ServingTable t = snapshots.current();
-        int[] order = t.order(query.sort());
         long from = query.offset();
-        long to = from + query.limit();
-        List<Map<String, Object>> rows = new ArrayList<>(query.limit());
-        long total;
+        int limit = query.limit();
+        List<Map<String, Object>> rows = new ArrayList<>(limit);
         if (!query.filtersEvents()) {
-            total = t.size;
-            for (long i = from; i < Math.min(to, t.size); i++) {
+            int[] order = t.order(query.sort());
+            for (long i = from; i < Math.min(from + limit, t.size); i++) {
                 rows.add(event(t, order[(int) i]));
             }
-        } else {
-            boolean[] plants = plantFilter(t, query);
-            int firstDay = query.startDate() == null ? Integer.MIN_VALUE : (int) query.startDate().toEpochDay();
-            int lastDay = query.endDate() == null ? Integer.MAX_VALUE : (int) query.endDate().toEpochDay();
-            int minHours = query.minDurationHours() == null ? Integer.MIN_VALUE : query.minDurationHours();
-            Boolean ongoing = query.ongoing();
-            long matched = 0;
-            for (int e : order) {
-                if (plants[t.plant[e]] && t.startDay[e] >= firstDay && t.startDay[e] <= lastDay
-                        && t.durationHours[e] >= minHours && (ongoing == null || t.ongoing[e] == ongoing)) {
-                    if (matched >= from && matched < to) {
-                        rows.add(event(t, e));
-                    }
-                    matched++;
-                }
-            }
-            total = matched;
+            return new DataPage(query.page(), limit, t.size, t.snapshotId, rows);
         }
-        return new DataPage(query.page(), query.limit(), total, t.snapshotId, rows);
+        EventFilter.Selection selection = EventFilter.select(t, query, (int) Math.min(Integer.MAX_VALUE, from), limit);
+        for (int e : selection.page()) {
+            rows.add(event(t, e));
+        }
+        return new DataPage(query.page(), limit, selection.total(), t.snapshotId, rows);
     }
 
     /** GET /plants: generators of the model with their outage totals, filtered by name or facility. */
@@ -99,15 +85,13 @@ public class OutageQueries {
         long[] events = new long[plants];
         long[] hours = new long[plants];
         double[] energy = new double[plants];
-        int first = range.firstDay();
-        int last = range.lastDay();
-        for (int e = 0; e < t.size; e++) {
-            if (t.startDay[e] >= first && t.startDay[e] <= last) {
-                int p = t.plant[e];
-                events[p]++;
-                hours[p] += t.durationHours[e];
-                energy[p] += t.energyMwh[e];
-            }
+        // Events are held by start day: the range is one contiguous slice.
+        int to = range.end() == null ? t.size : t.firstStartingOnOrAfter(range.lastDay() + 1);
+        for (int e = range.start() == null ? 0 : t.firstStartingOnOrAfter(range.firstDay()); e < to; e++) {
+            int p = t.plant[e];
+            events[p]++;
+            hours[p] += t.durationHours[e];
+            energy[p] += t.energyMwh[e];
         }
         List<Integer> ranked = new ArrayList<>();
         for (int p = 0; p < plants; p++) {
@@ -152,36 +136,36 @@ public class OutageQueries {
         DateRange range = DateRange.from(params);
         String facility = params.code("facility_id", "an EIA plant id such as 46");
         ServingTable t = snapshots.current();
-        Map<YearMonth, double[]> months = new java.util.TreeMap<>();
-        int first = range.firstDay();
-        int last = range.lastDay();
-        int seenFirst = Integer.MAX_VALUE;
-        int seenLast = Integer.MIN_VALUE;
-        for (int e = 0; e < t.size; e++) {
-            int day = t.startDay[e];
-            if (day >= first && day <= last
-                    && (facility == null || facility.equals(t.plants.get(t.plant[e]).facilityId()))) {
-                double[] sums = months.computeIfAbsent(YearMonth.from(LocalDate.ofEpochDay(day)), m -> new double[3]);
-                sums[0]++;
-                sums[1] += t.durationHours[e];
-                sums[2] += t.energyMwh[e];
-                seenFirst = Math.min(seenFirst, day);
-                seenLast = Math.max(seenLast, day);
-            }
-        }
+        int fromEvent = range.start() == null ? 0 : t.firstStartingOnOrAfter(range.firstDay());
+        int toEvent = range.end() == null ? t.size : t.firstStartingOnOrAfter(range.lastDay() + 1);
         List<Map<String, Object>> rows = new ArrayList<>();
-        if (seenFirst <= seenLast || (range.start() != null && range.end() != null)) {
-            YearMonth from = YearMonth.from(range.start() != null ? range.start() : LocalDate.ofEpochDay(seenFirst));
-            YearMonth to = YearMonth.from(range.end() != null ? range.end() : LocalDate.ofEpochDay(seenLast));
-            for (YearMonth m = from; !m.isAfter(to) && rows.size() < 12 * 200; m = m.plusMonths(1)) {
-                double[] sums = months.getOrDefault(m, new double[3]);
+        if (fromEvent < toEvent || (range.start() != null && range.end() != null)) {
+            // Months as year * 12 + month - 1, so the sums are array slots.
+            int firstMonth = range.start() != null ? range.start().getYear() * 12 + range.start().getMonthValue() - 1
+                    : t.startMonth[fromEvent];
+            int lastMonth = range.end() != null ? range.end().getYear() * 12 + range.end().getMonthValue() - 1
+                    : t.startMonth[toEvent - 1];
+            int months = Math.max(0, Math.min(lastMonth - firstMonth + 1, 12 * 200));
+            long[] events = new long[months];
+            long[] hours = new long[months];
+            double[] energy = new double[months];
+            for (int e = fromEvent; e < toEvent; e++) {
+                int m = t.startMonth[e] - firstMonth;
+                if (m >= 0 && m < months && (facility == null || facility.equals(t.plants.get(t.plant[e]).facilityId()))) {
+                    events[m]++;
+                    hours[m] += t.durationHours[e];
+                    energy[m] += t.energyMwh[e];
+                }
+            }
+            for (int m = 0; m < months; m++) {
+                YearMonth month = YearMonth.of((firstMonth + m) / 12, (firstMonth + m) % 12 + 1);
                 Map<String, Object> row = new LinkedHashMap<>();
-                row.put("month", m.toString());
-                row.put("year", m.getYear());
-                row.put("month_of_year", m.getMonthValue());
-                row.put("events", (long) sums[0]);
-                row.put("outage_hours", (long) sums[1]);
-                row.put("energy_lost_mwh", round(sums[2]));
+                row.put("month", month.toString());
+                row.put("year", month.getYear());
+                row.put("month_of_year", month.getMonthValue());
+                row.put("events", events[m]);
+                row.put("outage_hours", hours[m]);
+                row.put("energy_lost_mwh", round(energy[m]));
                 rows.add(row);
             }
         }
@@ -194,23 +178,11 @@ public class OutageQueries {
         return body;
     }
 
-    private static boolean[] plantFilter(ServingTable t, DataQuery q) {
-        boolean[] allowed = new boolean[t.plants.size()];
-        for (int p = 0; p < allowed.length; p++) {
-            ServingTable.PlantRow plant = t.plants.get(p);
-            allowed[p] = (q.facilityId() == null || q.facilityId().equals(plant.facilityId()))
-                    && (q.generator() == null || q.generator().equals(plant.generatorId()))
-                    && (q.plantKey() == null || q.plantKey() == plant.plantKey())
-                    && (q.plantName() == null || plant.nameLowerCase().contains(q.plantName()));
-        }
-        return allowed;
-    }
-
     /** One /data row: the event, its plant and its start date's attributes. */
     private static Map<String, Object> event(ServingTable t, int e) {
         ServingTable.PlantRow plant = t.plants.get(t.plant[e]);
         ServingTable.DateRow date = t.date(t.startDay[e]);
-        LocalDate start = LocalDate.ofEpochDay(t.startDay[e]);
+        ServingTable.DateRow end = t.date(t.endDay[e]);
         Map<String, Object> row = new LinkedHashMap<>(32);
         row.put("outage_id", t.outageId[e]);
         row.put("outage_key", t.outageKey[e]);
@@ -219,14 +191,15 @@ public class OutageQueries {
         row.put("plant_name", plant.plantName());
         row.put("generator_id", plant.generatorId());
         row.put("unit_name", plant.unitName());
-        row.put("start_date", start.toString());
+        row.put("start_date", date == null ? LocalDate.ofEpochDay(t.startDay[e]).toString() : date.iso());
         row.put("year", date == null ? null : date.year());
         row.put("quarter", date == null ? null : date.quarter());
         row.put("month", date == null ? null : date.month());
         row.put("month_name", date == null ? null : date.monthName());
         row.put("day_name", date == null ? null : date.dayName());
-        row.put("start_ts", TIMESTAMP.format(start.atStartOfDay()));
-        row.put("end_ts", TIMESTAMP.format(LocalDate.ofEpochDay(t.endDay[e]).atStartOfDay()));
+        row.put("start_ts", date == null ? TIMESTAMP.format(LocalDate.ofEpochDay(t.startDay[e]).atStartOfDay()) : date.isoMidnight());
+        // The exclusive end of an ongoing event is the day after the newest day, beyond dim_date.
+        row.put("end_ts", end == null ? TIMESTAMP.format(LocalDate.ofEpochDay(t.endDay[e]).atStartOfDay()) : end.isoMidnight());
         row.put("duration_hours", t.durationHours[e]);
         row.put("duration_days", t.durationDays[e]);
         row.put("peak_outage_mw", t.peakMw[e]);

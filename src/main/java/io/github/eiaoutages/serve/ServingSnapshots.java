@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,6 +41,7 @@ public class ServingSnapshots {
     }
 
     /** Loads the current snapshot ahead of the first request (after a build, at startup). */
+    @EventListener(ApplicationReadyEvent.class)
     public void warm() {
         if (publisher.current().isPresent()) {
             current();

@@ -49,12 +49,18 @@ final class ServingTable {
     private final int firstDay;
     private final DateRow[] dates;
     private final Map<EventSort, int[]> orders = new ConcurrentHashMap<>();
+    private final Map<EventSort, int[]> ranks = new ConcurrentHashMap<>();
+    // Indexes: events of each plant (default order), events still ongoing, month of each event's start.
+    int[][] eventsByPlant;
+    int[] ongoingEvents;
+    final int[] startMonth;
 
     record PlantRow(int plantKey, String facilityId, String plantName, String generatorId, String unitName,
                     Double capacityMw, LocalDate firstPeriod, LocalDate lastPeriod, String nameLowerCase) {
     }
 
-    record DateRow(int year, int quarter, int month, String monthName, String dayName) {
+    /** dim_date's attributes of one day, with its ISO texts ready for JSON. */
+    record DateRow(int year, int quarter, int month, String monthName, String dayName, String iso, String isoMidnight) {
     }
 
     private ServingTable(String snapshotId, int size, List<PlantRow> plants, int firstDay, DateRow[] dates) {
@@ -76,6 +82,7 @@ final class ServingTable {
         avgPercent = new double[size];
         capacityMw = new Double[size];
         ongoing = new boolean[size];
+        startMonth = new int[size];
         plantEvents = new int[plants.size()];
         plantHours = new long[plants.size()];
         plantEnergy = new double[plants.size()];
@@ -90,7 +97,7 @@ final class ServingTable {
                     plantIndex.put(rs.getInt(1), plants.size());
                     String name = rs.getString(3);
                     plants.add(new PlantRow(rs.getInt(1), rs.getString(2), name, rs.getString(4), rs.getString(5),
-                            (Double) rs.getObject(6), date(rs.getObject(7)), date(rs.getObject(8)),
+                            decimal(rs.getObject(6)), date(rs.getObject(7)), date(rs.getObject(8)),
                             name == null ? "" : name.toLowerCase(Locale.ROOT)));
                 }
             }
@@ -99,7 +106,9 @@ final class ServingTable {
             try (ResultSet rs = s.executeQuery(sql(duckDb, "serve/dates.sql", snapshot))) {
                 while (rs.next()) {
                     dayKeys.add(new int[] {rs.getInt(1)});
-                    dateRows.add(new DateRow(rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getString(5), rs.getString(6)));
+                    String iso = LocalDate.ofEpochDay(rs.getInt(1)).toString();
+                    dateRows.add(new DateRow(rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getString(5), rs.getString(6),
+                            iso, iso + "T00:00:00"));
                 }
             }
             int firstDay = dayKeys.isEmpty() ? 0 : dayKeys.get(0)[0];
@@ -131,16 +140,67 @@ final class ServingTable {
                     table.avgMw[i] = rs.getDouble(9);
                     table.energyMwh[i] = rs.getDouble(10);
                     table.avgPercent[i] = rs.getDouble(11);
-                    table.capacityMw[i] = (Double) rs.getObject(12);
+                    table.capacityMw[i] = decimal(rs.getObject(12));
                     table.ongoing[i] = rs.getBoolean(13);
                     table.plantEvents[p]++;
                     table.plantHours[p] += table.durationHours[i];
                     table.plantEnergy[p] += table.energyMwh[i];
+                    LocalDate start = LocalDate.ofEpochDay(table.startDay[i]);
+                    table.startMonth[i] = start.getYear() * 12 + start.getMonthValue() - 1;
                     i++;
                 }
             }
+            table.index();
             return table;
         }
+    }
+
+    private void index() {
+        eventsByPlant = new int[plants.size()][];
+        int[] filled = new int[plants.size()];
+        for (int p = 0; p < plants.size(); p++) {
+            eventsByPlant[p] = new int[plantEvents[p]];
+        }
+        int ongoingCount = 0;
+        for (int e = 0; e < size; e++) {
+            eventsByPlant[plant[e]][filled[plant[e]]++] = e;
+            if (ongoing[e]) {
+                ongoingCount++;
+            }
+        }
+        ongoingEvents = new int[ongoingCount];
+        for (int e = 0, o = 0; e < size; e++) {
+            if (ongoing[e]) {
+                ongoingEvents[o++] = e;
+            }
+        }
+    }
+
+    /** The first event (in default order, which is by start day) starting on or after {@code day}. */
+    int firstStartingOnOrAfter(int day) {
+        int lo = 0;
+        int hi = size;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (startDay[mid] < day) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** Position of each event in the order of {@code sort}: sorting matches by rank sorts them by the field. */
+    int[] rank(EventSort sort) {
+        return ranks.computeIfAbsent(sort, s -> {
+            int[] order = order(s);
+            int[] rank = new int[size];
+            for (int i = 0; i < size; i++) {
+                rank[order[i]] = i;
+            }
+            return rank;
+        });
     }
 
     DateRow date(int day) {
@@ -184,6 +244,10 @@ final class ServingTable {
                 .replace("{{fact_outage}}", DuckDb.literal(snapshot.table("fact_outage")))
                 .replace("{{dim_plant}}", DuckDb.literal(snapshot.table("dim_plant")))
                 .replace("{{dim_date}}", DuckDb.literal(snapshot.table("dim_date")));
+    }
+
+    private static Double decimal(Object value) {
+        return value instanceof Number n ? n.doubleValue() : null;
     }
 
     private static LocalDate date(Object value) {

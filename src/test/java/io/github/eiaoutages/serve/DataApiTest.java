@@ -137,6 +137,28 @@ class DataApiTest extends SampleAppTest {
         assertThat(bad.getHeaders().getContentType()).hasToString("application/problem+json");
     }
 
+    /** Filter and sort together, for few matches (sorted by rank) and many (walked in sort order), paged. */
+    @Test
+    void filtered_events_are_sorted_and_paged_like_the_sorted_whole() {
+        java.util.Comparator<Map<String, Object>> byEnergy = java.util.Comparator
+                .comparing((Map<String, Object> e) -> -((Number) e.get("energy_lost_mwh")).doubleValue())
+                .thenComparing(e -> (String) e.get("outage_id"));
+        List<Map<String, Object>> sorted = allEvents("&sort=-energy_lost_mwh");
+        for (String filter : List.of("&plant_name=ferry", "&generator=1", "&ongoing=false", "&min_duration_hours=100",
+                "&start_date=2025-01-01&end_date=2025-06-30", "&plant_key=3&start_date=2024-06-01")) {
+            List<Map<String, Object>> expected = allEvents(filter).stream().sorted(byEnergy).toList();
+
+            List<Map<String, Object>> actual = new java.util.ArrayList<>();
+            for (int page = 1; page <= (expected.size() + 6) / 7; page++) {
+                actual.addAll(rows(get("/data?limit=7&sort=-energy_lost_mwh&page=" + page + filter)));
+            }
+
+            assertThat(ids(actual)).as(filter).isNotEmpty().containsExactlyElementsOf(ids(expected));
+            assertThat(ids(sorted.stream().filter(e -> ids(expected).contains(e.get("outage_id"))).toList()))
+                    .as(filter).containsExactlyElementsOf(ids(actual));
+        }
+    }
+
     /** All events matching {@code filters}, read page by page at the maximum page size. */
     private List<Map<String, Object>> allEvents(String filters) {
         List<Map<String, Object>> events = new java.util.ArrayList<>();

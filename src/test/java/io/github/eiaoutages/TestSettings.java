@@ -41,7 +41,8 @@ public final class TestSettings {
         return new PipelineProperties.Dataset("nuclear-outages/generator-nuclear-outages", "daily",
                 LocalDate.of(2007, 1, 1), List.of("capacity", "outage", "percentOutage"), Map.of(),
                 List.of("period", "facility", "generator"), fields, 14, 365,
-                new PipelineProperties.Checks(List.of("capacity", "outage"), Map.of("outage", "capacity")));
+                new PipelineProperties.Checks(List.of("capacity", "outage"), Map.of("outage", "capacity")), null,
+                java.time.Duration.ofDays(3));
     }
 
     /** facility-nuclear-outages as application.yaml configures it. */
@@ -55,7 +56,8 @@ public final class TestSettings {
         fields.put("percentOutage", FieldType.DOUBLE);
         return new PipelineProperties.Dataset("nuclear-outages/facility-nuclear-outages", "daily",
                 LocalDate.of(2007, 1, 1), List.of("capacity", "outage", "percentOutage"), Map.of(),
-                List.of("period", "facility"), fields, 14, 365, new PipelineProperties.Checks(List.of(), Map.of()));
+                List.of("period", "facility"), fields, 14, 365, new PipelineProperties.Checks(List.of(), Map.of()), null,
+                java.time.Duration.ofDays(3));
     }
 
     /** us-nuclear-outages as application.yaml configures it. */
@@ -67,6 +69,7 @@ public final class TestSettings {
         fields.put("percentOutage", FieldType.DOUBLE);
         return new PipelineProperties.Dataset("nuclear-outages/us-nuclear-outages", "daily",
                 LocalDate.of(2007, 1, 1), List.of("capacity", "outage", "percentOutage"), Map.of(),
-                List.of("period"), fields, 14, 365, new PipelineProperties.Checks(List.of(), Map.of()));
+                List.of("period"), fields, 14, 365, new PipelineProperties.Checks(List.of(), Map.of()), null,
+                java.time.Duration.ofDays(3));
     }
 }

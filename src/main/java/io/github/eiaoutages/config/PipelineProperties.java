@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.LocalDate;
 import java.util.List;
@@ -124,7 +125,26 @@ public record PipelineProperties(
             @Min(0) @DefaultValue("14") int lookBackDays,
             // A backfill asks in windows of this many days so offsets stay low and windows can run at once.
             @Min(1) @DefaultValue("365") int windowDays,
-            @Valid @DefaultValue Checks checks) {
+            @Valid @DefaultValue Checks checks,
+            // When Quartz runs this dataset; cron or time-zone left out = pipeline.schedule's.
+            @Valid DatasetSchedule schedule,
+            // The newest period may be this old before health reports the dataset stale (DOWN).
+            @DefaultValue("3d") Duration maxAge) {
+    }
+
+    /** A dataset's own schedule; what it leaves out comes from pipeline.schedule. */
+    public record DatasetSchedule(String cron, String timeZone) {
+
+        public DatasetSchedule {
+            if (cron != null && !CronExpression.isValidExpression(cron)) {
+                throw new InvalidConfigurationException("pipeline.datasets.<id>.schedule.cron", "'" + cron
+                        + "' is not a Quartz cron expression (seconds minutes hours day-of-month month day-of-week), e.g. \"0 15 * * * ?\"");
+            }
+            if (timeZone != null && !ZoneId.getAvailableZoneIds().contains(timeZone) && !"UTC".equals(timeZone)) {
+                throw new InvalidConfigurationException("pipeline.datasets.<id>.schedule.time-zone",
+                        "'" + timeZone + "' is not a time zone id such as UTC or America/New_York");
+            }
+        }
     }
 
     /** Value checks; a row that fails one is quarantined with the reason. */

@@ -1,6 +1,7 @@
 package io.github.eiaoutages.extract;
 
 import io.github.eiaoutages.config.PipelineProperties;
+import io.github.eiaoutages.ops.RunLogContext;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -21,8 +22,9 @@ class ExtractConfig {
         return new CamelContextConfiguration() {
             @Override
             public void beforeApplicationStart(CamelContext camel) {
-                camel.getRegistry().bind("eiaFetchPool",
-                        camel.getExecutorServiceManager().newFixedThreadPool(this, "eia-fetch", threads));
+                // Fetches log with the run_id and dataset of the run that started them.
+                camel.getRegistry().bind("eiaFetchPool", RunLogContext.propagating(
+                        camel.getExecutorServiceManager().newFixedThreadPool(this, "eia-fetch", threads)));
             }
 
             @Override

@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,11 +37,13 @@ public class RunRegistry {
     private final List<Map<String, Object>> history;
     private final RunStore store;
     private final DatasetCatalog datasets;
+    private final ApplicationEventPublisher events;
     private Instant lastStart = Instant.EPOCH;
 
-    public RunRegistry(RunStore store, DatasetCatalog datasets) {
+    public RunRegistry(RunStore store, DatasetCatalog datasets, ApplicationEventPublisher events) {
         this.store = store;
         this.datasets = datasets;
+        this.events = events;
         this.history = store.load(KEEP);
     }
 
@@ -70,6 +73,23 @@ public class RunRegistry {
         log.info("Run {} started ({}{})", run.getRunId(), run.getTrigger(),
                 scope.equals(datasets.ids()) ? "" : ", datasets " + scope);
         return run.getRunId();
+    }
+
+    /**
+     * A scheduled run of one dataset: skipped ({@link RunAlreadyActiveException}) when a run of that dataset is
+     * active, otherwise waits up to {@code maxWaitMillis} for a run of other datasets to end - schedules of
+     * different datasets that fire together queue instead of losing their turn.
+     */
+    public synchronized String openWhenIdle(String trigger, String dataset, long maxWaitMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + maxWaitMillis;
+        for (RunRecord current = active.get(); current != null; current = active.get()) {
+            long left = deadline - System.currentTimeMillis();
+            if (current.getDatasetsRequested().contains(dataset) || left <= 0) {
+                throw new RunAlreadyActiveException(current.getRunId());
+            }
+            wait(left);
+        }
+        return open(trigger, List.of(dataset));
     }
 
     /** The datasets a run ingests, in order. */
@@ -107,7 +127,7 @@ public class RunRegistry {
         boolean degraded = run.degraded();
         run.finish(degraded ? RunStatus.DEGRADED : RunStatus.SUCCEEDED, null);
         store.save(run);
-        active.compareAndSet(run, null);
+        ended(run);
         log.info("Run {} {} in {} ms: {} rows stored{}", runId, degraded ? "succeeded with failed quality checks (degraded)"
                 : "succeeded", run.getDurationMs(), run.getRowsAccepted(),
                 run.getSnapshot() == null ? "" : ", model snapshot " + run.getSnapshot());
@@ -119,10 +139,16 @@ public class RunRegistry {
         String reason = cause == null ? "unknown error" : describe(cause);
         run.finish(RunStatus.FAILED, reason);
         store.save(run);
-        active.compareAndSet(run, null);
+        ended(run);
         log.error("Run {} failed{}: {}", runId,
                 run.isRawCommitted() ? " after committing its raw rows" : ", nothing of it was committed", reason);
         return run;
+    }
+
+    private synchronized void ended(RunRecord run) {
+        active.compareAndSet(run, null);
+        notifyAll();
+        events.publishEvent(new RunFinished(run));
     }
 
     /** A run of this process. */
@@ -170,6 +196,22 @@ public class RunRegistry {
 
     public RunRecord active() {
         return active.get();
+    }
+
+    /** The newest finished run of this process or an earlier one that covered {@code dataset}, as saved. */
+    public java.util.Optional<Object> lastFinished(String dataset) {
+        for (RunRecord run : recent) {
+            if (run.status() != RunStatus.RUNNING && run.getDatasetsRequested().contains(dataset)) {
+                return java.util.Optional.of(run);
+            }
+        }
+        for (Map<String, Object> run : history) {
+            Object scope = run.get("datasets_requested");
+            if (scope == null || (scope instanceof List<?> list && list.contains(dataset))) {
+                return java.util.Optional.of(run);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** The innermost cause says what went wrong; Camel's wrappers (split, multicast) only say where. */

@@ -27,7 +27,7 @@ class DatasetCatalogTest {
     void a_key_field_that_is_not_a_field_names_the_key() {
         PipelineProperties.Dataset good = TestSettings.generatorDataset();
         PipelineProperties.Dataset bad = new PipelineProperties.Dataset(good.route(), good.frequency(), good.start(),
-                good.data(), good.facets(), List.of("period", "plant"), good.fields(), 14, 365, good.checks());
+                good.data(), good.facets(), List.of("period", "plant"), good.fields(), 14, 365, good.checks(), null, good.maxAge());
 
         assertThatThrownBy(() -> new DatasetCatalog(TestSettings.properties(work, Map.of("generator-nuclear-outages", bad))))
                 .isInstanceOf(InvalidConfigurationException.class)
@@ -38,7 +38,7 @@ class DatasetCatalogTest {
     void a_route_with_data_appended_is_refused() {
         PipelineProperties.Dataset good = TestSettings.generatorDataset();
         PipelineProperties.Dataset bad = new PipelineProperties.Dataset(good.route() + "/data", good.frequency(),
-                good.start(), good.data(), good.facets(), good.key(), good.fields(), 14, 365, good.checks());
+                good.start(), good.data(), good.facets(), good.key(), good.fields(), 14, 365, good.checks(), null, good.maxAge());
 
         assertThatThrownBy(() -> new DatasetCatalog(TestSettings.properties(work, Map.of("generator-nuclear-outages", bad))))
                 .hasMessageContaining("pipeline.datasets.generator-nuclear-outages.route");

@@ -1,0 +1,77 @@
+package io.github.eiaoutages.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.eiaoutages.SampleAppTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The dashboard in headless Chromium (Debian's chromium package, installed by .ci/run) against the sample data:
+ * the page loads its data from the API, the charts draw points and the tables have rows. It also leaves a
+ * screenshot in target/dashboard.png.
+ */
+class DashboardE2ETest extends SampleAppTest {
+
+    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void the_dashboard_draws_its_charts_and_fills_its_tables_from_the_api() throws Exception {
+        assertThat(CHROMIUM).as("headless browser for this test: install Debian's chromium package (.ci/run does) "
+                + "or set CHROMIUM to a Chromium binary").isExecutable();
+        String dom = chromium("--dump-dom");
+
+        assertThat(dom).contains("data-loaded=\"true\"");
+        assertThat(attribute(dom, "national-chart", "data-points")).as("days in the national line").isGreaterThan(300);
+        assertThat(attribute(dom, "top-plants-chart", "data-points")).as("bars of top plants").isEqualTo(10);
+        assertThat(rows(dom, "ongoing")).as("ongoing outages").isGreaterThan(0);
+        assertThat(rows(dom, "runs")).as("last runs").isGreaterThan(0);
+        assertThat(rows(dom, "freshness")).as("datasets").isEqualTo(3);
+        assertThat(dom).contains("class=\"state-fresh\"").contains("class=\"state-succeeded\"");
+        assertThat(dom).doesNotContain("id=\"error\" class=\"error\">");
+
+        chromium("--screenshot=" + Path.of("target", "dashboard.png").toAbsolutePath());
+        assertThat(Path.of("target", "dashboard.png")).isNotEmptyFile();
+    }
+
+    private String chromium(String action) throws Exception {
+        Path profile = Files.createTempDirectory("chromium-profile-");
+        List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--user-data-dir=" + profile, "--window-size=1400,1250",
+                // Lets the page's fetches and charts finish before the DOM or the screenshot is taken.
+                "--virtual-time-budget=20000", action, "http://127.0.0.1:" + port + "/"));
+        Path out = Files.createTempFile("chromium-", ".out");
+        Process process = new ProcessBuilder(command).redirectOutput(out.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("Chromium did not finish within 120 s");
+        }
+        return Files.readString(out);
+    }
+
+    private static int attribute(String dom, String id, String name) {
+        Matcher m = Pattern.compile("id=\"" + id + "\"[^>]*" + name + "=\"(\\d+)\"").matcher(dom);
+        assertThat(m.find()).as("%s of #%s in %s", name, id, dom.length() > 2000 ? dom.substring(0, 2000) : dom).isTrue();
+        return Integer.parseInt(m.group(1));
+    }
+
+    private static int rows(String dom, String table) {
+        int start = dom.indexOf("id=\"" + table + "\"");
+        int body = dom.indexOf("<tbody>", start);
+        int end = dom.indexOf("</tbody>", body);
+        assertThat(start).as("table #%s", table).isGreaterThanOrEqualTo(0);
+        return (dom.substring(body, end).length() - dom.substring(body, end).replace("<tr>", "").length()) / 4;
+    }
+}

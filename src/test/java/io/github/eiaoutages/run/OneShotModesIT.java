@@ -46,6 +46,33 @@ class OneShotModesIT {
         assertThat(current.resolve("dim_plant.parquet")).exists();
     }
 
+    /** LOG_FORMAT=json: every log line is a JSON object, lines of the run carry run_id, no secret appears. */
+    @Test
+    void json_logs_carry_the_run_id_and_no_secret() throws Exception {
+        Outcome ingest = runWithEnvironment(java.util.Map.of("LOG_FORMAT", "json", "API_TOKEN", "json-log-secret-token"),
+                "--pipeline.mode=ingest-once");
+
+        assertThat(ingest.exitCode()).as(ingest.stderr()).isZero();
+        String runId = ingest.stdout().strip().split(" ")[1];
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<com.fasterxml.jackson.databind.JsonNode> lines = new ArrayList<>();
+        for (String line : ingest.stderr().split("\n")) {
+            if (!line.isBlank()) {
+                lines.add(json.readTree(line));
+            }
+        }
+        assertThat(lines).hasSizeGreaterThan(20).allSatisfy(l -> assertThat(l.has("@timestamp")).isTrue());
+        List<com.fasterxml.jackson.databind.JsonNode> ofRun = lines.stream()
+                .filter(l -> runId.equals(l.path("run_id").asText())).toList();
+        assertThat(ofRun).extracting(l -> l.path("message").asText())
+                .anyMatch(m -> m.contains("backfilling"))
+                .anyMatch(m -> m.startsWith("Model snapshot"))
+                .anyMatch(m -> m.startsWith("Run " + runId + " succeeded"));
+        assertThat(ofRun).filteredOn(l -> l.path("message").asText().contains("backfilling"))
+                .allSatisfy(l -> assertThat(l.path("dataset").asText()).isNotBlank());
+        assertThat(ingest.stderr()).doesNotContain("json-log-secret-token");
+    }
+
     @Test
     void model_once_without_raw_rows_exits_1_saying_what_to_do() throws Exception {
         Outcome model = run("--pipeline.mode=model-once");
@@ -82,13 +109,19 @@ class OneShotModesIT {
     }
 
     private Outcome run(String... args) throws Exception {
+        return runWithEnvironment(java.util.Map.of(), args);
+    }
+
+    private Outcome runWithEnvironment(java.util.Map<String, String> environment, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("java", "-Xmx512m", "-jar", JAR.toAbsolutePath().toString()));
         command.addAll(List.of(args));
         command.add("--pipeline.storage.data-dir=" + work.resolve("data"));
         command.add("--pipeline.storage.modeled-dir=" + work.resolve("modeled"));
         Path out = Files.createTempFile(work, "stdout", ".txt");
         Path err = Files.createTempFile(work, "stderr", ".txt");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         if (!process.waitFor(3, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new AssertionError("still running after 3 minutes: " + command);

@@ -46,10 +46,13 @@ public abstract class SampleAppTest {
     @Autowired
     protected TestRestTemplate http;
 
-    /** The startup run ingests and models the sample; wait for its model instead of sleeping. */
+    /**
+     * The startup run ingests and models the sample; wait for its model instead of sleeping. The poll starts while
+     * the server is still coming up, so a failed connection only means "not yet".
+     */
     @BeforeEach
     void awaitStartupModel() {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
                 .until(() -> http.getForEntity("/data?limit=1", String.class).getStatusCode().value() == 200);
     }
 }

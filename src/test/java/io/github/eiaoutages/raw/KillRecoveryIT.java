@@ -115,7 +115,7 @@ class KillRecoveryIT {
                 .redirectOutput(work.resolve("app-" + System.nanoTime() + ".log").toFile())
                 .start();
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(() ->
-                RestClient.create(base()).get().uri("/actuator/health").retrieve().toBodilessEntity()
+                RestClient.create(base()).get().uri("/actuator/health/liveness").retrieve().toBodilessEntity()
                         .getStatusCode().is2xxSuccessful());
     }
 

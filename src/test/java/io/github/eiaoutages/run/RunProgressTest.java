@@ -13,14 +13,19 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
 
-/** While a run pages through EIA, GET /runs/{id} shows how far it is; the record is complete when it ends. */
+/**
+ * While a run pages through EIA, GET /runs/{id} shows how far it is and the log says so every 5 s; the record is
+ * complete when it ends.
+ */
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class RunProgressTest extends LiveAppTest {
 
     @Test
-    void a_running_run_reports_pages_done_of_expected_rows_per_second_and_eta() {
-        // 400 rows at 4 per page: 100 pages of 60 ms each, about 6 s.
+    void a_running_run_reports_pages_done_of_expected_rows_per_second_and_eta(
+            org.springframework.boot.test.system.CapturedOutput output) {
+        // 400 rows at 4 per page: 100 pages of 110 ms each, about 11 s - long enough for a progress line.
         EIA.serveGenerator(EiaStub.generatorRows(400, LocalDate.of(2025, 1, 1)));
-        EIA.delay(60);
+        EIA.delay(110);
         ResponseEntity<Map> accepted = http.postForEntity("/refresh?dataset=generator-nuclear-outages", null, Map.class);
         String location = accepted.getHeaders().getLocation().toString();
 
@@ -42,6 +47,8 @@ class RunProgressTest extends LiveAppTest {
         assertThat(number(late, "rows_received")).isEqualTo(Math.min(400, number(late, "pages_done") * 4));
         assertThat(number(late, "rows_per_second")).isPositive();
         assertThat(samples.get(samples.size() / 2).get("eta_seconds")).isNotNull();
+        String runId = location.substring(location.lastIndexOf('/') + 1);
+        assertThat(output.getAll()).containsPattern("Run " + runId + ": page \\d+ of ~\\d+, \\d+ rows received, \\d+ rows/s");
         Map<?, ?> done = http.getForEntity(location, Map.class).getBody();
         assertThat(done.get("status")).isEqualTo("succeeded");
         assertThat(done.get("progress")).isNull();

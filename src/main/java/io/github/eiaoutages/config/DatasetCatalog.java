@@ -13,7 +13,10 @@ public class DatasetCatalog {
     private final String modelDataset;
 
     public DatasetCatalog(PipelineProperties properties) {
-        properties.datasets().forEach((id, entry) -> byId.put(id, DatasetSpec.from(id, entry)));
+        properties.datasets().forEach((id, entry) -> {
+            byId.put(id, DatasetSpec.from(id, entry));
+            checkSchedule(id, entry.schedule());
+        });
         modelDataset = properties.model().dataset();
         DatasetSpec model = byId.get(modelDataset);
         if (model == null) {
@@ -25,6 +28,22 @@ public class DatasetCatalog {
                 throw new InvalidConfigurationException("pipeline.datasets." + modelDataset + ".fields",
                         "lacks '" + needed + "', which the star schema is built from");
             }
+        }
+    }
+
+    private static void checkSchedule(String id, PipelineProperties.DatasetSchedule schedule) {
+        if (schedule == null) {
+            return;
+        }
+        String where = "pipeline.datasets." + id + ".schedule";
+        if (schedule.cron() != null && !org.quartz.CronExpression.isValidExpression(schedule.cron())) {
+            throw new InvalidConfigurationException(where + ".cron", "'" + schedule.cron() + "' is not a Quartz cron "
+                    + "expression (seconds minutes hours day-of-month month day-of-week), e.g. \"0 15 * * * ?\"");
+        }
+        if (schedule.timeZone() != null && !java.time.ZoneId.getAvailableZoneIds().contains(schedule.timeZone())
+                && !"UTC".equals(schedule.timeZone())) {
+            throw new InvalidConfigurationException(where + ".time-zone",
+                    "'" + schedule.timeZone() + "' is not a time zone id such as UTC or America/New_York");
         }
     }
 

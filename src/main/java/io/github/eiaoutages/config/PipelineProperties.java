@@ -132,19 +132,8 @@ public record PipelineProperties(
             @DefaultValue("3d") Duration maxAge) {
     }
 
-    /** A dataset's own schedule; what it leaves out comes from pipeline.schedule. */
+    /** A dataset's own schedule; what it leaves out comes from pipeline.schedule. Checked by DatasetCatalog. */
     public record DatasetSchedule(String cron, String timeZone) {
-
-        public DatasetSchedule {
-            if (cron != null && !CronExpression.isValidExpression(cron)) {
-                throw new InvalidConfigurationException("pipeline.datasets.<id>.schedule.cron", "'" + cron
-                        + "' is not a Quartz cron expression (seconds minutes hours day-of-month month day-of-week), e.g. \"0 15 * * * ?\"");
-            }
-            if (timeZone != null && !ZoneId.getAvailableZoneIds().contains(timeZone) && !"UTC".equals(timeZone)) {
-                throw new InvalidConfigurationException("pipeline.datasets.<id>.schedule.time-zone",
-                        "'" + timeZone + "' is not a time zone id such as UTC or America/New_York");
-            }
-        }
     }
 
     /** Value checks; a row that fails one is quarantined with the reason. */

@@ -53,6 +53,14 @@ class DatasetConfigTest {
     }
 
     @Test
+    void a_bad_dataset_schedule_stops_startup_naming_the_dataset() {
+        assertThatThrownBy(() -> start("--pipeline.datasets.us-nuclear-outages.schedule.cron=every hour").close())
+                .hasStackTraceContaining("pipeline.datasets.us-nuclear-outages.schedule.cron 'every hour' is not a Quartz cron");
+        assertThatThrownBy(() -> start("--pipeline.datasets.us-nuclear-outages.schedule.time-zone=Mars/Olympus").close())
+                .hasStackTraceContaining("pipeline.datasets.us-nuclear-outages.schedule.time-zone 'Mars/Olympus' is not a time zone");
+    }
+
+    @Test
     void an_hourly_eia_930_dataset_needs_only_configuration() throws Exception {
         List<Map<String, String>> rows = new ArrayList<>();
         for (String hour : List.of("2026-11-01T00", "2026-11-01T01")) {

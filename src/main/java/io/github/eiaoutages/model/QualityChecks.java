@@ -72,8 +72,8 @@ public class QualityChecks {
         String query = duckDb.sql("quality/" + check + ".sql");
         List<String> examples = new ArrayList<>();
         long failures = 0;
-        try (ResultSet rs = s.executeQuery("SELECT count(*) OVER () AS failures, item, detail FROM (" + query
-                + ") ORDER BY item LIMIT " + EXAMPLES)) {
+        try (ResultSet rs = s.executeQuery(duckDb.sql("quality/_report.sql").replace("{{check}}", query)
+                .replace("{{examples}}", Integer.toString(EXAMPLES)))) {
             while (rs.next()) {
                 failures = rs.getLong(1);
                 examples.add(rs.getString(2) + ": " + rs.getString(3));

@@ -117,7 +117,7 @@ final class ServingTable {
                 dates[dayKeys.get(i)[0] - firstDay] = dateRows.get(i);
             }
             int size;
-            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM read_parquet(" + DuckDb.literal(snapshot.table("fact_outage")) + ")")) {
+            try (ResultSet rs = s.executeQuery(sql(duckDb, "serve/event_count.sql", snapshot))) {
                 rs.next();
                 size = rs.getInt(1);
             }

@@ -32,8 +32,8 @@ public class TablePreview {
         preview.put("snapshot", snapshot.id());
         try (Connection c = duckDb.connect()) {
             for (String table : TABLES) {
-                try (PreparedStatement s = c.prepareStatement("SELECT * FROM read_parquet("
-                        + DuckDb.literal(snapshot.table(table)) + ") ORDER BY 1 LIMIT ?")) {
+                try (PreparedStatement s = c.prepareStatement(duckDb.sql("serve/table_head.sql")
+                        .replace("{{table}}", DuckDb.literal(snapshot.table(table))))) {
                     s.setInt(1, rows);
                     try (ResultSet rs = s.executeQuery()) {
                         preview.put(table, rows(rs));

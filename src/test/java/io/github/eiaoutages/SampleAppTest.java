@@ -5,12 +5,16 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.apache.camel.test.spring.junit5.DisableJmx;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -54,5 +58,32 @@ public abstract class SampleAppTest {
     void awaitStartupModel() {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
                 .until(() -> http.getForEntity("/data?limit=1", String.class).getStatusCode().value() == 200);
+    }
+
+    /** GET {@code path}, expecting 200, as a JSON object. */
+    @SuppressWarnings("unchecked")
+    protected Map<String, Object> get(String path) {
+        ResponseEntity<Map> response = http.getForEntity(path, Map.class);
+        org.assertj.core.api.Assertions.assertThat(response.getStatusCode().value())
+                .as("%s -> %s", path, response.getBody()).isEqualTo(200);
+        return response.getBody();
+    }
+
+    /** The {@code data} rows of a paged answer. */
+    @SuppressWarnings("unchecked")
+    protected static List<Map<String, Object>> rows(Map<?, ?> page) {
+        return (List<Map<String, Object>>) page.get("data");
+    }
+
+    /** All events of {@code GET /data} with {@code filters} (e.g. "&sort=-energy_lost_mwh"), page by page. */
+    protected List<Map<String, Object>> allEvents(String filters) {
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (int page = 1; ; page++) {
+            Map<String, Object> answer = get("/data?limit=1000&page=" + page + filters);
+            events.addAll(rows(answer));
+            if (events.size() >= ((Number) answer.get("total")).longValue()) {
+                return events;
+            }
+        }
     }
 }

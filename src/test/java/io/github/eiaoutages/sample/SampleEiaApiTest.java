@@ -76,11 +76,6 @@ class SampleEiaApiTest extends SampleAppTest {
         return (Map<String, Object>) answer.getBody().get("response");
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> rows(Map<String, Object> response) {
-        return (List<Map<String, Object>>) response.get("data");
-    }
-
     private static Set<String> generators(Map<String, Object> response) {
         Set<String> ids = new HashSet<>();
         rows(response).forEach(r -> ids.add(r.get("facility") + "/" + r.get("generator")));

@@ -20,7 +20,7 @@ class AnalyticsApiTest extends SampleAppTest {
 
         assertThat(units).isNotEmpty().allSatisfy(p -> assertThat(p.get("plant_name").toString()).containsIgnoringCase("ferry"));
         Map<String, Object> unit = units.get(0);
-        List<Map<String, Object>> events = events("&plant_key=" + unit.get("plant_key"), null);
+        List<Map<String, Object>> events = allEvents("&plant_key=" + unit.get("plant_key"));
         assertThat(((Number) unit.get("events")).longValue()).isEqualTo(events.size());
         assertThat(((Number) unit.get("outage_hours")).longValue()).isEqualTo(sum(events, "duration_hours"));
         assertThat(rows(get("/plants?facility_id=" + unit.get("facility_id"))))
@@ -30,7 +30,7 @@ class AnalyticsApiTest extends SampleAppTest {
 
     @Test
     void top_plants_rank_generators_by_each_metric_over_a_date_range() {
-        List<Map<String, Object>> inRange = events("&start_date=2024-06-01&end_date=2025-05-31", null);
+        List<Map<String, Object>> inRange = allEvents("&start_date=2024-06-01&end_date=2025-05-31");
         Map<Object, double[]> expected = new HashMap<>();
         for (Map<String, Object> e : inRange) {
             double[] sums = expected.computeIfAbsent(e.get("plant_key"), k -> new double[3]);
@@ -61,7 +61,7 @@ class AnalyticsApiTest extends SampleAppTest {
 
     @Test
     void monthly_sums_the_events_by_start_month_with_every_month_of_the_range() {
-        List<Map<String, Object>> events = events("&start_date=2024-01-01&end_date=2024-12-31", null);
+        List<Map<String, Object>> events = allEvents("&start_date=2024-01-01&end_date=2024-12-31");
         Map<String, long[]> byMonth = new HashMap<>();
         for (Map<String, Object> e : events) {
             long[] sums = byMonth.computeIfAbsent(e.get("start_date").toString().substring(0, 7), k -> new long[2]);
@@ -83,30 +83,7 @@ class AnalyticsApiTest extends SampleAppTest {
                 .isEqualTo(events.stream().filter(e -> "46".equals(e.get("facility_id"))).count());
     }
 
-    private List<Map<String, Object>> events(String filters, String sort) {
-        List<Map<String, Object>> events = new ArrayList<>();
-        for (int page = 1; ; page++) {
-            Map<String, Object> answer = get("/data?limit=1000&page=" + page + filters + (sort == null ? "" : "&sort=" + sort));
-            events.addAll(rows(answer));
-            if (events.size() >= ((Number) answer.get("total")).longValue()) {
-                return events;
-            }
-        }
-    }
-
     private static long sum(List<Map<String, Object>> rows, String field) {
         return rows.stream().mapToLong(r -> ((Number) r.get(field)).longValue()).sum();
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> get(String path) {
-        ResponseEntity<Map> response = http.getForEntity(path, Map.class);
-        assertThat(response.getStatusCode().value()).as("%s -> %s", path, response.getBody()).isEqualTo(200);
-        return response.getBody();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> rows(Map<?, ?> page) {
-        return (List<Map<String, Object>>) page.get("data");
     }
 }

@@ -159,31 +159,7 @@ class DataApiTest extends SampleAppTest {
         }
     }
 
-    /** All events matching {@code filters}, read page by page at the maximum page size. */
-    private List<Map<String, Object>> allEvents(String filters) {
-        List<Map<String, Object>> events = new java.util.ArrayList<>();
-        for (int page = 1; ; page++) {
-            Map<String, Object> answer = get("/data?limit=1000&page=" + page + filters);
-            events.addAll(rows(answer));
-            if (events.size() >= ((Number) answer.get("total")).longValue()) {
-                return events;
-            }
-        }
-    }
-
     private static List<Object> ids(List<Map<String, Object>> events) {
         return events.stream().map(e -> e.get("outage_id")).toList();
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> get(String path) {
-        ResponseEntity<Map> response = http.getForEntity(path, Map.class);
-        assertThat(response.getStatusCode().value()).as("%s -> %s", path, response.getBody()).isEqualTo(200);
-        return response.getBody();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> rows(Map<?, ?> page) {
-        return (List<Map<String, Object>>) page.get("data");
     }
 }

@@ -85,7 +85,7 @@ public class OutageModelBuilder {
             publisher.writeQuality(work, checks);
         } catch (SQLException | RuntimeException e) {
             publisher.discard(work);
-            throw new IllegalStateException("Building the model failed; the previous snapshot stays live: " + e.getMessage(), e);
+            throw new ModelBuildException("Building the model failed; the previous snapshot stays live: " + e.getMessage(), e);
         }
         String builtFrom = runs.get(runs.size() - 1).getFileName().toString();
         Snapshot snapshot = publisher.publish(snapshotId, work, builtFrom);

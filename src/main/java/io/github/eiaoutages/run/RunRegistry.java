@@ -214,13 +214,21 @@ public class RunRegistry {
         return java.util.Optional.empty();
     }
 
-    /** The innermost cause says what went wrong; Camel's wrappers (split, multicast) only say where. */
+    /**
+     * The outermost exception of this application says what went wrong and what to do (its message includes its
+     * cause's); Camel's wrappers (split, multicast) only say where. Without one, the innermost cause.
+     */
     private static String describe(Throwable cause) {
+        Throwable chosen = null;
         Throwable root = cause;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (chosen == null && t.getClass().getName().startsWith("io.github.eiaoutages.")) {
+                chosen = t;
+            }
+            root = t;
         }
-        String message = root.getMessage();
-        return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
+        Throwable described = chosen != null ? chosen : root;
+        String message = described.getMessage();
+        return message == null || message.isBlank() ? described.getClass().getSimpleName() : message;
     }
 }

@@ -291,6 +291,21 @@ class OutageModelBuilderTest {
         }
     }
 
+    @Test
+    void only_the_newest_three_snapshots_stay_on_disk_and_current_points_at_the_newest() throws Exception {
+        commitRun("20250101T000000000Z", "('2025-01-01','46','Browns Ferry','1',1200.0,600.0,50.0)");
+        List<String> built = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            built.add(builder.build().snapshotId());
+        }
+
+        try (var entries = java.nio.file.Files.list(work.resolve("modeled/snapshots"))) {
+            assertThat(entries.map(p -> p.getFileName().toString()).sorted())
+                    .containsExactlyElementsOf(built.subList(2, 5));
+        }
+        assertThat(publisher.current().orElseThrow().id()).isEqualTo(built.get(4));
+    }
+
     private List<String> columns(String table) throws Exception {
         Path file = publisher.current().orElseThrow().table(table);
         return RawFiles.query("DESCRIBE SELECT * FROM read_parquet('" + file + "')").stream()

@@ -2,8 +2,8 @@ package io.github.eiaoutages.serve;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +14,6 @@ import org.springframework.stereotype.Component;
 public class OutageQueries {
 
     static final List<String> TOP_PLANT_METRICS = List.of("outage_hours", "energy_lost_mwh", "events");
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ISO_LOCAL_DATE_TIME;
 
     private final ServingSnapshots snapshots;
 
@@ -28,19 +27,14 @@ public class OutageQueries {
         ServingTable t = snapshots.current();
         long from = query.offset();
         int limit = query.limit();
-        List<Map<String, Object>> rows = new ArrayList<>(limit);
         if (!query.filtersEvents()) {
             int[] order = t.order(query.sort());
-            for (long i = from; i < Math.min(from + limit, t.size); i++) {
-                rows.add(event(t, order[(int) i]));
-            }
-            return new DataPage(query.page(), limit, t.size, t.snapshotId, rows);
+            int first = (int) Math.min(from, t.size);
+            return new DataPage(query.page(), limit, t.size, t,
+                    Arrays.copyOfRange(order, first, (int) Math.min(from + limit, t.size)));
         }
         EventFilter.Selection selection = EventFilter.select(t, query, (int) Math.min(Integer.MAX_VALUE, from), limit);
-        for (int e : selection.page()) {
-            rows.add(event(t, e));
-        }
-        return new DataPage(query.page(), limit, selection.total(), t.snapshotId, rows);
+        return new DataPage(query.page(), limit, selection.total(), t, selection.page());
     }
 
     /** GET /plants: generators of the model with their outage totals, filtered by name or facility. */
@@ -149,12 +143,27 @@ public class OutageQueries {
             long[] events = new long[months];
             long[] hours = new long[months];
             double[] energy = new double[months];
-            for (int e = fromEvent; e < toEvent; e++) {
-                int m = t.startMonth[e] - firstMonth;
-                if (m >= 0 && m < months && (facility == null || facility.equals(t.plants.get(t.plant[e]).facilityId()))) {
-                    events[m]++;
-                    hours[m] += t.durationHours[e];
-                    energy[m] += t.energyMwh[e];
+            boolean[] plants = facility == null ? null : facilityPlants(t, facility);
+            for (int m = 0; m < months; m++) {
+                int month = firstMonth + m;
+                int monthFrom = t.firstOfMonth(month);
+                int monthTo = t.firstOfMonth(month + 1);
+                int lo = Math.max(fromEvent, monthFrom);
+                int hi = Math.min(toEvent, monthTo);
+                int slot = t.monthSlot(month);
+                if (plants == null && lo == monthFrom && hi == monthTo && slot >= 0) {
+                    events[m] = monthTo - monthFrom;
+                    hours[m] = t.monthHours[slot];
+                    energy[m] = t.monthEnergy[slot];
+                    continue;
+                }
+                // A month cut by the range, or one facility's events: add up the events themselves.
+                for (int e = lo; e < hi; e++) {
+                    if (plants == null || plants[t.plant[e]]) {
+                        events[m]++;
+                        hours[m] += t.durationHours[e];
+                        energy[m] += t.energyMwh[e];
+                    }
                 }
             }
             for (int m = 0; m < months; m++) {
@@ -178,37 +187,12 @@ public class OutageQueries {
         return body;
     }
 
-    /** One /data row: the event, its plant and its start date's attributes. */
-    private static Map<String, Object> event(ServingTable t, int e) {
-        ServingTable.PlantRow plant = t.plants.get(t.plant[e]);
-        ServingTable.DateRow date = t.date(t.startDay[e]);
-        ServingTable.DateRow end = t.date(t.endDay[e]);
-        Map<String, Object> row = new LinkedHashMap<>(32);
-        row.put("outage_id", t.outageId[e]);
-        row.put("outage_key", t.outageKey[e]);
-        row.put("plant_key", plant.plantKey());
-        row.put("facility_id", plant.facilityId());
-        row.put("plant_name", plant.plantName());
-        row.put("generator_id", plant.generatorId());
-        row.put("unit_name", plant.unitName());
-        row.put("start_date", date == null ? LocalDate.ofEpochDay(t.startDay[e]).toString() : date.iso());
-        row.put("year", date == null ? null : date.year());
-        row.put("quarter", date == null ? null : date.quarter());
-        row.put("month", date == null ? null : date.month());
-        row.put("month_name", date == null ? null : date.monthName());
-        row.put("day_name", date == null ? null : date.dayName());
-        row.put("start_ts", date == null ? TIMESTAMP.format(LocalDate.ofEpochDay(t.startDay[e]).atStartOfDay()) : date.isoMidnight());
-        // The exclusive end of an ongoing event is the day after the newest day, beyond dim_date.
-        row.put("end_ts", end == null ? TIMESTAMP.format(LocalDate.ofEpochDay(t.endDay[e]).atStartOfDay()) : end.isoMidnight());
-        row.put("duration_hours", t.durationHours[e]);
-        row.put("duration_days", t.durationDays[e]);
-        row.put("peak_outage_mw", t.peakMw[e]);
-        row.put("avg_outage_mw", t.avgMw[e]);
-        row.put("energy_lost_mwh", t.energyMwh[e]);
-        row.put("avg_percent_outage", t.avgPercent[e]);
-        row.put("capacity_mw", t.capacityMw[e]);
-        row.put("is_ongoing", t.ongoing[e]);
-        return row;
+    private static boolean[] facilityPlants(ServingTable t, String facility) {
+        boolean[] plants = new boolean[t.plants.size()];
+        for (int p = 0; p < plants.length; p++) {
+            plants[p] = facility.equals(t.plants.get(p).facilityId());
+        }
+        return plants;
     }
 
     private static Map<String, Object> plant(ServingTable.PlantRow plant) {

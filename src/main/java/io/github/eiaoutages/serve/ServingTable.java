@@ -54,6 +54,12 @@ final class ServingTable {
     int[][] eventsByPlant;
     int[] ongoingEvents;
     final int[] startMonth;
+    // Totals per month of start (months as year * 12 + month - 1, from the first event's): a monthly chart over
+    // years adds up a few dozen of these instead of every event. monthStart has one more slot, the end.
+    private int firstMonth;
+    private int[] monthStart;
+    long[] monthHours;
+    double[] monthEnergy;
 
     record PlantRow(int plantKey, String facilityId, String plantName, String generatorId, String unitName,
                     Double capacityMw, LocalDate firstPeriod, LocalDate lastPeriod, String nameLowerCase) {
@@ -174,6 +180,35 @@ final class ServingTable {
                 ongoingEvents[o++] = e;
             }
         }
+        int months = size == 0 ? 0 : startMonth[size - 1] - startMonth[0] + 1;
+        firstMonth = size == 0 ? 0 : startMonth[0];
+        monthStart = new int[months + 1];
+        monthHours = new long[months];
+        monthEnergy = new double[months];
+        for (int m = 0, e = 0; m < months; m++) {
+            monthStart[m] = e;
+            // Added in event order, as a pass over the events would: the same sums to the last bit.
+            for (; e < size && startMonth[e] == firstMonth + m; e++) {
+                monthHours[m] += durationHours[e];
+                monthEnergy[m] += energyMwh[e];
+            }
+        }
+        monthStart[months] = size;
+    }
+
+    /** The first event starting in {@code month} (year * 12 + month - 1) or later; {@code size} if none. */
+    int firstOfMonth(int month) {
+        int m = month - firstMonth;
+        if (m <= 0) {
+            return 0;
+        }
+        return m >= monthStart.length ? size : monthStart[m];
+    }
+
+    /** Slot of {@code month} in the monthly totals, or -1 when no event starts in it. */
+    int monthSlot(int month) {
+        int m = month - firstMonth;
+        return m >= 0 && m < monthHours.length ? m : -1;
     }
 
     /** The first event (in default order, which is by start day) starting on or after {@code day}. */

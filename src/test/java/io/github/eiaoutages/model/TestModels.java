@@ -8,12 +8,12 @@ import io.github.eiaoutages.raw.RawKeyRepository;
 import io.github.eiaoutages.raw.RawStore;
 
 /** The modeling beans wired as Spring wires them, for tests and benchmarks that run without Spring. */
-final class TestModels {
+public final class TestModels {
 
     private TestModels() {
     }
 
-    static OutageModelBuilder builder(PipelineProperties properties, DuckDb duckDb, SnapshotPublisher publisher) {
+    public static OutageModelBuilder builder(PipelineProperties properties, DuckDb duckDb, SnapshotPublisher publisher) {
         DatasetCatalog datasets = new DatasetCatalog(properties);
         RawStore rawStore = new RawStore(properties, datasets, new RawKeyRepository(), duckDb, new ObjectMapper());
         return new OutageModelBuilder(duckDb, rawStore, datasets, publisher,

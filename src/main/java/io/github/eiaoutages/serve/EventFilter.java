@@ -58,7 +58,8 @@ final class EventFilter {
         // Broad: count, then walk the sort order (index order for the default) only until the page is full.
         long count = count(lo, hi);
         long to = Math.min(count, (long) from + limit);
-        return new Selection(count, sort.equals(EventSort.DEFAULT) ? walkSlice(lo, hi, from, to) : walk(sort, from, to));
+        // The default order is index order, where no event before the slice can match.
+        return new Selection(count, walk(sort, sort.equals(EventSort.DEFAULT) ? lo : 0, from, to));
     }
 
     /**
@@ -92,27 +93,15 @@ final class EventFilter {
         return at >= 0 ? at : -at - 1;
     }
 
-    /** Matches {@code from} to {@code to} of the slice, in index (default) order. */
-    private int[] walkSlice(int lo, int hi, long from, long to) {
-        int[] page = new int[(int) Math.max(0, to - from)];
-        long seen = 0;
-        for (int e = lo; e < hi && seen < to; e++) {
-            if (inSlice(e)) {
-                if (seen >= from) {
-                    page[(int) (seen - from)] = e;
-                }
-                seen++;
-            }
-        }
-        return page;
-    }
-
-    /** Matches {@code from} to {@code to} in the order of {@code sort}: that order walked until the page is full. */
-    private int[] walk(EventSort sort, long from, long to) {
+    /**
+     * Matches {@code from} to {@code to} in the order of {@code sort}: that order walked, from position
+     * {@code start}, until the page is full.
+     */
+    private int[] walk(EventSort sort, int start, long from, long to) {
         int[] page = new int[(int) Math.max(0, to - from)];
         int[] order = t.order(sort);
         long seen = 0;
-        for (int i = 0; i < order.length && seen < to; i++) {
+        for (int i = start; i < order.length && seen < to; i++) {
             int e = order[i];
             if (matches(e)) {
                 if (seen >= from) {
@@ -218,7 +207,7 @@ final class EventFilter {
         // costs matches * log(matches). A shallow page of thousands of matches is cheaper walked. (The matches are
         // exactly the events matches() accepts, which is what the walk tests.)
         if (matched.length > SORT_AT_MOST && (long) to * t.size / matched.length < 8L * matched.length) {
-            return walk(sort, from, to);
+            return walk(sort, 0, from, to);
         }
         // A match's rank is its position in the full sort order, so sorting ranks sorts the matches.
         int[] rank = t.rank(sort);

@@ -11,16 +11,15 @@ import io.github.eiaoutages.config.DatasetSpec;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Parsing real captured EIA responses (../shared/fixtures/eia-real) and EIA's error shapes. */
+/** Parsing real captured EIA responses ({@code src/test/resources/eia-real}, with their sources) and EIA's error shapes. */
 class EiaPageParserTest {
 
-    private static final Path FIXTURES = Path.of("..", "shared", "fixtures", "eia-real");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -38,6 +37,31 @@ class EiaPageParserTest {
         Object[] first = page.rows().get(0);
         assertThat(first[0]).isEqualTo((int) LocalDate.of(2026, 10, 1).toEpochDay());
         assertThat(first).containsSequence("46", "Browns Ferry", "1", 1254.8, 1254.8, 100.0);
+    }
+
+    @Test
+    void types_a_real_local_hourly_page_whose_values_and_total_are_json_numbers() throws Exception {
+        String d = "pipeline.datasets.fuel-type.";
+        PageCursor cursor = cursor("fuel-type", d + "route=electricity/rto/fuel-type-data", d + "frequency=local-hourly",
+                d + "start=2023-03-01T00-07", d + "data=value", d + "key=period,respondent,fueltype",
+                d + "fields.respondent=string", d + "fields.respondent-name=string", d + "fields.fueltype=string",
+                d + "fields.type-name=string", d + "fields.value=double");
+
+        EiaPage page = parser.parse(fixture("fuel_type_local_hourly_srp.json"), 200, cursor);
+
+        assertThat(page.total()).isEqualTo(40776);
+        assertThat(page.rejects()).isEmpty();
+        // 2023-03-20T00-07 is 07:00 UTC; the label EIA sent is kept beside the instant.
+        assertThat(page.rows().get(0)).containsExactly(Instant.parse("2023-03-20T07:00:00Z").toEpochMilli(), "SRP",
+                "Salt River Project Agricultural Improvement and Power District", "NUC", "Nuclear", 3998.0, "2023-03-20T00-07");
+    }
+
+    @Test
+    void an_answer_of_another_frequency_than_asked_for_is_refused() {
+        assertThatThrownBy(() -> parser.parse(body("{\"response\":{\"frequency\":\"monthly\",\"data\":[]}}"), 200, cursor()))
+                .isInstanceOf(EiaResponseException.class)
+                .hasMessageContaining("with monthly data, but the request asked for daily")
+                .hasMessageContaining("pipeline.datasets.generator-nuclear-outages.frequency");
     }
 
     @Test
@@ -106,7 +130,10 @@ class EiaPageParserTest {
 
     /** The fixture's capturer moved the real response under "response"; strip the capturer's own fields. */
     private static InputStream fixture(String name) throws Exception {
-        ObjectNode captured = (ObjectNode) JSON.readTree(Files.readString(FIXTURES.resolve(name)));
+        ObjectNode captured;
+        try (InputStream in = EiaPageParserTest.class.getResourceAsStream("/eia-real/" + name)) {
+            captured = (ObjectNode) JSON.readTree(in);
+        }
         ObjectNode envelope = JSON.createObjectNode();
         envelope.set("response", captured.get("response"));
         return body(JSON.writeValueAsString(envelope));
@@ -117,7 +144,11 @@ class EiaPageParserTest {
     }
 
     private PageCursor cursor() {
-        DatasetSpec dataset = new DatasetCatalog(TestSettings.properties(work)).get("generator-nuclear-outages");
-        return new PageCursor(dataset, "http://eia.test/data/", 5000, dataset.start().toString(), null, 10);
+        return cursor("generator-nuclear-outages");
+    }
+
+    private PageCursor cursor(String datasetId, String... overrides) {
+        DatasetSpec dataset = new DatasetCatalog(TestSettings.properties(work, overrides)).get(datasetId);
+        return new PageCursor(dataset, "http://eia.test/data/", 5000, dataset.start().label(), null, 10);
     }
 }

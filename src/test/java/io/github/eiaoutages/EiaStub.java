@@ -25,8 +25,8 @@ import java.util.function.LongUnaryOperator;
 
 /**
  * A WireMock EIA API v2 that answers like the real service (through the same {@link EiaApiEmulator} as the bundled
- * sample): start/end windows, facets, sort, offset/length, string values, inflated totals, the warning on an
- * empty page past the end. Tests add faults (5xx, 429 + Retry-After, resets, delays, bad bodies) as WireMock
+ * sample): start/end windows in each route's period format, facets, sort, offset/length, string values, inflated
+ * totals, the warning on an empty page past the end, metadata and facet lists. Tests add faults (5xx, 429 + Retry-After, resets, delays, bad bodies) as WireMock
  * stubs of higher priority.
  */
 public final class EiaStub implements AutoCloseable {
@@ -66,7 +66,8 @@ public final class EiaStub implements AutoCloseable {
     public void reset() {
         maxInFlight.set(0);
         server.resetAll();
-        server.stubFor(get(urlPathMatching("/v2/(.+)/data/?")).atPriority(10)
+        // Data, metadata (/v2/<route>/) and facet (/v2/<route>/facet/<id>/) requests all go to the emulator.
+        server.stubFor(get(urlPathMatching("/v2/.+")).atPriority(10)
                 .willReturn(aResponse().withTransformers(Emulation.NAME)));
     }
 
@@ -87,7 +88,7 @@ public final class EiaStub implements AutoCloseable {
     /** Serves generator rows, reporting {@code total} as {@code reportedTotal} of the true count. */
     public void serveGenerator(List<Map<String, String>> rows, LongUnaryOperator reportedTotal) {
         serve(new EiaApiEmulator.Route(GENERATOR, List.of("period", "facility", "facilityName", "generator"),
-                OUTAGE_UNITS, rows, rows, reportedTotal));
+                OUTAGE_UNITS, rows).withTotal(rows, reportedTotal));
     }
 
     public void serve(EiaApiEmulator.Route route) {
@@ -145,10 +146,7 @@ public final class EiaStub implements AutoCloseable {
 
         private ResponseDefinition answer(ServeEvent event) {
             URI uri = URI.create(event.getRequest().getUrl());
-            String path = uri.getPath();
-            String route = path.substring("/v2/".length(), path.lastIndexOf("/data"));
-            EiaApiEmulator.Route served = routes.get(route);
-            EiaApiEmulator.Answer answer = served == null ? emulator.notFound() : emulator.answer(served, query(uri));
+            EiaApiEmulator.Answer answer = emulator.answer(routes, uri.getPath().substring("/v2/".length()), query(uri));
             return aResponse().withStatus(answer.status()).withHeader("Content-Type", "application/json")
                     .withBody(answer.body()).build();
         }

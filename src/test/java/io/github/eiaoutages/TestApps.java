@@ -35,7 +35,21 @@ public final class TestApps {
 
     /** POST /refresh?wait=true on a started application; the run record it answers with. */
     public static Map<?, ?> refreshAndWait(ConfigurableApplicationContext app) {
-        String port = app.getEnvironment().getProperty("local.server.port");
-        return RestClient.create("http://127.0.0.1:" + port).post().uri("/refresh?wait=true").retrieve().body(Map.class);
+        return client(app).post().uri("/refresh?wait=true").retrieve().body(Map.class);
+    }
+
+    /** POST /refresh?wait=true&dataset=… ; the run record it answers with, whatever the run's status. */
+    public static Map<?, ?> refreshAndWait(ConfigurableApplicationContext app, String dataset) {
+        return client(app).post().uri("/refresh?wait=true&dataset={d}", dataset)
+                .exchange((request, response) -> response.bodyTo(Map.class));
+    }
+
+    /** GET {@code path} as a JSON object, whatever the status. */
+    public static Map<?, ?> get(ConfigurableApplicationContext app, String path) {
+        return client(app).get().uri(path).exchange((request, response) -> response.bodyTo(Map.class));
+    }
+
+    private static RestClient client(ConfigurableApplicationContext app) {
+        return RestClient.create("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port"));
     }
 }

@@ -9,7 +9,6 @@ import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.quartz.CronExpression;
@@ -112,24 +111,36 @@ public record PipelineProperties(
             @DefaultValue("us-nuclear-outages") String nationalTotals) {
     }
 
-    /** One EIA dataset: a route of API v2 and how its rows are typed and keyed. */
+    /**
+     * One EIA dataset: a route of API v2 and how its rows are typed and keyed. Periods ({@code start}) are
+     * written in the dataset's own format ({@code 2024-01} monthly, {@code 2023-Q1} quarterly, {@code "2015"}
+     * annual, {@code 2026-10-25T00-05} local-hourly); counts of periods ({@code look-back}, {@code window}) are in
+     * its own steps. Resolved and checked by {@link DatasetSpec}.
+     */
     public record Dataset(
             @NotBlank String route,
+            // hourly, local-hourly, daily, weekly, monthly, quarterly or annual (EIA's names).
             @NotBlank @DefaultValue("daily") String frequency,
-            @NotNull @DefaultValue("2007-01-01") LocalDate start,
+            // First period a backfill asks for; only the nuclear-outages routes have a default (2007-01-01).
+            String start,
             @DefaultValue List<String> data,
             @DefaultValue Map<String, List<String>> facets,
             @NotEmpty List<String> key,
-            @NotEmpty Map<String, FieldType> fields,
-            // A dataset with rows asks again for the last days: EIA revises recent days.
-            @Min(0) @DefaultValue("14") int lookBackDays,
-            // A backfill asks in windows of this many days so offsets stay low and windows can run at once.
-            @Min(1) @DefaultValue("365") int windowDays,
+            // 'period' may be left out: its type then follows the frequency.
+            @DefaultValue Map<String, FieldType> fields,
+            // Periods an incremental run asks for again before the newest stored one (EIA revises recent data).
+            @Min(0) Integer lookBack,
+            // Periods per backfill window; windows are fetched concurrently and keep offsets low.
+            @Min(1) Integer window,
+            // The same two in days, for daily and hourly datasets only.
+            @Min(0) Integer lookBackDays,
+            @Min(1) Integer windowDays,
             @Valid @DefaultValue Checks checks,
             // When Quartz runs this dataset; cron or time-zone left out = pipeline.schedule's.
             @Valid DatasetSchedule schedule,
-            // The newest period may be this old before health reports the dataset stale (DOWN).
-            @DefaultValue("3d") Duration maxAge) {
+            // How old the end of the newest period may be before health reports the dataset stale (DOWN);
+            // defaults by frequency: hourly 2d, daily 3d, weekly 14d, monthly 75d, quarterly 200d, annual 500d.
+            Duration maxAge) {
     }
 
     /** A dataset's own schedule; what it leaves out comes from pipeline.schedule. Checked by DatasetCatalog. */

@@ -83,6 +83,8 @@ public class EiaPageParser {
             JsonToken token = p.nextToken();
             if ("total".equals(field)) {
                 total = parseTotal(p.getValueAsString());
+            } else if ("frequency".equals(field) && token.isScalarValue()) {
+                checkFrequency(p.getValueAsString(), dataset);
             } else if ("data".equals(field) && token == JsonToken.START_ARRAY) {
                 rows = new ArrayList<>();
                 while (p.nextToken() == JsonToken.START_OBJECT) {
@@ -117,7 +119,7 @@ public class EiaPageParser {
                 others.put(name, token == JsonToken.VALUE_NULL ? null : p.getText());
             }
         }
-        Object[] values = new Object[text.length];
+        Object[] values = new Object[dataset.rowWidth()];
         String problem = typer.type(dataset, text, values);
         if (problem == null) {
             rows.add(values);
@@ -132,6 +134,18 @@ public class EiaPageParser {
                 original.putAll(others);
             }
             rejects.add(new RejectedRow(problem, original));
+        }
+    }
+
+    /**
+     * Rows of another frequency than asked for would all be quarantined as unparsable periods (or, worse, parse
+     * as the wrong thing): an answer that names another frequency is refused whole.
+     */
+    private static void checkFrequency(String answered, DatasetSpec dataset) {
+        if (answered != null && !answered.isBlank() && !answered.equalsIgnoreCase(dataset.frequency().eiaName())) {
+            throw new EiaResponseException("EIA answered " + dataset.route() + " with " + answered + " data, but the "
+                    + "request asked for " + dataset.frequency().eiaName() + ": check pipeline.datasets." + dataset.id()
+                    + ".frequency against the route's frequencies (GET " + dataset.route() + "/ lists them)");
         }
     }
 

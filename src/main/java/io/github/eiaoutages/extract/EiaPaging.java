@@ -2,10 +2,10 @@ package io.github.eiaoutages.extract;
 
 import io.github.eiaoutages.config.DatasetCatalog;
 import io.github.eiaoutages.config.DatasetSpec;
-import io.github.eiaoutages.config.FieldType;
 import io.github.eiaoutages.config.PipelineProperties;
+import io.github.eiaoutages.period.Frequency;
+import io.github.eiaoutages.period.Period;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -14,12 +14,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Plans which pages a run asks for, and advances each page cursor as pages arrive.
+ * Plans which pages a run asks for, and advances each page cursor as pages arrive. Periods count in the
+ * dataset's own steps (hours, days, weeks, months, quarters, years) and are sent in its own format.
  *
- * <p>A dataset with committed rows asks only for its newest days again (minus a look-back, because EIA revises
- * recent days); a run over unchanged data then costs a single short page. An empty dataset backfills from its
- * configured start in windows of {@code window-days}: offsets stay low (EIA pages slowly deep into a query) and
- * windows can be fetched at the same time.
+ * <p>A dataset with committed rows asks only for its newest periods again (minus a look-back, because EIA revises
+ * recent data); a run over unchanged data then costs a single short page. An empty dataset backfills from its
+ * configured start in windows of {@code window} periods: offsets stay low (EIA pages slowly deep into a query)
+ * and windows can be fetched at the same time.
  */
 @Component("eiaPaging")
 public class EiaPaging {
@@ -46,32 +47,33 @@ public class EiaPaging {
     /**
      * The cursors of one run of a dataset.
      *
-     * @param newestCommittedDay the newest day the raw store holds for the dataset, or null when it holds none
+     * @param newestCommitted the newest period the raw store holds for the dataset, or null when it holds none
      */
-    public List<PageCursor> plan(String datasetId, LocalDate newestCommittedDay) {
+    public List<PageCursor> plan(String datasetId, Period newestCommitted) {
         DatasetSpec dataset = datasets.get(datasetId);
         String url = endpoint.dataUrl(dataset);
-        if (newestCommittedDay != null) {
-            LocalDate start = newestCommittedDay.minusDays(dataset.lookBackDays());
+        if (newestCommitted != null) {
+            Period start = newestCommitted.plus(-dataset.lookBack());
             if (start.isBefore(dataset.start())) {
                 start = dataset.start();
             }
-            log.info("{}: asking for {} on (newest stored day {} less {} days of look-back)", datasetId, start,
-                    newestCommittedDay, dataset.lookBackDays());
+            log.info("{}: asking for {} on (newest stored period {} less {} periods of look-back)", datasetId,
+                    start.label(), newestCommitted.label(), dataset.lookBack());
             return List.of(cursor(dataset, url, start, null));
         }
         List<PageCursor> windows = new ArrayList<>();
-        LocalDate today = LocalDate.now(clock);
-        LocalDate start = dataset.start();
-        while (!start.plusDays(dataset.windowDays()).isAfter(today)) {
-            LocalDate next = start.plusDays(dataset.windowDays());
-            windows.add(cursor(dataset, url, start, next.minusDays(1)));
-            start = next;
+        Period start = dataset.start();
+        // A window ends before the period that holds "now"; the last one stays open-ended: whatever EIA has
+        // published by now (STEO's forecasts included).
+        Period current = dataset.frequency().containing(clock.instant(), start);
+        while (!start.plus(dataset.window()).isAfter(current)) {
+            Period next = start.plus(dataset.window());
+            windows.add(cursor(dataset, url, start, next.justBefore()));
+            start = overlap(dataset, next);
         }
-        // The last window stays open-ended: whatever EIA has published by now, including today.
         windows.add(cursor(dataset, url, start, null));
-        log.info("{}: no rows stored yet, backfilling from {} in {} windows of {} days", datasetId, dataset.start(),
-                windows.size(), dataset.windowDays());
+        log.info("{}: no rows stored yet, backfilling from {} in {} windows of {} periods", datasetId,
+                dataset.start().label(), windows.size(), dataset.window());
         return windows;
     }
 
@@ -81,16 +83,18 @@ public class EiaPaging {
         return page;
     }
 
-    private PageCursor cursor(DatasetSpec dataset, String url, LocalDate start, LocalDate end) {
-        return new PageCursor(dataset, url, eia.pageSize(), period(dataset, start, false),
-                end == null ? null : period(dataset, end, true), eia.maxPagesPerRun());
+    /**
+     * Where the window after {@code next} begins. Local hours are sent in one offset, and whether EIA compares
+     * start and end as instants or as local text is not known: across a DST change the text of an hour moves by
+     * one, so local-hourly windows overlap by a day and no hour can fall between two of them (the overlap's rows
+     * come twice in one run, with the same values, and are counted as duplicates).
+     */
+    private static Period overlap(DatasetSpec dataset, Period next) {
+        return dataset.frequency() == Frequency.LOCAL_HOURLY ? next.plus(-Math.min(24, dataset.window() - 1)) : next;
     }
 
-    /** EIA's start/end take the period's own format: a day, or an hour for hourly data. */
-    private static String period(DatasetSpec dataset, LocalDate day, boolean endOfDay) {
-        if (dataset.period().type() == FieldType.HOUR) {
-            return day + (endOfDay ? "T23" : "T00");
-        }
-        return day.toString();
+    private PageCursor cursor(DatasetSpec dataset, String url, Period start, Period end) {
+        return new PageCursor(dataset, url, eia.pageSize(), start.label(), end == null ? null : end.label(),
+                eia.maxPagesPerRun());
     }
 }

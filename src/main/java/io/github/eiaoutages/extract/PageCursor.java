@@ -63,7 +63,7 @@ public final class PageCursor {
      */
     public String query() {
         StringBuilder q = new StringBuilder(256);
-        param(q, "frequency", dataset.frequency());
+        param(q, "frequency", dataset.frequency().eiaName());
         List<String> data = dataset.data();
         for (int i = 0; i < data.size(); i++) {
             param(q, "data[" + i + "]", data.get(i));

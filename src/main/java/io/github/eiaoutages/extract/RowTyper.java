@@ -24,6 +24,7 @@ final class RowTyper {
      * @return null when the row is good, otherwise why it cannot be stored
      */
     String type(DatasetSpec dataset, String[] row, Object[] values) {
+        FieldSpec period = dataset.period();
         for (FieldSpec field : dataset.fields()) {
             String raw = row[field.index()];
             String text = raw == null ? null : raw.trim();
@@ -32,6 +33,16 @@ final class RowTyper {
                     return "missing key field '" + field.name() + "'";
                 }
                 values[field.index()] = null;
+                continue;
+            }
+            if (field == period) {
+                try {
+                    // The period's shape follows the dataset's frequency: a month, a local hour with its offset, …
+                    values[field.index()] = dataset.frequency().storedValue(text);
+                } catch (DateTimeParseException e) {
+                    return "unparsable " + dataset.frequency().eiaName() + " period '" + abbreviate(text)
+                            + "' in field 'period'";
+                }
                 continue;
             }
             try {
@@ -48,6 +59,9 @@ final class RowTyper {
                         + "' in field '" + field.name() + "'";
             }
         }
+        if (dataset.storesPeriodLabel()) {
+            values[dataset.fields().size()] = row[period.index()].trim();
+        }
         return checkValues(dataset, values);
     }
 
@@ -56,7 +70,7 @@ final class RowTyper {
         for (FieldSpec field : dataset.nonNegative()) {
             Object value = values[field.index()];
             if (value != null && ((Number) value).doubleValue() < 0) {
-                return "negative " + field.name() + " " + value;
+                return "impossible value: negative " + field.name() + " " + value;
             }
         }
         for (Map.Entry<FieldSpec, FieldSpec> rule : dataset.atMost().entrySet()) {
@@ -66,7 +80,7 @@ final class RowTyper {
                 double v = ((Number) value).doubleValue();
                 double max = ((Number) limit).doubleValue();
                 if (v > max + Math.max(ROUNDING_MW, Math.abs(max) * ROUNDING_SHARE)) {
-                    return rule.getKey().name() + " " + value + " exceeds " + rule.getValue().name() + " " + limit;
+                    return "impossible value: " + rule.getKey().name() + " " + value + " exceeds " + rule.getValue().name() + " " + limit;
                 }
             }
         }

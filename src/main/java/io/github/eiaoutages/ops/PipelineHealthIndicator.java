@@ -1,6 +1,8 @@
 package io.github.eiaoutages.ops;
 
-import io.github.eiaoutages.config.PipelineProperties;
+import io.github.eiaoutages.config.DatasetCatalog;
+import io.github.eiaoutages.config.DatasetSpec;
+import io.github.eiaoutages.period.Period;
 import io.github.eiaoutages.raw.RawStore;
 import io.github.eiaoutages.run.DatasetSchedules;
 import io.github.eiaoutages.run.RunFinished;
@@ -8,7 +10,7 @@ import io.github.eiaoutages.run.RunRecord;
 import io.github.eiaoutages.run.RunRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,24 +23,24 @@ import org.springframework.stereotype.Component;
 
 /**
  * The {@code pipeline} component of /actuator/health: per dataset the last finished run, the newest period
- * stored and whether that is older than the dataset's max-age (stale = DOWN, naming the dataset), and when it
- * runs next. A dataset with no rows yet is UNKNOWN, not DOWN: a fresh install is not an outage.
+ * stored (in the dataset's own format) and whether its end is longer ago than the dataset's max-age (stale = DOWN,
+ * naming the dataset), and when it runs next. A dataset with no rows yet is UNKNOWN, not DOWN: a fresh install is not an outage.
  */
 @Component
 public class PipelineHealthIndicator implements HealthIndicator {
 
-    private final PipelineProperties properties;
+    private final DatasetCatalog datasets;
     private final RawStore rawStore;
     private final RunRegistry runs;
     private final DatasetSchedules schedules;
     private final Clock clock;
-    /** Newest stored day per dataset; recomputed from the manifests after every run. */
-    private final Map<String, LocalDate> newest = new ConcurrentHashMap<>();
+    /** Newest stored period per dataset; recomputed from the manifests after every run. */
+    private final Map<String, Period> newest = new ConcurrentHashMap<>();
     private volatile boolean loaded;
 
-    public PipelineHealthIndicator(PipelineProperties properties, RawStore rawStore, RunRegistry runs,
+    public PipelineHealthIndicator(DatasetCatalog datasets, RawStore rawStore, RunRegistry runs,
                                    DatasetSchedules schedules) {
-        this.properties = properties;
+        this.datasets = datasets;
         this.rawStore = rawStore;
         this.runs = runs;
         this.schedules = schedules;
@@ -54,43 +56,45 @@ public class PipelineHealthIndicator implements HealthIndicator {
     public Health health() {
         if (!loaded) {
             newest.clear();
-            properties.datasets().keySet().forEach(id -> {
-                LocalDate day = rawStore.newestCommittedDay(id);
-                if (day != null) {
-                    newest.put(id, day);
+            datasets.ids().forEach(id -> {
+                Period period = rawStore.newestCommittedPeriod(id);
+                if (period != null) {
+                    newest.put(id, period);
                 }
             });
             loaded = true;
         }
-        LocalDate today = LocalDate.now(clock);
+        Instant now = clock.instant();
         Map<String, String> nextRuns = schedules.nextRuns();
-        Map<String, Object> datasets = new LinkedHashMap<>();
+        Map<String, Object> details = new LinkedHashMap<>();
         List<String> stale = new ArrayList<>();
         boolean anyData = false;
-        for (Map.Entry<String, PipelineProperties.Dataset> entry : properties.datasets().entrySet()) {
-            String id = entry.getKey();
-            Map<String, Object> details = new LinkedHashMap<>();
-            LocalDate day = newest.get(id);
-            Duration maxAge = entry.getValue().maxAge();
-            details.put("newest_period", day == null ? null : day.toString());
-            details.put("max_age", maxAge.toString());
-            if (day == null) {
-                details.put("freshness", "no rows yet");
+        for (DatasetSpec dataset : datasets.all()) {
+            String id = dataset.id();
+            Map<String, Object> entry = new LinkedHashMap<>();
+            Period period = newest.get(id);
+            entry.put("frequency", dataset.frequency().eiaName());
+            entry.put("newest_period", period == null ? null : period.label());
+            entry.put("max_age", dataset.maxAge().toString());
+            if (period == null) {
+                entry.put("freshness", "no rows yet");
             } else {
                 anyData = true;
-                long ageDays = Duration.between(day.atStartOfDay(), today.atStartOfDay()).toDays();
-                details.put("age_days", ageDays);
-                boolean isStale = Duration.ofDays(ageDays).compareTo(maxAge) > 0;
-                details.put("freshness", isStale ? "stale" : "fresh");
+                // Age counts from the end of the newest period: a month is complete only when it is over.
+                Duration age = Duration.between(period.end(), now);
+                entry.put("age_hours", Math.max(0, age.toHours()));
+                entry.put("age_days", Math.max(0, age.toDays()));
+                boolean isStale = age.compareTo(dataset.maxAge()) > 0;
+                entry.put("freshness", isStale ? "stale" : "fresh");
                 if (isStale) {
                     stale.add(id);
                 }
             }
-            runs.lastFinished(id).ifPresent(run -> details.put("last_run", summary(run)));
+            runs.lastFinished(id).ifPresent(run -> entry.put("last_run", summary(run)));
             if (nextRuns.containsKey(id)) {
-                details.put("next_run", nextRuns.get(id));
+                entry.put("next_run", nextRuns.get(id));
             }
-            datasets.put(id, details);
+            details.put(id, entry);
         }
         RunRecord active = runs.active();
         Health.Builder health = !stale.isEmpty() ? Health.down().withDetail("stale", stale)
@@ -98,7 +102,7 @@ public class PipelineHealthIndicator implements HealthIndicator {
         if (active != null) {
             health.withDetail("active_run", active.getRunId());
         }
-        return health.withDetail("datasets", datasets).build();
+        return health.withDetail("datasets", details).build();
     }
 
     private static Map<String, Object> summary(Object run) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.eiaoutages.config.DatasetCatalog;
 import io.github.eiaoutages.config.DatasetSpec;
 import io.github.eiaoutages.duckdb.DuckDb;
+import io.github.eiaoutages.period.Period;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -100,16 +101,23 @@ public class RawCommitter {
 
     private RunManifest manifest(DatasetSpec dataset, String runId, List<Path> parts) {
         String period = dataset.period().column();
-        String sql = "SELECT filename, count(*), min(" + period + ")::VARCHAR, max(" + period + ")::VARCHAR FROM read_parquet("
+        // The period range in the dataset's own format: the label EIA sent where rows keep one (a local hour's
+        // offset is not recoverable from the instant), else the day.
+        String range = dataset.storesPeriodLabel()
+                ? "arg_min(" + DatasetSpec.PERIOD_LABEL + ", " + period + "), arg_max(" + DatasetSpec.PERIOD_LABEL + ", " + period + ")"
+                : "min(" + period + ")::VARCHAR, max(" + period + ")::VARCHAR";
+        String sql = "SELECT filename, count(*), " + range + " FROM read_parquet("
                 + DuckDb.literal(parts) + ", filename = true, hive_partitioning = false) GROUP BY filename";
         Map<String, long[]> rowsByFile = new LinkedHashMap<>();
-        String min = null;
-        String max = null;
+        Period min = null;
+        Period max = null;
         try (Connection c = duckDb.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
                 rowsByFile.put(Path.of(rs.getString(1)).getFileName().toString(), new long[] {rs.getLong(2)});
-                min = min == null || rs.getString(3).compareTo(min) < 0 ? rs.getString(3) : min;
-                max = max == null || rs.getString(4).compareTo(max) > 0 ? rs.getString(4) : max;
+                Period first = dataset.frequency().parse(rs.getString(3));
+                Period last = dataset.frequency().parse(rs.getString(4));
+                min = min == null || first.isBefore(min) ? first : min;
+                max = max == null || last.isAfter(max) ? last : max;
             }
         } catch (SQLException e) {
             throw new IllegalStateException("A Parquet part of run " + runId + " cannot be read back: " + e.getMessage(), e);
@@ -122,7 +130,8 @@ public class RawCommitter {
             rows += partRows;
             entries.add(new RunManifest.Part(name, partRows, size(part), sha256(part)));
         }
-        return new RunManifest(runId, dataset.id(), Instant.now(), rows, 0, min, max, entries);
+        return new RunManifest(runId, dataset.id(), Instant.now(), rows, 0, min == null ? null : min.label(),
+                max == null ? null : max.label(), entries);
     }
 
     private void writeDurably(Path target, Object value) {

@@ -8,7 +8,8 @@ import org.apache.avro.SchemaBuilder;
 
 /**
  * The Avro (and so Parquet) schema of a dataset's raw rows: its fields as snake_case columns, key columns
- * required and value columns nullable (EIA withholds values as null), then two columns of our own.
+ * required and value columns nullable (EIA withholds values as null), {@code period_label} (the period as EIA
+ * sent it) for every dataset that is not daily, then three columns of our own.
  */
 final class RawRecordSchema {
 
@@ -35,6 +36,10 @@ final class RawRecordSchema {
             boolean required = dataset.keyFields().contains(field);
             fields = fields.name(field.column()).type(required ? type : Schema.createUnion(Schema.create(Schema.Type.NULL), type))
                     .noDefault();
+        }
+        if (dataset.storesPeriodLabel()) {
+            // Right after the fields: a typed row carries the label in that position (DatasetSpec.rowWidth).
+            fields = fields.name(DatasetSpec.PERIOD_LABEL).type().stringType().noDefault();
         }
         return fields.name(RUN_ID).type().stringType().noDefault()
                 .name(ROW_FINGERPRINT).type().longType().noDefault()

@@ -5,6 +5,7 @@ import io.github.eiaoutages.config.DatasetCatalog;
 import io.github.eiaoutages.config.DatasetSpec;
 import io.github.eiaoutages.config.PipelineProperties;
 import io.github.eiaoutages.duckdb.DuckDb;
+import io.github.eiaoutages.period.Period;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
@@ -15,7 +16,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -136,17 +136,18 @@ public class RawStore {
     }
 
     /**
-     * The newest day the committed runs of a dataset hold (from their manifests), or null when there are none:
-     * where an incremental run starts, less its look-back.
+     * The newest period the committed runs of a dataset hold (from their manifests, which write it in the dataset's
+     * own format), or null when there are none: where an incremental run starts, less its look-back.
      */
-    public LocalDate newestCommittedDay(String datasetId) {
-        LocalDate newest = null;
+    public Period newestCommittedPeriod(String datasetId) {
+        DatasetSpec dataset = datasets.get(datasetId);
+        Period newest = null;
         for (Path run : committedRuns(datasetId)) {
             try {
                 RunManifest manifest = mapper.readValue(run.resolve(MANIFEST).toFile(), RunManifest.class);
-                if (manifest.periodMax() != null && manifest.periodMax().length() >= 10) {
-                    LocalDate day = LocalDate.parse(manifest.periodMax().substring(0, 10));
-                    newest = newest == null || day.isAfter(newest) ? day : newest;
+                if (manifest.periodMax() != null) {
+                    Period period = dataset.frequency().parse(manifest.periodMax());
+                    newest = newest == null || period.isAfter(newest) ? period : newest;
                 }
             } catch (IOException | RuntimeException e) {
                 throw new IllegalStateException("The manifest of " + run + " cannot be read (" + e.getMessage()

@@ -17,6 +17,7 @@ public record RunManifest(
         long rows,
         // Rows of the run whose key was stored before with other values.
         long revisions,
+        // The first and last period stored, in the dataset's own format (2026-10-01, 2026-10, 2026-11-01T01-05, …).
         String periodMin,
         String periodMax,
         List<Part> parts) {

@@ -239,10 +239,7 @@ class OutageModelBuilderTest {
     /** Browns Ferry's facility figure disagrees with its units on Jan 2 only (by 0.2 MW; 0.05 MW is rounding). */
     @Test
     void facility_and_national_totals_that_disagree_with_the_generators_are_reported_by_day() throws Exception {
-        PipelineProperties properties = TestSettings.properties(work, Map.of(
-                "generator-nuclear-outages", TestSettings.generatorDataset(),
-                "facility-nuclear-outages", TestSettings.facilityDataset(),
-                "us-nuclear-outages", TestSettings.nationalDataset()));
+        PipelineProperties properties = TestSettings.properties(work);
         builder = TestModels.builder(properties, duckDb, publisher);
         commitRun("20250101T000000000Z", """
                 ('2025-01-01','46','Browns Ferry','1',1200.0,1200.0,100.0),

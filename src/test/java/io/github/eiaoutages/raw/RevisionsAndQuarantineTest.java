@@ -61,8 +61,9 @@ class RevisionsAndQuarantineTest extends LiveAppTest {
             lines.add(new ObjectMapper().readTree(line));
         }
         assertThat(lines).extracting(l -> l.get("reason").asText()).containsExactlyInAnyOrder(
-                "missing key field 'generator'", "unparsable double 'n/a' in field 'capacity'", "negative capacity -5.0",
-                "outage 1300.0 exceeds capacity 1254.8");
+                "missing key field 'generator'", "unparsable double 'n/a' in field 'capacity'",
+                "impossible value: negative capacity -5.0",
+                "impossible value: outage 1300.0 exceeds capacity 1254.8");
         assertThat(lines).allSatisfy(l -> assertThat(l.get("row").get("facility").asText()).isEqualTo("46"));
         assertThat(Files.readString(rejects)).doesNotContain("test-secret-key").doesNotContain("api_key");
         Map<String, Object> withheld = stored(GENERATOR).stream().filter(r -> r.get("generator").equals("10")).findFirst()

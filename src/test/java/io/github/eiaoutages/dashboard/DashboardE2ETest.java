@@ -11,16 +11,30 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The dashboard in headless Chromium (Debian's chromium package, installed by .ci/run) against the sample data:
  * the page loads its data from the API, the charts draw points and the tables have rows. It also leaves a
- * screenshot in target/dashboard.png.
+ * screenshot in target/dashboard.png. On a machine without Chromium it is skipped with one WARN line, so the
+ * README's test command passes on a fresh machine; {@code -Drequire.chromium=true} (CI) turns that into a failure.
  */
+@EnabledIf("chromiumOrRequired")
 class DashboardE2ETest extends SampleAppTest {
 
     private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
+
+    static boolean chromiumOrRequired() {
+        if (Files.isExecutable(CHROMIUM) || Boolean.getBoolean("require.chromium")) {
+            return true;
+        }
+        LoggerFactory.getLogger(DashboardE2ETest.class).warn("Skipping the dashboard's browser test: no Chromium at {}. "
+                + "Install it (apt-get install chromium) or set CHROMIUM=/path/to/chromium; with -Drequire.chromium=true "
+                + "(as .ci/run runs) a missing Chromium fails the build instead", CHROMIUM);
+        return false;
+    }
 
     @LocalServerPort
     int port;

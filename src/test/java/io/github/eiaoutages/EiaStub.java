@@ -33,6 +33,8 @@ public final class EiaStub implements AutoCloseable {
 
     public static final String GENERATOR = "nuclear-outages/generator-nuclear-outages";
     public static final String GENERATOR_PATH = "/v2/" + GENERATOR + "/data/";
+    public static final String FACILITY = "nuclear-outages/facility-nuclear-outages";
+    public static final String NATIONAL = "nuclear-outages/us-nuclear-outages";
     private static final Map<String, String> OUTAGE_UNITS = Map.of(
             "capacity", "megawatts", "outage", "megawatts", "percentOutage", "percent");
 
@@ -48,9 +50,6 @@ public final class EiaStub implements AutoCloseable {
         reset();
         // The datasets of application.yaml answer (with no rows) unless a test serves them.
         serveGenerator(List.of());
-        serve(new EiaApiEmulator.Route("nuclear-outages/facility-nuclear-outages",
-                List.of("period", "facility", "facilityName"), OUTAGE_UNITS, List.of()));
-        serve(new EiaApiEmulator.Route("nuclear-outages/us-nuclear-outages", List.of("period"), OUTAGE_UNITS, List.of()));
     }
 
     public WireMockServer server() {
@@ -85,14 +84,71 @@ public final class EiaStub implements AutoCloseable {
         serveGenerator(rows, LongUnaryOperator.identity());
     }
 
-    /** Serves generator rows, reporting {@code total} as {@code reportedTotal} of the true count. */
+    /**
+     * Serves generator rows, reporting {@code total} as {@code reportedTotal} of the true count; the facility and
+     * national routes serve what EIA derives from them (sums of the generators' valid rows), so every dataset of
+     * application.yaml has rows and the model's totals checks agree.
+     */
     public void serveGenerator(List<Map<String, String>> rows, LongUnaryOperator reportedTotal) {
         serve(new EiaApiEmulator.Route(GENERATOR, List.of("period", "facility", "facilityName", "generator"),
                 OUTAGE_UNITS, rows).withTotal(rows, reportedTotal));
+        serve(new EiaApiEmulator.Route(FACILITY, List.of("period", "facility", "facilityName"), OUTAGE_UNITS,
+                sums(rows, List.of("period", "facility", "facilityName"))));
+        serve(new EiaApiEmulator.Route(NATIONAL, List.of("period"), OUTAGE_UNITS, sums(rows, List.of("period"))));
+    }
+
+    /** Capacity and outage summed over the rows that share {@code by}, percent from the sums, as EIA does. */
+    private static List<Map<String, String>> sums(List<Map<String, String>> rows, List<String> by) {
+        Map<List<String>, double[]> totals = new java.util.TreeMap<>(java.util.Comparator.comparing(Object::toString));
+        for (Map<String, String> row : rows) {
+            double[] values = valid(row);
+            if (values != null) {
+                double[] sum = totals.computeIfAbsent(by.stream().map(row::get).toList(), k -> new double[2]);
+                sum[0] += values[0];
+                sum[1] += values[1];
+            }
+        }
+        List<Map<String, String>> derived = new ArrayList<>();
+        totals.forEach((key, sum) -> {
+            Map<String, String> row = new LinkedHashMap<>();
+            for (int i = 0; i < by.size(); i++) {
+                row.put(by.get(i), key.get(i));
+            }
+            row.put("capacity", decimal(sum[0]));
+            row.put("outage", decimal(sum[1]));
+            row.put("percentOutage", sum[0] == 0 ? "0" : decimal(sum[1] / sum[0] * 100));
+            derived.add(row);
+        });
+        return derived;
+    }
+
+    /** Capacity and outage of a row the pipeline would store, or null (the generator row is quarantined). */
+    private static double[] valid(Map<String, String> row) {
+        try {
+            if (row.get("period") == null || row.get("facility") == null || row.get("generator") == null) {
+                return null;
+            }
+            java.time.LocalDate.parse(row.get("period"));
+            double capacity = Double.parseDouble(row.get("capacity"));
+            double outage = row.get("outage") == null ? 0 : Double.parseDouble(row.get("outage"));
+            return capacity < 0 || outage < 0 || outage > capacity + 0.5 ? null : new double[] {capacity, outage};
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String decimal(double value) {
+        return java.math.BigDecimal.valueOf(value).setScale(3, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
+                .toPlainString();
     }
 
     public void serve(EiaApiEmulator.Route route) {
         routes.put(route.name(), route);
+    }
+
+    /** The served route reports {@code total} as {@code reportedTotal} of its true count (the facility route's quirk). */
+    public void reportTotal(String route, LongUnaryOperator reportedTotal) {
+        routes.computeIfPresent(route, (name, served) -> served.withTotal(served.rows(), reportedTotal));
     }
 
     /** {@code count} generator rows of plant 46 (three units) on consecutive days from {@code first}. */

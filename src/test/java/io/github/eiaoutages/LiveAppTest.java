@@ -80,9 +80,22 @@ public abstract class LiveAppTest {
         return workDir().resolve("data");
     }
 
+    protected static Path modeledDir() {
+        return workDir().resolve("modeled");
+    }
+
     /** POST /refresh?wait=true, expecting the run to end as {@code status}. */
     protected Map<String, Object> runExpecting(String status) {
-        ResponseEntity<Map> response = http.postForEntity("/refresh?wait=true", null, Map.class);
+        return runExpecting(status, "/refresh?wait=true");
+    }
+
+    /** POST /refresh?wait=true&dataset={@code dataset}: a run of that dataset alone, expected to end as {@code status}. */
+    protected Map<String, Object> runOfExpecting(String dataset, String status) {
+        return runExpecting(status, "/refresh?wait=true&dataset=" + dataset);
+    }
+
+    private Map<String, Object> runExpecting(String status, String uri) {
+        ResponseEntity<Map> response = http.postForEntity(uri, null, Map.class);
         @SuppressWarnings("unchecked")
         Map<String, Object> run = response.getBody();
         assertThat(run).as("POST /refresh?wait=true answered %s", response.getStatusCode()).isNotNull();

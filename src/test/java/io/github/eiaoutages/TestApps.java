@@ -29,7 +29,12 @@ public final class TestApps {
                 "--pipeline.datasets.us-nuclear-outages.start=2025-01-01",
                 "--pipeline.storage.data-dir=" + work.resolve("data"),
                 "--pipeline.storage.modeled-dir=" + work.resolve("modeled")));
-        args.addAll(List.of(extra));
+        // An extra argument replaces a default of the same key (Spring would join the two values with a comma).
+        for (String argument : extra) {
+            String key = argument.contains("=") ? argument.substring(0, argument.indexOf('=') + 1) : argument;
+            args.removeIf(a -> a.startsWith(key));
+            args.add(argument);
+        }
         return new SpringApplicationBuilder(EiaOutagePipelineApplication.class).run(args.toArray(String[]::new));
     }
 

@@ -17,6 +17,7 @@ import java.util.Map;
  * @param lookBack periods an incremental run asks for again before the newest stored one
  * @param window periods per backfill window
  * @param maxAge how old the end of the newest period may be before the dataset is stale
+ * @param totalIsReliable whether EIA's {@code total} counts the rows of a query (a completeness check) or not
  */
 public record DatasetSpec(
         String id,
@@ -31,6 +32,7 @@ public record DatasetSpec(
         int lookBack,
         int window,
         Duration maxAge,
+        boolean totalIsReliable,
         List<FieldSpec> nonNegative,
         Map<FieldSpec, FieldSpec> atMost) {
 
@@ -84,7 +86,7 @@ public record DatasetSpec(
                 Map.copyOf(entry.facets()), List.copyOf(fields), List.copyOf(keyFields), valueFields,
                 periods(where, "look-back", entry.lookBack(), entry.lookBackDays(), frequency, frequency.defaultLookBack()),
                 periods(where, "window", entry.window(), entry.windowDays(), frequency, frequency.defaultWindow()),
-                entry.maxAge() == null ? frequency.defaultMaxAge() : entry.maxAge(),
+                entry.maxAge() == null ? frequency.defaultMaxAge() : entry.maxAge(), entry.totalIsReliable(),
                 List.copyOf(nonNegative), Map.copyOf(atMost));
     }
 

@@ -140,7 +140,10 @@ public record PipelineProperties(
             @Valid DatasetSchedule schedule,
             // How old the end of the newest period may be before health reports the dataset stale (DOWN);
             // defaults by frequency: hourly 2d, daily 3d, weekly 14d, monthly 75d, quarterly 200d, annual 500d.
-            Duration maxAge) {
+            Duration maxAge,
+            // EIA's total counts the rows of a query on most routes, so a window short of it is fetched again and
+            // reported; false where it counts something else (the facility route's total counts generators).
+            @DefaultValue("true") boolean totalIsReliable) {
     }
 
     /** A dataset's own schedule; what it leaves out comes from pipeline.schedule. Checked by DatasetCatalog. */

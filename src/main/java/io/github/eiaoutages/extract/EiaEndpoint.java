@@ -84,6 +84,20 @@ public class EiaEndpoint {
         return baseUrl() + "/" + dataset.route() + "/data/";
     }
 
+    /**
+     * A request that could not reach EIA at all (connection refused, unknown host): worth a retry, and if it stays
+     * that way the run's error names the setting to check.
+     *
+     * @throws EiaUnavailableException always
+     */
+    public void unreachable(Exception cause) {
+        String source = eia.sampleMode() ? "the bundled sample EIA server at " + baseUrl()
+                : "EIA at " + baseUrl() + " (EIA_BASE_URL / pipeline.eia.base-url)";
+        throw new EiaUnavailableException("Could not connect to " + source + ": " + cause.getClass().getSimpleName()
+                + (cause.getMessage() == null ? "" : " " + SecretMasking.mask(cause.getMessage()))
+                + "; check that setting and the network", 0);
+    }
+
     /** The key to append to requests, or null in sample mode. Package-private: only the HTTP client sees it. */
     String apiKey() {
         return eia.sampleMode() ? null : eia.apiKey();

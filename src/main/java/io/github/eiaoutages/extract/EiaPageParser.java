@@ -46,15 +46,21 @@ public class EiaPageParser {
                 throw notJson(dataset, null);
             }
             EiaPage page = null;
+            JsonNode error = null;
+            String eiaCode = null;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
-                p.nextToken();
+                JsonToken token = p.nextToken();
                 switch (field) {
                     case "response" -> page = readResponse(p, dataset);
-                    // Older API versions sent errors with HTTP 200: the body decides, not the status.
-                    case "error" -> throw classify(400, describe(mapper.readTree(p)), dataset);
+                    // Older API versions, and retired routes, answer errors with HTTP 200: the body decides.
+                    case "error" -> error = mapper.readTree(p);
+                    case "code" -> eiaCode = token.isScalarValue() ? p.getValueAsString() : null;
                     default -> p.skipChildren();
                 }
+            }
+            if (error != null) {
+                throw classify(200, EiaError.of(error, eiaCode), dataset);
             }
             if (page == null) {
                 throw new EiaMalformedResponseException("EIA answered " + dataset.route() + " without a 'response' object");
@@ -160,41 +166,70 @@ public class EiaPageParser {
         }
     }
 
-    private String readErrorQuietly(InputStream body) {
+    private EiaError readErrorQuietly(InputStream body) {
         if (body == null) {
-            return null;
+            return EiaError.NONE;
         }
         try {
             JsonNode root = mapper.readTree(body);
-            return root == null ? null : describe(root.path("error"));
+            return root == null ? EiaError.NONE : EiaError.of(root.path("error"), root.path("code").asText(null));
         } catch (IOException e) {
-            return null;
+            return EiaError.NONE;
         }
     }
 
-    /** EIA has two error shapes: {"error":{"code","message"}} and {"error":"text","code":400}. */
-    private static String describe(JsonNode error) {
-        if (error == null || error.isMissingNode() || error.isNull()) {
-            return null;
+    /**
+     * EIA's error, from its two shapes: {@code {"error":{"code":"API_KEY_INVALID","message":"…"}}} and
+     * {@code {"error":"text","code":404}}.
+     *
+     * @param code EIA's own code: a number (404) or a name (API_KEY_INVALID), or null
+     */
+    record EiaError(String code, String text) {
+
+        static final EiaError NONE = new EiaError(null, null);
+
+        static EiaError of(JsonNode error, String topLevelCode) {
+            if (error == null || error.isMissingNode() || error.isNull()) {
+                return NONE;
+            }
+            if (error.isObject()) {
+                String code = error.path("code").asText(null);
+                return new EiaError(code, (code == null ? "" : code + " ") + error.path("message").asText(""));
+            }
+            return new EiaError(topLevelCode, error.asText());
         }
-        if (error.isObject()) {
-            String code = error.path("code").asText("");
-            String message = error.path("message").asText("");
-            return (code + " " + message).trim();
+
+        /** EIA's code as an HTTP-like status, when it is one. */
+        Integer status() {
+            try {
+                return code == null ? null : Integer.valueOf(code.trim());
+            } catch (NumberFormatException e) {
+                return null;
+            }
         }
-        return error.asText();
     }
 
-    private static EiaResponseException classify(int status, String eiaMessage, DatasetSpec dataset) {
-        String detail = eiaMessage == null || eiaMessage.isBlank() ? "" : " " + abbreviate(eiaMessage);
-        if (status == 401 || status == 403 || (eiaMessage != null && eiaMessage.startsWith("API_KEY"))) {
-            return new EiaApiKeyRejectedException("EIA rejected the API key (HTTP " + status + detail
+    /**
+     * Names the real HTTP status, and EIA's own code where it differs ({@code HTTP 200 with EIA error code 404}),
+     * then decides by the code EIA meant: a rejected key, a request to change, or a failure that may pass.
+     */
+    static EiaResponseException classify(int httpStatus, EiaError error, DatasetSpec dataset) {
+        Integer eiaStatus = error.status();
+        int meant = eiaStatus != null ? eiaStatus : httpStatus == 200 ? 400 : httpStatus;
+        String status = "HTTP " + httpStatus + (eiaStatus != null && eiaStatus != httpStatus ? " with EIA error code " + eiaStatus : "");
+        String detail = error.text() == null || error.text().isBlank() ? "" : ": " + abbreviate(error.text());
+        if (meant == 401 || meant == 403 || (error.text() != null && error.text().startsWith("API_KEY"))) {
+            return new EiaApiKeyRejectedException("EIA rejected the API key (" + status + detail
                     + "): set EIA_API_KEY to a valid key (free at https://www.eia.gov/opendata/register.php)");
         }
-        if (status == 429 || status >= 500) {
-            return new EiaUnavailableException("EIA answered HTTP " + status + " for " + dataset.route() + detail, status);
+        if (meant == 429 || meant >= 500) {
+            return new EiaUnavailableException("EIA answered " + status + " for " + dataset.route() + detail, meant);
         }
-        return new EiaResponseException("EIA rejected the request for " + dataset.route() + " (HTTP " + status + detail
+        if (meant == 404) {
+            return new EiaResponseException("EIA has no route " + dataset.route() + " (" + status + detail
+                    + "): check pipeline.datasets." + dataset.id() + ".route (the route alone, without /data)");
+        }
+        return new EiaResponseException("EIA rejected the request for " + dataset.route() + " (" + status + detail
                 + "): check pipeline.datasets." + dataset.id() + " (route, frequency, data, facets)");
     }
 
@@ -203,7 +238,7 @@ public class EiaPageParser {
                 + " with a body that is not the expected JSON; the API may be down or behind a proxy page");
     }
 
-    private static String abbreviate(String text) {
+    static String abbreviate(String text) {
         return text.length() > 300 ? text.substring(0, 300) + "…" : text;
     }
 }

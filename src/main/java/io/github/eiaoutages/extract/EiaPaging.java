@@ -59,7 +59,7 @@ public class EiaPaging {
             }
             log.info("{}: asking for {} on (newest stored period {} less {} periods of look-back)", datasetId,
                     start.label(), newestCommitted.label(), dataset.lookBack());
-            return List.of(cursor(dataset, url, start, null));
+            return List.of(cursor(dataset, url, start, null, false));
         }
         List<PageCursor> windows = new ArrayList<>();
         Period start = dataset.start();
@@ -68,10 +68,10 @@ public class EiaPaging {
         Period current = dataset.frequency().containing(clock.instant(), start);
         while (!start.plus(dataset.window()).isAfter(current)) {
             Period next = start.plus(dataset.window());
-            windows.add(cursor(dataset, url, start, next.justBefore()));
+            windows.add(cursor(dataset, url, start, next.justBefore(), true));
             start = overlap(dataset, next);
         }
-        windows.add(cursor(dataset, url, start, null));
+        windows.add(cursor(dataset, url, start, null, true));
         log.info("{}: no rows stored yet, backfilling from {} in {} windows of {} periods", datasetId,
                 dataset.start().label(), windows.size(), dataset.window());
         return windows;
@@ -93,8 +93,8 @@ public class EiaPaging {
         return dataset.frequency() == Frequency.LOCAL_HOURLY ? next.plus(-Math.min(24, dataset.window() - 1)) : next;
     }
 
-    private PageCursor cursor(DatasetSpec dataset, String url, Period start, Period end) {
+    private PageCursor cursor(DatasetSpec dataset, String url, Period start, Period end, boolean backfill) {
         return new PageCursor(dataset, url, eia.pageSize(), start.label(), end == null ? null : end.label(),
-                eia.maxPagesPerRun());
+                eia.maxPagesPerRun(), backfill);
     }
 }

@@ -2,6 +2,7 @@ package io.github.eiaoutages.extract;
 
 import io.github.eiaoutages.config.DatasetSpec;
 import io.github.eiaoutages.config.FieldSpec;
+import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -19,24 +20,37 @@ public final class PageCursor {
     private final String start;
     private final String end;
     private final int maxPages;
+    private final boolean backfill;
     private int offset;
     private volatile int pages;
     private volatile long rowsReceived;
     private long rowsRejected;
     private volatile Long lastTotal;
     private volatile boolean done;
+    /**
+     * Distinct rows (key and values) received in this window: what EIA's total is checked against. A row paged twice
+     * counts once, so a page that repeated rows and skipped others shows; two versions of one key count twice, as
+     * EIA counts them (they are reported as a conflict instead).
+     */
+    private final LongOpenHashSet rows = new LongOpenHashSet();
+    private String firstRejectReason;
+    private boolean fetchedAgain;
+    private boolean completenessChecked;
+    private String shortfall;
 
     /**
      * @param start first period to ask for, in the dataset's period format
      * @param end last period (inclusive), or null for everything EIA has from {@code start} on
+     * @param backfill true when the dataset has no rows yet (this window is part of its first fetch)
      */
-    PageCursor(DatasetSpec dataset, String url, int length, String start, String end, int maxPages) {
+    PageCursor(DatasetSpec dataset, String url, int length, String start, String end, int maxPages, boolean backfill) {
         this.dataset = dataset;
         this.url = url;
         this.length = length;
         this.start = start;
         this.end = end;
         this.maxPages = maxPages;
+        this.backfill = backfill;
     }
 
     /** The periods this cursor asks for, for logs and progress: {@code 2007-01-01..2007-12-31}. */
@@ -44,7 +58,15 @@ public final class PageCursor {
         return start + ".." + (end == null ? "" : end);
     }
 
-    public boolean hasMore() {
+    /**
+     * Whether another page is due. Asked by the page loop after each page has been stored, so the completeness
+     * check of a finished window sees all of its keys.
+     */
+    public synchronized boolean hasMore() {
+        if (done && !completenessChecked) {
+            completenessChecked = true;
+            checkComplete();
+        }
         return !done;
     }
 
@@ -92,10 +114,13 @@ public final class PageCursor {
      * advisory (on the facility route it counts generators, not the rows it returns) and an empty page past the
      * end still says "incomplete return".
      */
-    void advance(EiaPage page) {
+    synchronized void advance(EiaPage page) {
         pages++;
         rowsReceived += page.received();
         rowsRejected += page.rejects().size();
+        if (firstRejectReason == null && !page.rejects().isEmpty()) {
+            firstRejectReason = page.rejects().get(0).reason();
+        }
         lastTotal = page.total();
         offset += page.received();
         if (page.received() < length) {
@@ -104,6 +129,50 @@ public final class PageCursor {
             throw new EiaResponseException("Paging " + dataset.id() + " did not end after " + maxPages
                     + " pages; EIA may be ignoring offset. Raise pipeline.eia.max-pages-per-run if the dataset is that large");
         }
+    }
+
+    /**
+     * Where EIA's total can be trusted ({@code total-is-reliable}), a window whose distinct rows (plus rows that
+     * could not be typed) fall short of it is fetched once more from offset 0: paging has returned rows twice and
+     * skipped others. Still short, the shortfall is reported instead of passing in silence.
+     */
+    private void checkComplete() {
+        Long total = lastTotal;
+        long seen = rows.size() + rowsRejected;
+        if (!dataset.totalIsReliable() || total == null || seen >= total) {
+            return;
+        }
+        if (!fetchedAgain) {
+            fetchedAgain = true;
+            completenessChecked = false;
+            offset = 0;
+            done = false;
+            return;
+        }
+        shortfall = "window " + window() + " has " + seen + " distinct rows of the " + total
+                + " EIA's total announces, after fetching it twice";
+    }
+
+    /** Notes the typed rows this window received (fingerprints of dataset, key and values). */
+    public synchronized void sawRows(long[] rowFingerprints, int count) {
+        for (int i = 0; i < count; i++) {
+            rows.add(rowFingerprints[i]);
+        }
+    }
+
+    /** Why the window is short of EIA's total after a second fetch, or null when it is complete (or unchecked). */
+    public synchronized String shortfall() {
+        return shortfall;
+    }
+
+    /** The reason the first row this window could not type was quarantined, or null. */
+    public synchronized String firstRejectReason() {
+        return firstRejectReason;
+    }
+
+    /** True when the dataset had no rows yet and this window is part of its backfill. */
+    public boolean backfill() {
+        return backfill;
     }
 
     public int pages() {

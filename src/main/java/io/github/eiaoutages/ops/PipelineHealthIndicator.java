@@ -68,6 +68,7 @@ public class PipelineHealthIndicator implements HealthIndicator {
         Map<String, String> nextRuns = schedules.nextRuns();
         Map<String, Object> details = new LinkedHashMap<>();
         List<String> stale = new ArrayList<>();
+        List<String> degraded = new ArrayList<>();
         boolean anyData = false;
         for (DatasetSpec dataset : datasets.all()) {
             String id = dataset.id();
@@ -90,7 +91,13 @@ public class PipelineHealthIndicator implements HealthIndicator {
                     stale.add(id);
                 }
             }
-            runs.lastFinished(id).ifPresent(run -> entry.put("last_run", summary(run)));
+            runs.lastFinished(id).ifPresent(run -> {
+                Map<String, Object> last = summary(run, id);
+                entry.put("last_run", last);
+                if (last.containsKey("warnings")) {
+                    degraded.add(id);
+                }
+            });
             if (nextRuns.containsKey(id)) {
                 entry.put("next_run", nextRuns.get(id));
             }
@@ -102,19 +109,32 @@ public class PipelineHealthIndicator implements HealthIndicator {
         if (active != null) {
             health.withDetail("active_run", active.getRunId());
         }
+        if (!degraded.isEmpty()) {
+            // Doubtful data is worth a look, not taking the service down: the status stays as freshness says.
+            health.withDetail("degraded", degraded);
+        }
         return health.withDetail("datasets", details).build();
     }
 
-    private static Map<String, Object> summary(Object run) {
+    /** The run's id, status and end, and why this dataset's data from it is doubtful (if it is). */
+    private static Map<String, Object> summary(Object run, String dataset) {
         Map<String, Object> summary = new LinkedHashMap<>();
         if (run instanceof RunRecord record) {
             summary.put("run_id", record.getRunId());
             summary.put("status", record.getStatus());
             summary.put("finished_at", String.valueOf(record.getFinishedAt()));
+            RunRecord.DatasetCounts counts = record.getDatasets().get(dataset);
+            if (counts != null && counts.getWarnings() != null) {
+                summary.put("warnings", counts.getWarnings());
+            }
         } else if (run instanceof Map<?, ?> saved) {
             summary.put("run_id", saved.get("run_id"));
             summary.put("status", saved.get("status"));
             summary.put("finished_at", String.valueOf(saved.get("finished_at")));
+            if (saved.get("datasets") instanceof Map<?, ?> datasets && datasets.get(dataset) instanceof Map<?, ?> counts
+                    && counts.get("warnings") != null) {
+                summary.put("warnings", counts.get("warnings"));
+            }
         }
         return summary;
     }

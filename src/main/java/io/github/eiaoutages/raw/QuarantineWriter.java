@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -32,15 +33,21 @@ public class QuarantineWriter {
 
     /** Appends the page's rejects, if any, and hands the page on. */
     public EiaPage keepRejects(EiaPage page, String datasetId, String runId) {
-        if (page.rejects().isEmpty()) {
-            return page;
+        keep(page.rejects(), datasetId, runId);
+        return page;
+    }
+
+    /** Appends rejected rows, each with its reason, to the run's quarantine file of the dataset. */
+    void keep(List<RejectedRow> rejects, String datasetId, String runId) {
+        if (rejects.isEmpty()) {
+            return;
         }
         Path file = quarantineDir.resolve(datasetId).resolve("run=" + runId).resolve("rejects.jsonl");
         try {
             Files.createDirectories(file.getParent());
             try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND)) {
-                for (RejectedRow reject : page.rejects()) {
+                for (RejectedRow reject : rejects) {
                     Map<String, Object> line = new LinkedHashMap<>();
                     line.put("reason", reject.reason());
                     line.put("row", reject.row());
@@ -51,6 +58,5 @@ public class QuarantineWriter {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write rejected rows to " + file, e);
         }
-        return page;
     }
 }

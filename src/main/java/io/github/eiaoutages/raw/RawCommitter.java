@@ -5,6 +5,7 @@ import io.github.eiaoutages.config.DatasetCatalog;
 import io.github.eiaoutages.config.DatasetSpec;
 import io.github.eiaoutages.duckdb.DuckDb;
 import io.github.eiaoutages.period.Period;
+import it.unimi.dsi.fastutil.longs.LongSet;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -42,8 +43,11 @@ public class RawCommitter {
     private final DatasetCatalog datasets;
     private final DuckDb duckDb;
     private final ObjectMapper mapper;
+    private final ConflictingRows conflictingRows;
 
-    public RawCommitter(RawStore store, RawKeyRepository keys, DatasetCatalog datasets, DuckDb duckDb, ObjectMapper mapper) {
+    public RawCommitter(RawStore store, RawKeyRepository keys, DatasetCatalog datasets, DuckDb duckDb, ObjectMapper mapper,
+                        ConflictingRows conflictingRows) {
+        this.conflictingRows = conflictingRows;
         this.store = store;
         this.keys = keys;
         this.datasets = datasets;
@@ -51,14 +55,26 @@ public class RawCommitter {
         this.mapper = mapper;
     }
 
-    /** Commits every dataset the run staged; returns the manifests by dataset (empty datasets are absent). */
-    public Map<String, RunManifest> commit(String runId) {
+    /**
+     * Commits every dataset the run staged. Rows of identities that came with conflicting values are first taken
+     * out into quarantine ({@link ConflictingRows}); then each dataset's manifest is written and its staging folder
+     * renamed to {@code run=<id>}, and only then do the run's keys become permanent.
+     */
+    public RawCommit commit(String runId) {
         Map<String, RunManifest> staged = new LinkedHashMap<>();
+        Map<String, RawCommit.Conflicts> conflicts = new LinkedHashMap<>();
         for (DatasetSpec dataset : datasets.all()) {
             Path staging = store.stagingDir(dataset.id(), runId);
             store.forgetPartCounter(dataset.id(), runId);
             if (!Files.isDirectory(staging)) {
                 continue;
+            }
+            LongSet conflicting = keys.conflicts(dataset.id());
+            if (!conflicting.isEmpty()) {
+                ConflictingRows.Withdrawn withdrawn = conflictingRows.withdraw(dataset, runId, parts(staging),
+                        store.committedParts(dataset.id()), conflicting, keys.committedVersions(dataset.id()));
+                keys.withdraw(withdrawn.rows(), withdrawn.identities());
+                conflicts.put(dataset.id(), new RawCommit.Conflicts(withdrawn.identities().size(), withdrawn.quarantined()));
             }
             List<Path> parts = parts(staging);
             if (parts.isEmpty()) {
@@ -87,7 +103,7 @@ public class RawCommitter {
             }
         }
         keys.commitPending();
-        return staged;
+        return new RawCommit(staged, conflicts);
     }
 
     /** Forgets everything the run staged: its files and its pending keys. */

@@ -3,6 +3,7 @@ package io.github.eiaoutages.raw;
 import io.github.eiaoutages.config.DatasetCatalog;
 import io.github.eiaoutages.config.DatasetSpec;
 import io.github.eiaoutages.extract.EiaPage;
+import io.github.eiaoutages.extract.PageCursor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,13 +23,18 @@ public class RawRecords {
         this.datasets = datasets;
     }
 
-    public List<RawRow> fromPage(EiaPage page, String datasetId, String runId) {
+    /**
+     * The page's typed rows as records with their idempotency keys; the window's cursor notes them for its
+     * completeness check.
+     */
+    public List<RawRow> fromPage(EiaPage page, String datasetId, String runId, PageCursor cursor) {
         DatasetSpec dataset = datasets.get(datasetId);
         Schema schema = schema(dataset);
         int runIdPos = schema.getField(RawRecordSchema.RUN_ID).pos();
         int rowFpPos = schema.getField(RawRecordSchema.ROW_FINGERPRINT).pos();
         int keyFpPos = schema.getField(RawRecordSchema.KEY_FINGERPRINT).pos();
         List<RawRow> rows = new ArrayList<>(page.rows().size());
+        long[] fingerprintsSeen = new long[page.rows().size()];
         for (Object[] values : page.rows()) {
             GenericData.Record record = new GenericData.Record(schema);
             for (int i = 0; i < values.length; i++) {
@@ -40,8 +46,10 @@ public class RawRecords {
             record.put(runIdPos, runId);
             record.put(rowFpPos, rowFp);
             record.put(keyFpPos, keyFp);
+            fingerprintsSeen[rows.size()] = rowFp;
             rows.add(new RawRow(IdempotencyKey.format(rowFp, keyFp, datasetId), record));
         }
+        cursor.sawRows(fingerprintsSeen, rows.size());
         return rows;
     }
 

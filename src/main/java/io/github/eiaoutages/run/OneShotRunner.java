@@ -73,6 +73,9 @@ public class OneShotRunner implements ApplicationRunner {
         out.println("Run " + run.getRunId() + " (" + run.getTrigger() + ") " + run.getStatus() + " in "
                 + run.getDurationMs() + " ms: " + run.getRowsAccepted() + " rows stored"
                 + (run.getSnapshot() == null ? ", model unchanged" : ", model snapshot " + run.getSnapshot()));
+        if (run.getWarnings() != null) {
+            run.getWarnings().forEach(warning -> err.println("WARNING: " + warning));
+        }
         if (run.getQualityChecks() != null) {
             for (QualityCheck check : run.getQualityChecks()) {
                 if (check.failed()) {

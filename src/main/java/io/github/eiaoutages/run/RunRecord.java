@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Duration;
 import java.time.Instant;
 import io.github.eiaoutages.model.QualityCheck;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -159,9 +160,25 @@ public final class RunRecord {
         return qualityChecks;
     }
 
+    /**
+     * Why the run's data is doubtful, one line per problem, each starting with the dataset it concerns: every row
+     * quarantined, an empty first backfill, conflicting duplicates, a window short of EIA's total.
+     */
+    public synchronized List<String> getWarnings() {
+        List<String> warnings = new ArrayList<>();
+        datasets.forEach((id, counts) -> counts.warnings().forEach(w -> warnings.add(id + ": " + w)));
+        return warnings.isEmpty() ? null : warnings;
+    }
+
+    /** Degraded: a quality check of its model failed, or a dataset's data is doubtful ({@link #getWarnings()}). */
     boolean degraded() {
         List<QualityCheck> checks = qualityChecks;
-        return checks != null && checks.stream().anyMatch(QualityCheck::failed);
+        return (checks != null && checks.stream().anyMatch(QualityCheck::failed)) || getWarnings() != null;
+    }
+
+    /** Looks at what each dataset received and stored once its raw rows are committed (or it stored none). */
+    synchronized void judgeDatasets() {
+        datasets.values().forEach(DatasetCounts::judge);
     }
 
     /** Per-dataset counts. Duplicates are rows received that were neither stored nor quarantined. */
@@ -177,6 +194,12 @@ public final class RunRecord {
         private long bytes;
         private String periodMin;
         private String periodMax;
+        private long conflicts;
+        private long conflictRows;
+        private boolean backfill;
+        private String firstRejectReason;
+        private final List<String> shortfalls = new ArrayList<>();
+        private final List<String> warnings = new ArrayList<>();
 
         public int getPages() {
             return pages;
@@ -223,11 +246,57 @@ public final class RunRecord {
             return periodMax;
         }
 
-        /** Adds what one page cursor (one date window) received; windows of a backfill add up. */
-        synchronized void received(int pages, long rows, long quarantined) {
-            this.pages += pages;
-            this.rowsReceived += rows;
-            this.rowsQuarantined += quarantined;
+        /** Keys that came with conflicting values in this run (their rows are quarantined and not stored). */
+        public long getConflicts() {
+            return conflicts;
+        }
+
+        /** Why this dataset's data from this run is doubtful; absent when it is not. */
+        public synchronized List<String> getWarnings() {
+            return warnings.isEmpty() ? null : List.copyOf(warnings);
+        }
+
+        synchronized List<String> warnings() {
+            return List.copyOf(warnings);
+        }
+
+        synchronized void planned(boolean isBackfill) {
+            this.backfill = isBackfill;
+        }
+
+        /** Adds what one page cursor (one window) received; windows of a backfill add up. */
+        synchronized void received(PageCursor cursor) {
+            this.pages += cursor.pages();
+            this.rowsReceived += cursor.rowsReceived();
+            this.rowsQuarantined += cursor.rowsRejected();
+            if (firstRejectReason == null) {
+                firstRejectReason = cursor.firstRejectReason();
+            }
+            if (cursor.shortfall() != null) {
+                shortfalls.add(cursor.shortfall());
+            }
+        }
+
+        synchronized void conflicting(long keys, long rows) {
+            this.conflicts += keys;
+            this.conflictRows += rows;
+            this.rowsQuarantined += rows;
+        }
+
+        /** Turns what the dataset received and stored into warnings: a run that stores nothing useful is no success. */
+        synchronized void judge() {
+            warnings.clear();
+            if (rowsReceived > 0 && rowsQuarantined >= rowsReceived) {
+                warnings.add("all " + rowsReceived + " rows quarantined: "
+                        + (firstRejectReason != null ? firstRejectReason : "conflicting values") + " (see data/quarantine/)");
+            } else if (backfill && rowsReceived == 0) {
+                warnings.add("the first run (backfill) received no rows at all: check the dataset's route, facets and start");
+            }
+            if (conflicts > 0) {
+                warnings.add(conflicts + " key(s) came with conflicting values in this run; their " + conflictRows
+                        + " rows are quarantined, not stored, and the next run asks for them again");
+            }
+            shortfalls.forEach(s -> warnings.add("incomplete: " + s));
         }
 
         synchronized void stored(long rows, long revised, int parts, long bytes, String periodMin, String periodMax) {

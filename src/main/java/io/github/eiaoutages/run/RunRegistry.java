@@ -3,7 +3,7 @@ package io.github.eiaoutages.run;
 import io.github.eiaoutages.config.DatasetCatalog;
 import io.github.eiaoutages.extract.PageCursor;
 import io.github.eiaoutages.model.ModelBuild;
-import io.github.eiaoutages.raw.RunManifest;
+import io.github.eiaoutages.raw.RawCommit;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -99,18 +99,25 @@ public class RunRegistry {
 
     /** The windows a dataset's ingest planned: their pages make up the run's live progress. */
     public void planned(String runId, List<PageCursor> cursors) {
-        get(runId).track(cursors);
+        RunRecord run = get(runId);
+        run.track(cursors);
+        if (!cursors.isEmpty()) {
+            run.counts(cursors.get(0).dataset().id()).planned(cursors.get(0).backfill());
+        }
     }
 
     public void recordIngest(String runId, PageCursor cursor) {
-        get(runId).counts(cursor.dataset().id()).received(cursor.pages(), cursor.rowsReceived(), cursor.rowsRejected());
+        get(runId).counts(cursor.dataset().id()).received(cursor);
     }
 
-    public void recordCommit(String runId, Map<String, RunManifest> manifests) {
+    /** The raw rows are committed: what each dataset stored, its conflicts, and what that says of its data. */
+    public void recordCommit(String runId, RawCommit commit) {
         RunRecord run = get(runId);
         run.rawCommitted();
-        manifests.forEach((dataset, m) -> run.counts(dataset)
+        commit.manifests().forEach((dataset, m) -> run.counts(dataset)
                 .stored(m.rows(), m.revisions(), m.parts().size(), m.bytes(), m.periodMin(), m.periodMax()));
+        commit.conflicts().forEach((dataset, c) -> run.counts(dataset).conflicting(c.keys(), c.rows()));
+        run.judgeDatasets();
         store.save(run);
     }
 
@@ -128,9 +135,11 @@ public class RunRegistry {
         run.finish(degraded ? RunStatus.DEGRADED : RunStatus.SUCCEEDED, null);
         store.save(run);
         ended(run);
-        log.info("Run {} {} in {} ms: {} rows stored{}", runId, degraded ? "succeeded with failed quality checks (degraded)"
-                : "succeeded", run.getDurationMs(), run.getRowsAccepted(),
-                run.getSnapshot() == null ? "" : ", model snapshot " + run.getSnapshot());
+        log.info("Run {} {} in {} ms: {} rows stored{}", runId, degraded ? "ended degraded" : "succeeded",
+                run.getDurationMs(), run.getRowsAccepted(), run.getSnapshot() == null ? "" : ", model snapshot " + run.getSnapshot());
+        if (run.getWarnings() != null) {
+            run.getWarnings().forEach(warning -> log.warn("Run {} is degraded: {}", runId, warning));
+        }
         return run;
     }
 

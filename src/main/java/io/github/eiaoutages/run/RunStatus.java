@@ -1,6 +1,10 @@
 package io.github.eiaoutages.run;
 
-/** The life of a run. Degraded: it published a model, and a quality check of that model failed. */
+/**
+ * The life of a run. Degraded: it ended, but its data is doubtful - a quality check of its model failed, or a
+ * dataset's rows were all quarantined, came with conflicting values, fell short of EIA's total, or a first backfill
+ * received nothing (the run's {@code warnings} say which).
+ */
 public enum RunStatus {
     RUNNING, SUCCEEDED, DEGRADED, FAILED
 }

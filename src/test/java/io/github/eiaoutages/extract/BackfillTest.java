@@ -32,7 +32,7 @@ class BackfillTest extends LiveAppTest {
     void an_empty_dataset_backfills_in_windows_from_its_start_and_stores_every_row() throws Exception {
         EIA.serveGenerator(ROWS);
 
-        Map<String, Object> run = runExpecting("succeeded");
+        Map<String, Object> run = runOfExpecting(GENERATOR, "succeeded");
 
         assertThat(counts(run, GENERATOR)).containsEntry("rows_accepted", ROWS.size());
         // Fetched 4 windows at a time, the stored rows are exactly the served rows, as a sequential run stores them.
@@ -56,7 +56,7 @@ class BackfillTest extends LiveAppTest {
         EIA.serveGenerator(ROWS);
         EIA.delay(150);
 
-        runExpecting("succeeded");
+        runOfExpecting(GENERATOR, "succeeded");
 
         assertThat(EIA.maxConcurrentRequests()).isBetween(2, 4);
         List<Long> times = EIA.server().findAll(getRequestedFor(urlPathMatching("/v2/.*"))).stream()
@@ -71,10 +71,10 @@ class BackfillTest extends LiveAppTest {
     @Test
     void a_dataset_with_rows_asks_only_for_its_newest_days_again_and_an_unchanged_rerun_costs_one_request() {
         EIA.serveGenerator(ROWS);
-        runExpecting("succeeded");
+        runOfExpecting(GENERATOR, "succeeded");
         EIA.reset();
 
-        Map<String, Object> rerun = runExpecting("succeeded");
+        Map<String, Object> rerun = runOfExpecting(GENERATOR, "succeeded");
 
         List<LoggedRequest> requests = EIA.server().findAll(getRequestedFor(urlPathEqualTo(EiaStub.GENERATOR_PATH)));
         assertThat(requests).hasSize(1);

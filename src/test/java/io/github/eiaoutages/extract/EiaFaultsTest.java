@@ -14,6 +14,13 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.eiaoutages.EiaStub;
 import io.github.eiaoutages.LiveAppTest;
+import io.github.eiaoutages.TestApps;
+import java.nio.file.Path;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
 import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.List;
@@ -23,6 +30,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.TestPropertySource;
 
 /** A slow, quirky EIA: what is retried, what fails at once, and that a failed run leaves nothing behind. */
+@ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(properties = {
         "camel.component.http.response-timeout=700",
         "camel.component.http.so-timeout=700",
@@ -34,13 +42,21 @@ class EiaFaultsTest extends LiveAppTest {
     private static final List<Map<String, String>> ROWS = EiaStub.generatorRows(10, LocalDate.of(2025, 1, 1));
 
     @Test
-    void server_errors_resets_and_timeouts_are_retried_and_the_run_stores_every_row() throws Exception {
+    void server_errors_resets_and_timeouts_are_retried_and_the_run_stores_every_row(CapturedOutput output) throws Exception {
         EIA.serveGenerator(ROWS);
         failOnce("0", aResponse().withStatus(503));
         failOnce("4", aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
         failOnce("8", aResponse().withFixedDelay(2000).withBody("{}"));
 
         Map<String, Object> run = runExpecting("succeeded");
+
+        // One line per retry: dataset, window, page, cause and the delay before the next attempt.
+        assertThat(output.getAll()).containsPattern("generator-nuclear-outages: window 2025-01-01\\.\\., page 1 \\(offset 0\\) "
+                + "failed: EiaUnavailableException EIA answered HTTP 503 for nuclear-outages/generator-nuclear-outages; "
+                + "retry 1 of 3 in \\d+ ms")
+                .containsPattern("page 2 \\(offset 4\\) failed: SocketException .*; retry 1 of 3 in")
+                .containsPattern("page 3 \\(offset 8\\) failed: SocketTimeoutException .*; retry 1 of 3 in")
+                .doesNotContain("Failed delivery for");
 
         assertThat(counts(run, GENERATOR)).containsEntry("rows_accepted", 10).containsEntry("pages", 3);
         assertThat(stored(GENERATOR)).hasSize(10);
@@ -74,7 +90,7 @@ class EiaFaultsTest extends LiveAppTest {
 
         assertThat(response.getStatusCode().value()).isEqualTo(502);
         assertThat((String) response.getBody().get("error"))
-                .startsWith("EIA rejected the API key (HTTP 403 API_KEY_INVALID").contains("set EIA_API_KEY")
+                .startsWith("EIA rejected the API key (HTTP 403: API_KEY_INVALID An invalid api_key").contains("set EIA_API_KEY")
                 .doesNotContain("test-secret-key");
         EIA.server().verify(1, getRequestedFor(urlPathEqualTo(EiaStub.GENERATOR_PATH)));
         assertThat(stored(GENERATOR)).isEmpty();
@@ -140,6 +156,20 @@ class EiaFaultsTest extends LiveAppTest {
 
         assertThat(counts(recovered, GENERATOR)).containsEntry("rows_accepted", 6);
         assertThat(stored(GENERATOR)).hasSize(16);
+    }
+
+    @Test
+    void a_refused_connection_names_the_setting_that_points_at_eia(@TempDir Path work) {
+        try (ConfigurableApplicationContext app = TestApps.start(EIA, work, "refused-test",
+                "--pipeline.eia.base-url=http://127.0.0.1:1/v2", "--pipeline.eia.retry.attempts=1",
+                "--pipeline.eia.retry.base-delay-ms=10")) {
+            Map<?, ?> run = TestApps.refreshAndWait(app, GENERATOR);
+
+            assertThat(run.get("status")).isEqualTo("failed");
+            assertThat((String) run.get("error")).startsWith("Could not connect to EIA at http://127.0.0.1:1/v2 "
+                    + "(EIA_BASE_URL / pipeline.eia.base-url): HttpHostConnectException").contains("Connection refused").endsWith("check that setting and the network")
+                    .doesNotContain("refused-test-key");
+        }
     }
 
     private static MappingBuilder generatorPage(String offset) {

@@ -101,6 +101,20 @@ class EiaPageParserTest {
     }
 
     @Test
+    void an_error_body_with_http_200_names_the_real_status_and_eias_own_code() {
+        assertThatThrownBy(() -> parser.parse(body("{\"error\":\"Not found.\",\"code\":404}"), 200, cursor()))
+                .isInstanceOf(EiaResponseException.class)
+                .hasMessage("EIA has no route nuclear-outages/generator-nuclear-outages (HTTP 200 with EIA error code 404: "
+                        + "Not found.): check pipeline.datasets.generator-nuclear-outages.route (the route alone, without /data)");
+        // EIA's code decides what it meant: a 503 in a 200 is worth a retry, a 400 in a 200 is not.
+        assertThatThrownBy(() -> parser.parse(body("{\"code\":503,\"error\":\"busy\"}"), 200, cursor()))
+                .isInstanceOf(EiaUnavailableException.class)
+                .hasMessage("EIA answered HTTP 200 with EIA error code 503 for nuclear-outages/generator-nuclear-outages: busy");
+        assertThatThrownBy(() -> parser.parse(body("{\"error\":\"Invalid data 'x'.\",\"code\":400}"), 400, cursor()))
+                .hasMessageContaining("(HTTP 400: Invalid data 'x'.)");
+    }
+
+    @Test
     void a_rejected_key_says_to_set_the_key_and_never_echoes_it() {
         String body = """
                 {"error":{"code":"API_KEY_INVALID","message":"An invalid api_key has been supplied."},
@@ -108,7 +122,7 @@ class EiaPageParserTest {
 
         assertThatThrownBy(() -> parser.parse(body(body), 403, cursor()))
                 .isInstanceOf(EiaApiKeyRejectedException.class)
-                .hasMessageContaining("HTTP 403 API_KEY_INVALID").hasMessageContaining("set EIA_API_KEY")
+                .hasMessageContaining("HTTP 403: API_KEY_INVALID").hasMessageContaining("set EIA_API_KEY")
                 .hasMessageNotContaining("super-secret");
     }
 
@@ -149,6 +163,6 @@ class EiaPageParserTest {
 
     private PageCursor cursor(String datasetId, String... overrides) {
         DatasetSpec dataset = new DatasetCatalog(TestSettings.properties(work, overrides)).get(datasetId);
-        return new PageCursor(dataset, "http://eia.test/data/", 5000, dataset.start().label(), null, 10);
+        return new PageCursor(dataset, "http://eia.test/data/", 5000, dataset.start().label(), null, 10, true);
     }
 }

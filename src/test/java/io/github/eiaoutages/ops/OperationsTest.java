@@ -82,7 +82,9 @@ class OperationsTest extends LiveAppTest {
 
         assertThat(health.getStatusCode().value()).isEqualTo(503);
         assertThat(pipeline.get("status")).isEqualTo("DOWN");
-        assertThat(((Map<?, ?>) pipeline.get("details")).get("stale")).isEqualTo(List.of(GENERATOR));
+        // The facility and national rows EIA derives from the same days are stale too (their max-age is 3 days).
+        assertThat(((Map<?, ?>) pipeline.get("details")).get("stale"))
+                .isEqualTo(List.of(GENERATOR, "facility-nuclear-outages", "us-nuclear-outages"));
         Map<?, ?> generator = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) pipeline.get("details")).get("datasets")).get(GENERATOR);
         assertThat(generator.get("freshness")).isEqualTo("stale");
         assertThat(generator.get("newest_period")).isEqualTo(LocalDate.now().minusDays(41).toString());

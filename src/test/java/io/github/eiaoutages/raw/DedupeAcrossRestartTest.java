@@ -52,7 +52,7 @@ class DedupeAcrossRestartTest {
     }
 
     private static Map<?, ?> refresh(ConfigurableApplicationContext app) {
-        return TestApps.refreshAndWait(app);
+        return TestApps.refreshAndWait(app, "generator-nuclear-outages");
     }
 
     private static long acceptedRows(Map<?, ?> run) {

@@ -57,15 +57,31 @@ class IngestPagingTest extends LiveAppTest {
     }
 
     @Test
-    void an_empty_page_past_the_end_ends_paging_even_when_total_says_more() throws Exception {
-        // The real facility route reports total "95" for 55 rows and answers an empty page past the end.
-        EIA.serveGenerator(EiaStub.generatorRows(8, LocalDate.of(2025, 3, 1)), n -> n + 87);
+    void an_empty_page_past_the_end_ends_paging_on_a_route_whose_total_counts_something_else() throws Exception {
+        // The real facility route reports total "95" for 55 rows and answers an empty page past the end; its
+        // dataset says total-is-reliable: false, so the window is neither fetched again nor called incomplete.
+        EIA.serveGenerator(EiaStub.generatorRows(24, LocalDate.of(2025, 3, 1)));
+        EIA.reportTotal(EiaStub.FACILITY, n -> n + 87);
 
         Map<String, Object> run = runExpecting("succeeded");
 
-        assertThat(counts(run, GENERATOR)).containsEntry("pages", 3).containsEntry("rows_accepted", 8);
-        EIA.server().verify(3, getRequestedFor(urlPathEqualTo(EiaStub.GENERATOR_PATH)));
+        assertThat(counts(run, "facility-nuclear-outages")).containsEntry("pages", 3).containsEntry("rows_accepted", 8);
+        EIA.server().verify(3, getRequestedFor(urlPathEqualTo("/v2/" + EiaStub.FACILITY + "/data/")));
+        assertThat(run.get("warnings")).isNull();
+    }
+
+    @Test
+    void a_window_short_of_a_reliable_total_is_fetched_again_once_and_then_reported() throws Exception {
+        EIA.serveGenerator(EiaStub.generatorRows(8, LocalDate.of(2025, 3, 1)), n -> n + 2);
+
+        Map<String, Object> run = runExpecting("degraded");
+
+        // 3 pages, then the same 3 again; the second fetch finds the same 8 rows, stored once.
+        EIA.server().verify(6, getRequestedFor(urlPathEqualTo(EiaStub.GENERATOR_PATH)));
+        assertThat(counts(run, GENERATOR)).containsEntry("rows_accepted", 8).containsEntry("rows_duplicate", 8);
         assertThat(stored(GENERATOR)).hasSize(8);
+        assertThat((List<String>) run.get("warnings")).containsExactly("generator-nuclear-outages: incomplete: window "
+                + "2025-01-01.. has 8 distinct rows of the 10 EIA's total announces, after fetching it twice");
     }
 
     @Test

@@ -57,7 +57,9 @@ class ExampleDatasetsTest {
                 Frequency.WEEKLY.parse("2024-01-05"), Frequency.WEEKLY.parse("2025-06-27")));
         served.put("steo-quarterly", SampleSeries.steoQuarterly(
                 Frequency.QUARTERLY.parse("2023-Q1"), Frequency.QUARTERLY.parse("2027-Q4")));
-        served.put("co2-annual", SampleSeries.co2Annual(Frequency.ANNUAL.parse("2015"), Frequency.ANNUAL.parse("2024")));
+        // Up to last year, as EIA publishes it: a freshly added annual dataset must not be stale at once.
+        Period lastYear = Frequency.ANNUAL.containing(Instant.now(), null).plus(-1);
+        served.put("co2-annual", SampleSeries.co2Annual(Frequency.ANNUAL.parse("2015"), lastYear));
         served.values().forEach(EIA::serve);
         Path yaml = work.resolve("examples.yaml");
         Files.writeString(yaml, readmeBlock());
@@ -108,7 +110,12 @@ class ExampleDatasetsTest {
                     .get("pipeline")).get("details")).get("datasets");
             assertThat(((Map<?, ?>) datasets.get("power-operational-monthly")).get("newest_period")).isEqualTo("2025-06");
             assertThat(((Map<?, ?>) datasets.get("steo-quarterly")).get("newest_period")).isEqualTo("2027-Q4");
-            assertThat(((Map<?, ?>) datasets.get("co2-annual")).get("newest_period")).isEqualTo("2024");
+            assertThat(((Map<?, ?>) datasets.get("co2-annual")).get("newest_period")).isEqualTo(lastYear.label());
+            // Age counts from the end of the newest period: last year ended this January 1, within an annual 500
+            // days; a month that ended long ago is stale at 75 days.
+            assertThat(((Map<?, ?>) datasets.get("co2-annual")).get("freshness")).isEqualTo("fresh");
+            assertThat(((Map<?, ?>) datasets.get("power-operational-monthly")).get("freshness")).isEqualTo("stale");
+            assertThat(((Map<?, ?>) datasets.get("steo-quarterly")).get("freshness")).isEqualTo("fresh");
             assertThat(((Map<?, ?>) datasets.get("region-data")).get("newest_period")).isEqualTo("2026-11-03T23");
         }
     }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
 
 /** The bundled sample EIA API answers like the real one (see shared/design/EIA-API.md). */
+@SuppressWarnings("unchecked")
 class SampleEiaApiTest extends SampleAppTest {
 
     private static final String GENERATOR = "/sample-eia/v2/nuclear-outages/generator-nuclear-outages/data/";
@@ -67,6 +68,33 @@ class SampleEiaApiTest extends SampleAppTest {
         assertThat(unknownRoute.getBody()).containsEntry("error", "Not found.").containsEntry("code", 404);
         assertThat(badFrequency.getStatusCode().value()).isEqualTo(400);
         assertThat((String) badFrequency.getBody().get("error")).contains("Invalid frequency 'yearly'");
+    }
+
+    @Test
+    void every_example_route_answers_data_metadata_and_facets_in_its_own_period_format() {
+        Map<String, String> routes = Map.of(
+                "electricity/rto/region-data", "hourly", "electricity/rto/fuel-type-data", "local-hourly",
+                "electricity/electric-power-operational-data", "monthly", "natural-gas/stor/wkly", "weekly",
+                "steo", "quarterly", "co2-emissions/co2-emissions-aggregates", "annual");
+        routes.forEach((route, frequency) -> {
+            Map<String, Object> metadata = response("/sample-eia/v2/" + route + "/");
+            List<Map<String, Object>> frequencies = (List<Map<String, Object>>) metadata.get("frequency");
+            assertThat(frequencies).extracting(f -> f.get("id")).as(route).containsExactly(frequency);
+            List<Map<String, Object>> facets = (List<Map<String, Object>>) metadata.get("facets");
+            String facet = (String) facets.get(0).get("id");
+            Map<String, Object> values = response("/sample-eia/v2/" + route + "/facet/" + facet + "/");
+            assertThat((List<?>) values.get("facets")).as(route + " " + facet).isNotEmpty();
+            Map<String, Object> page = response("/sample-eia/v2/" + route + "/data/?frequency=" + frequency
+                    + "&start=" + metadata.get("endPeriod") + "&length=5");
+            assertThat(page.get("frequency")).isEqualTo(frequency);
+            // The newest period (a local hour may be written in another respondent's offset: the same instant).
+            io.github.eiaoutages.period.Frequency f = io.github.eiaoutages.period.Frequency.fromEia(frequency);
+            assertThat(rows(page)).as(route).isNotEmpty().allSatisfy(r -> assertThat(f.parse((String) r.get("period")))
+                    .isEqualByComparingTo(f.parse((String) metadata.get("endPeriod"))));
+        });
+        Map<String, Object> regions = response("/sample-eia/v2/electricity/rto/region-data/facet/respondent/");
+        assertThat((List<Map<String, Object>>) regions.get("facets")).extracting(f -> f.get("id"))
+                .containsExactly("CISO", "ERCO", "MISO", "PJM", "SWPP");
     }
 
     @SuppressWarnings("unchecked")

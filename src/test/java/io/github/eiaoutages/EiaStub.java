@@ -41,6 +41,9 @@ public final class EiaStub implements AutoCloseable {
     private final Map<String, EiaApiEmulator.Route> routes = new ConcurrentHashMap<>();
     private final WireMockServer server;
     private volatile int delayMillis;
+    private volatile int allowedPerSecond = Integer.MAX_VALUE;
+    private final java.util.ArrayDeque<Long> answeredAt = new java.util.ArrayDeque<>();
+    private final AtomicInteger refused = new AtomicInteger();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
 
@@ -64,6 +67,8 @@ public final class EiaStub implements AutoCloseable {
     /** Forgets faults and recorded requests; the routes' rows stay. */
     public void reset() {
         maxInFlight.set(0);
+        allowedPerSecond = Integer.MAX_VALUE;
+        refused.set(0);
         server.resetAll();
         // Data, metadata (/v2/<route>/) and facet (/v2/<route>/facet/<id>/) requests all go to the emulator.
         server.stubFor(get(urlPathMatching("/v2/.+")).atPriority(10)
@@ -73,6 +78,19 @@ public final class EiaStub implements AutoCloseable {
     /** Every answer waits this long first, like the real API under load. */
     public void delay(int millis) {
         this.delayMillis = millis;
+    }
+
+    /**
+     * Like a gateway that allows fewer requests than the client sends: beyond {@code requests} within a second, it
+     * answers 429 with {@code Retry-After: 1} (0 refuses every request).
+     */
+    public void allowPerSecond(int requests) {
+        this.allowedPerSecond = requests;
+    }
+
+    /** How many requests were answered 429 since the last reset. */
+    public int refusedRequests() {
+        return refused.get();
     }
 
     /** The most requests the stub was answering at the same moment since the last reset. */
@@ -186,6 +204,12 @@ public final class EiaStub implements AutoCloseable {
 
         @Override
         public ResponseDefinition transform(ServeEvent event) {
+            if (!admitted()) {
+                refused.incrementAndGet();
+                return aResponse().withStatus(429).withHeader("Retry-After", "1")
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":\"Too many requests\",\"code\":429}").build();
+            }
             maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             try {
                 if (delayMillis > 0) {
@@ -197,6 +221,21 @@ public final class EiaStub implements AutoCloseable {
                 throw new IllegalStateException(e);
             } finally {
                 inFlight.decrementAndGet();
+            }
+        }
+
+        /** Counts the request against the allowance of the last second; false when it is over. */
+        private boolean admitted() {
+            synchronized (answeredAt) {
+                long now = System.currentTimeMillis();
+                while (!answeredAt.isEmpty() && answeredAt.peekFirst() <= now - 1000) {
+                    answeredAt.pollFirst();
+                }
+                if (answeredAt.size() >= allowedPerSecond) {
+                    return false;
+                }
+                answeredAt.addLast(now);
+                return true;
             }
         }
 

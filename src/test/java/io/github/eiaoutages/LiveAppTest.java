@@ -94,7 +94,8 @@ public abstract class LiveAppTest {
         return runExpecting(status, "/refresh?wait=true&dataset=" + dataset);
     }
 
-    private Map<String, Object> runExpecting(String status, String uri) {
+    /** POST {@code uri} (a /refresh?wait=true with parameters), expecting the run to end as {@code status}. */
+    protected Map<String, Object> runExpecting(String status, String uri) {
         ResponseEntity<Map> response = http.postForEntity(uri, null, Map.class);
         @SuppressWarnings("unchecked")
         Map<String, Object> run = response.getBody();

@@ -18,6 +18,8 @@ import java.util.Map;
  * @param window periods per backfill window
  * @param maxAge how old the end of the newest period may be before the dataset is stale
  * @param totalIsReliable whether EIA's {@code total} counts the rows of a query (a completeness check) or not
+ * @param expectComplete whether every period between the first and the newest should have rows (gaps are listed)
+ * @param fillGaps whether scheduled runs fetch the gaps found again
  */
 public record DatasetSpec(
         String id,
@@ -33,6 +35,8 @@ public record DatasetSpec(
         int window,
         Duration maxAge,
         boolean totalIsReliable,
+        boolean expectComplete,
+        boolean fillGaps,
         List<FieldSpec> nonNegative,
         Map<FieldSpec, FieldSpec> atMost) {
 
@@ -40,6 +44,8 @@ public record DatasetSpec(
     public static final String PERIOD = "period";
     /** The stored column that keeps the period as EIA sent it, for every dataset that is not daily. */
     public static final String PERIOD_LABEL = "period_label";
+    /** Columns of the raw store the pipeline writes itself; no field may be stored under these names. */
+    private static final List<String> RESERVED_COLUMNS = List.of(PERIOD_LABEL, "_run_id", "_row_fp", "_key_fp");
     /** Only EIA's nuclear-outages routes have a known first period (data start 2007-01-01). */
     private static final String NUCLEAR_ROUTES = "nuclear-outages/";
     private static final String NUCLEAR_START = "2007-01-01";
@@ -86,8 +92,8 @@ public record DatasetSpec(
                 Map.copyOf(entry.facets()), List.copyOf(fields), List.copyOf(keyFields), valueFields,
                 periods(where, "look-back", entry.lookBack(), entry.lookBackDays(), frequency, frequency.defaultLookBack()),
                 periods(where, "window", entry.window(), entry.windowDays(), frequency, frequency.defaultWindow()),
-                entry.maxAge() == null ? frequency.defaultMaxAge() : entry.maxAge(), entry.totalIsReliable(),
-                List.copyOf(nonNegative), Map.copyOf(atMost));
+                maxAge(where, entry, frequency), entry.totalIsReliable(),
+                entry.expectComplete(), fillGaps(where, entry), List.copyOf(nonNegative), Map.copyOf(atMost));
     }
 
     /** The typed fields, period first when the entry leaves it out; its type must be able to hold the periods. */
@@ -97,18 +103,19 @@ public record DatasetSpec(
         if (!entry.fields().containsKey(PERIOD)) {
             declared.put(PERIOD, periodType);
         }
-        declared.putAll(entry.fields());
+        entry.fields().forEach((name, type) -> declared.put(name, FieldType.of(where + ".fields." + name, type)));
         List<FieldSpec> fields = new ArrayList<>();
         for (Map.Entry<String, FieldType> field : declared.entrySet()) {
-            if (field.getValue() == null) {
-                throw new InvalidConfigurationException(where + ".fields." + field.getKey(),
-                        "has no type; use one of string, date, hour, double, long");
-            }
             String column = FieldSpec.columnFor(field.getKey());
-            if (column.equals(PERIOD_LABEL)) {
-                throw new InvalidConfigurationException(where + ".fields." + field.getKey(),
-                        "is stored as period_label, a column the pipeline fills with the period as EIA sent it; drop it");
+            if (RESERVED_COLUMNS.contains(column)) {
+                throw new InvalidConfigurationException(where + ".fields." + field.getKey(), "is stored as " + column
+                        + ", a column the pipeline fills itself (" + String.join(", ", RESERVED_COLUMNS) + "); drop it");
             }
+            fields.stream().filter(f -> f.column().equals(column)).findFirst().ifPresent(f -> {
+                throw new InvalidConfigurationException(where + ".fields." + field.getKey(), "and fields." + f.name()
+                        + " would both be stored as column " + column + " (EIA's camelCase and kebab-case names become "
+                        + "snake_case); keep one");
+            });
             fields.add(new FieldSpec(field.getKey(), column, field.getValue(), fields.size()));
         }
         FieldType given = declared.get(PERIOD);
@@ -119,6 +126,25 @@ public record DatasetSpec(
                     : "stored as the period's first day") + "), or leave period out of fields so its type follows frequency");
         }
         return fields;
+    }
+
+    private static Duration maxAge(String where, PipelineProperties.Dataset entry, Frequency frequency) {
+        if (entry.maxAge() == null) {
+            return frequency.defaultMaxAge();
+        }
+        if (entry.maxAge().isNegative() || entry.maxAge().isZero()) {
+            throw new InvalidConfigurationException(where + ".max-age", "is " + entry.maxAge()
+                    + ", but must be longer than zero, e.g. 3d");
+        }
+        return entry.maxAge();
+    }
+
+    private static boolean fillGaps(String where, PipelineProperties.Dataset entry) {
+        if (entry.fillGaps() && !entry.expectComplete()) {
+            throw new InvalidConfigurationException(where + ".fill-gaps", "is true, but gaps are only looked for in "
+                    + "datasets marked expect-complete: true; set that too (every period should have rows) or drop fill-gaps");
+        }
+        return entry.fillGaps();
     }
 
     private static Period start(String where, PipelineProperties.Dataset entry, Frequency frequency) {
@@ -153,7 +179,13 @@ public record DatasetSpec(
         }
         return switch (frequency) {
             case DAILY -> days;
-            case HOURLY, LOCAL_HOURLY -> Math.multiplyExact(days, 24);
+            case HOURLY, LOCAL_HOURLY -> {
+                if (days > Integer.MAX_VALUE / 24) {
+                    throw new InvalidConfigurationException(where + "." + key + "-days", "is " + days
+                            + ", more days than there are hours to count; give at most " + Integer.MAX_VALUE / 24);
+                }
+                yield days * 24;
+            }
             default -> throw new InvalidConfigurationException(where + "." + key + "-days", "counts days, but the "
                     + "dataset is " + frequency.eiaName() + ": use " + key + ", which counts its periods (e.g. " + key
                     + ": 3 for three " + unit(frequency) + ")");

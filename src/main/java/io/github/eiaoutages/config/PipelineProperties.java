@@ -58,7 +58,7 @@ public record PipelineProperties(
             // Guards against an API that ignores offset and returns the same full page forever.
             @Min(1) @DefaultValue("100000") int maxPagesPerRun,
             // Pages (of different date windows) fetched at once during a backfill.
-            @Min(1) @Max(32) @DefaultValue("4") int maxConcurrentRequests,
+            @Min(1) @Max(32) @DefaultValue("8") int maxConcurrentRequests,
             // Ceiling over all datasets and concurrent fetches; EIA asks for < 5/s and < 9,000/hour.
             @Min(1) @Max(1000) @DefaultValue("4") int requestsPerSecond,
             // EIA's hourly guidance is 9,000; 4/s sustained would be 14,400, so a backfill also needs this ceiling.
@@ -76,12 +76,16 @@ public record PipelineProperties(
         }
     }
 
-    /** Retries of a page after 5xx, 429, timeouts, resets or a body that is not JSON: exponential, with jitter. */
+    /**
+     * Retries of a request: after 5xx, timeouts, resets or a body that is not JSON, {@code attempts} times,
+     * exponential with jitter; after a 429, for as long as {@code rateLimitBudget} lasts.
+     */
     public record Retry(
             @Min(0) @Max(20) @DefaultValue("5") int attempts,
-            // Milliseconds, because the Camel redelivery policy in routes/errors.camel.yaml reads these keys too.
             @Min(0) @DefaultValue("2000") long baseDelayMs,
-            @Min(0) @DefaultValue("60000") long maxDelayMs) {
+            @Min(0) @DefaultValue("60000") long maxDelayMs,
+            // A 429 is retried (after a shared pause, at a lower rate) for as long as this lasts, however often.
+            @NotNull @DefaultValue("15m") Duration rateLimitBudget) {
     }
 
     /** Where files land. Both folders are outputs; relative paths are taken from the working directory. */
@@ -126,8 +130,9 @@ public record PipelineProperties(
             @DefaultValue List<String> data,
             @DefaultValue Map<String, List<String>> facets,
             @NotEmpty List<String> key,
-            // 'period' may be left out: its type then follows the frequency.
-            @DefaultValue Map<String, FieldType> fields,
+            // field -> type (string, date, hour, double, long); 'period' may be left out: its type then follows
+            // the frequency. Read as text, so a wrong type is reported like every other setting (DatasetSpec).
+            @DefaultValue Map<String, String> fields,
             // Periods an incremental run asks for again before the newest stored one (EIA revises recent data).
             @Min(0) Integer lookBack,
             // Periods per backfill window; windows are fetched concurrently and keep offsets low.
@@ -143,7 +148,12 @@ public record PipelineProperties(
             Duration maxAge,
             // EIA's total counts the rows of a query on most routes, so a window short of it is fetched again and
             // reported; false where it counts something else (the facility route's total counts generators).
-            @DefaultValue("true") boolean totalIsReliable) {
+            @DefaultValue("true") boolean totalIsReliable,
+            // Every period between the first and the newest should have rows: GET /datasets and health list the
+            // periods that have none at all (gaps).
+            @DefaultValue("false") boolean expectComplete,
+            // Scheduled runs also fetch the gaps found (needs expect-complete).
+            @DefaultValue("false") boolean fillGaps) {
     }
 
     /** A dataset's own schedule; what it leaves out comes from pipeline.schedule. Checked by DatasetCatalog. */

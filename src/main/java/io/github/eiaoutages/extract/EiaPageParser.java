@@ -29,6 +29,8 @@ public class EiaPageParser {
     private final JsonFactory json;
     private final ObjectMapper mapper;
     private final RowTyper typer = new RowTyper();
+    /** The value columns each dataset requests ({@code data[]}), looked up once. */
+    private final Map<String, List<FieldSpec>> dataFields = new java.util.concurrent.ConcurrentHashMap<>();
 
     public EiaPageParser(ObjectMapper mapper) {
         this.mapper = mapper;
@@ -64,6 +66,11 @@ public class EiaPageParser {
             }
             if (page == null) {
                 throw new EiaMalformedResponseException("EIA answered " + dataset.route() + " without a 'response' object");
+            }
+            if (page.received() > cursor.length()) {
+                // Reported by other clients: a page with more rows than asked for; its offsets cannot be trusted.
+                throw new EiaMalformedResponseException("EIA answered " + dataset.route() + " " + cursor.describe()
+                        + " with " + page.received() + " rows, more than the " + cursor.length() + " asked for");
             }
             return page;
         } catch (JsonParseException e) {
@@ -110,13 +117,22 @@ public class EiaPageParser {
     private void readRow(JsonParser p, DatasetSpec dataset, Map<String, FieldSpec> byName,
                          List<Object[]> rows, List<RejectedRow> rejects) throws IOException {
         String[] text = new String[dataset.fields().size()];
+        boolean[] present = new boolean[text.length];
+        String structured = null;
         Map<String, Object> others = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken token = p.nextToken();
             FieldSpec field = byName.get(name);
+            if (field != null) {
+                present[field.index()] = true;
+            }
             if (token.isStructStart()) {
                 p.skipChildren();
+                if (field != null && structured == null) {
+                    structured = "unparsable " + (token == JsonToken.START_OBJECT ? "object" : "array") + " in field '"
+                            + field.name() + "'";
+                }
             } else if (field != null) {
                 text[field.index()] = token == JsonToken.VALUE_NULL ? null : p.getText();
             } else if (!name.endsWith("-units")) {
@@ -126,7 +142,10 @@ public class EiaPageParser {
             }
         }
         Object[] values = new Object[dataset.rowWidth()];
-        String problem = typer.type(dataset, text, values);
+        String problem = structured != null ? structured : missingColumn(dataset, present);
+        if (problem == null) {
+            problem = typer.type(dataset, text, values);
+        }
         if (problem == null) {
             rows.add(values);
         } else {
@@ -153,6 +172,20 @@ public class EiaPageParser {
                     + "request asked for " + dataset.frequency().eiaName() + ": check pipeline.datasets." + dataset.id()
                     + ".frequency against the route's frequencies (GET " + dataset.route() + "/ lists them)");
         }
+    }
+
+    /**
+     * A value column the request asked for ({@code data[]}) that the row does not carry at all: EIA sends a withheld
+     * value as null, so an absent one means the answer is not what was asked for (a renamed column, a changed
+     * route), and storing it as missing would silently blank the stored values.
+     */
+    private String missingColumn(DatasetSpec dataset, boolean[] present) {
+        for (FieldSpec field : dataFields.computeIfAbsent(dataset.id(), id -> dataset.data().stream().map(dataset::field).toList())) {
+            if (!present[field.index()]) {
+                return "unparsable row: it has no field '" + field.name() + "', which the request asks for (data[])";
+            }
+        }
+        return null;
     }
 
     private static Long parseTotal(String text) {

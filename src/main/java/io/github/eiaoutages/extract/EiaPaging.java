@@ -5,6 +5,7 @@ import io.github.eiaoutages.config.DatasetSpec;
 import io.github.eiaoutages.config.PipelineProperties;
 import io.github.eiaoutages.period.Frequency;
 import io.github.eiaoutages.period.Period;
+import io.github.eiaoutages.period.PeriodRange;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,49 +49,76 @@ public class EiaPaging {
      * The cursors of one run of a dataset.
      *
      * @param newestCommitted the newest period the raw store holds for the dataset, or null when it holds none
+     * @param range periods to fetch again instead ({@code POST /refresh?start=&end=}), or null
+     * @param again periods to fetch as well: conflicts of the last run, gaps ({@code fill-gaps}); ignored for a
+     *     range re-fetch
      */
-    public List<PageCursor> plan(String datasetId, Period newestCommitted) {
+    public List<PageCursor> plan(String datasetId, Period newestCommitted, PeriodRange range, List<PeriodRange> again) {
         DatasetSpec dataset = datasets.get(datasetId);
         String url = endpoint.dataUrl(dataset);
+        if (range != null) {
+            List<PageCursor> windows = windows(dataset, url, range.start(), range.end(), false);
+            log.info("{}: fetching {} again in {} windows", datasetId, range, windows.size());
+            return windows;
+        }
+        List<PageCursor> cursors = new ArrayList<>();
         if (newestCommitted != null) {
-            Period start = newestCommitted.plus(-dataset.lookBack());
+            // Data that runs ahead of time (STEO's forecasts) counts back from now, not from its last forecast period:
+            // the quarters that turn from forecast into history are the ones EIA revises.
+            Period now = dataset.frequency().containing(clock.instant(), newestCommitted);
+            Period newest = newestCommitted.isAfter(now) ? now : newestCommitted;
+            Period start = newest.plus(-dataset.lookBack());
             if (start.isBefore(dataset.start())) {
                 start = dataset.start();
             }
             log.info("{}: asking for {} on (newest stored period {} less {} periods of look-back)", datasetId,
-                    start.label(), newestCommitted.label(), dataset.lookBack());
-            return List.of(cursor(dataset, url, start, null, false));
+                    start.label(), newest.label(), dataset.lookBack());
+            cursors.add(cursor(dataset, url, start, null, false));
+        } else {
+            cursors.addAll(windows(dataset, url, dataset.start(), null, true));
+            log.info("{}: no rows stored yet, backfilling from {} in {} windows of {} periods", datasetId,
+                    dataset.start().label(), cursors.size(), dataset.window());
         }
+        if (again != null && !again.isEmpty()) {
+            int before = cursors.size();
+            again.forEach(periods -> cursors.addAll(windows(dataset, url, periods.start(), periods.end(), false)));
+            log.info("{}: also fetching {} again (conflicts of the last run, gaps) in {} windows", datasetId, again,
+                    cursors.size() - before);
+        }
+        return cursors;
+    }
+
+    /**
+     * Windows of {@code window} periods from {@code start} to {@code end} (inclusive); with no end, up to the period
+     * that holds now, the last window open-ended: whatever EIA has published by then (STEO's forecasts included).
+     */
+    private List<PageCursor> windows(DatasetSpec dataset, String url, Period start, Period end, boolean backfill) {
         List<PageCursor> windows = new ArrayList<>();
-        Period start = dataset.start();
-        // A window ends before the period that holds "now"; the last one stays open-ended: whatever EIA has
-        // published by now (STEO's forecasts included).
-        Period current = dataset.frequency().containing(clock.instant(), start);
-        while (!start.plus(dataset.window()).isAfter(current)) {
+        Period last = end != null ? end : dataset.frequency().containing(clock.instant(), start);
+        while (!start.plus(dataset.window()).isAfter(last)) {
             Period next = start.plus(dataset.window());
-            windows.add(cursor(dataset, url, start, next.justBefore(), true));
+            windows.add(cursor(dataset, url, start, next.justBefore(), backfill));
             start = overlap(dataset, next);
         }
-        windows.add(cursor(dataset, url, start, null, true));
-        log.info("{}: no rows stored yet, backfilling from {} in {} windows of {} periods", datasetId,
-                dataset.start().label(), windows.size(), dataset.window());
+        windows.add(cursor(dataset, url, start, end, backfill));
         return windows;
     }
 
-    /** Records the page on its cursor and hands the page on. */
+    /** Records the page on its cursor and hands the page on (without rows this window quarantined before). */
     public EiaPage advance(PageCursor cursor, EiaPage page) {
-        cursor.advance(page);
-        return page;
+        return cursor.advance(page);
     }
 
     /**
      * Where the window after {@code next} begins. Local hours are sent in one offset, and whether EIA compares
-     * start and end as instants or as local text is not known: across a DST change the text of an hour moves by
-     * one, so local-hourly windows overlap by a day and no hour can fall between two of them (the overlap's rows
-     * come twice in one run, with the same values, and are counted as duplicates).
+     * start and end as instants or as text is not known. As instants, windows that meet leave nothing out; as
+     * text, a label of another offset ({@code 2026-11-10T23-06} against an end of {@code 2026-11-10T23-05}) sorts
+     * between one window's end and the next one's start. So a local-hourly window begins with the last hour of the
+     * one before: every label of that hour falls in one of the two (its rows come twice, with the same values, and
+     * count as duplicates).
      */
     private static Period overlap(DatasetSpec dataset, Period next) {
-        return dataset.frequency() == Frequency.LOCAL_HOURLY ? next.plus(-Math.min(24, dataset.window() - 1)) : next;
+        return dataset.frequency() == Frequency.LOCAL_HOURLY && dataset.window() > 1 ? next.plus(-1) : next;
     }
 
     private PageCursor cursor(DatasetSpec dataset, String url, Period start, Period end, boolean backfill) {

@@ -9,43 +9,94 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Decides when a failed EIA request is tried again and says so: runs as the retry policy's
- * {@code onExceptionOccurredRef} (routes/errors.camel.yaml), after Camel counted the attempt and before it waits.
- * The delay is EIA's {@code Retry-After} (429/503, capped at {@code max-delay-ms}) or {@code base-delay-ms} doubled per
- * attempt with ±15 % jitter, so concurrent windows do not retry in step; it is handed to Camel in the
- * {@code CamelRedeliveryDelay} header, and the one WARN line per retry names the dataset, the window and page, the
- * cause and that delay.
+ * Decides whether and when a failed EIA request is tried again, and says so. It runs as the retry policy's
+ * {@code onExceptionOccurredRef} (routes/errors.camel.yaml), after Camel counted the attempt and before it waits,
+ * and answers the policy's {@code retryWhile}:
+ *
+ * <ul>
+ *   <li>a 429 pauses every fetch for EIA's {@code Retry-After} and halves the rate ceiling ({@link EiaRateLimiter});
+ *       the request is tried again for as long as {@code pipeline.eia.retry.rate-limit-budget} lasts, however often
+ *       EIA says 429, and only then fails the run, naming {@code pipeline.eia.requests-per-second};
+ *   <li>any other failure (5xx, reset, timeout, a body that is not JSON) is tried again {@code attempts} times,
+ *       after EIA's {@code Retry-After} (503, capped at {@code max-delay-ms}) or {@code base-delay-ms} doubled per
+ *       attempt with ±15 % jitter, so concurrent windows do not retry in step.
+ * </ul>
+ * Each retry is one WARN line naming the dataset, the window and page, the cause and the delay.
  */
 @Component("eiaRetries")
 public class EiaRetries implements Processor {
 
     private static final Logger log = LoggerFactory.getLogger(EiaRetries.class);
     private static final double JITTER = 0.15;
+    private static final String RETRY = "eiaRetry";
+    private static final long DEFAULT_RATE_LIMIT_PAUSE_MS = 1000;
 
     private final PipelineProperties.Retry retry;
+    private final int requestsPerSecond;
     private final RetryAfter retryAfter;
+    private final EiaRateLimiter limiter;
 
-    public EiaRetries(PipelineProperties properties, RetryAfter retryAfter) {
+    public EiaRetries(PipelineProperties properties, RetryAfter retryAfter, EiaRateLimiter limiter) {
         this.retry = properties.eia().retry();
+        this.requestsPerSecond = properties.eia().requestsPerSecond();
         this.retryAfter = retryAfter;
+        this.limiter = limiter;
     }
 
     @Override
     public void process(Exchange exchange) {
-        Integer counter = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, Integer.class);
-        int attempt = counter == null ? 1 : counter;
+        exchange.setProperty(RETRY, false);
+        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        Object request = exchange.getProperty("cursor");
+        EiaRequest.Attempts attempts = request instanceof EiaRequest r ? r.attempts() : new EiaRequest.Attempts();
+        Object retryAfterHeader = exchange.getMessage().getHeader("Retry-After");
+        Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        if (cause instanceof EiaUnavailableException unavailable && unavailable.status() == 429) {
+            // The pause is what EIA asks for, however long: it is the budget that bounds the wait.
+            rateLimited(exchange, request, attempts, retryAfter.askedMillis(retryAfterHeader, status));
+            return;
+        }
+        Long asked = retryAfter.delayMillis(retryAfterHeader, status);
+        int attempt = attempts.failed();
         if (attempt > retry.attempts()) {
             // No retry left: the run fails and records the cause.
             return;
         }
-        Long asked = retryAfter.delayMillis(exchange.getMessage().getHeader("Retry-After"),
-                exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class));
         long delay = asked != null ? asked : backoff(attempt);
         exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, delay);
-        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        log.warn("{}: {} failed: {}; retry {} of {} in {}{}", exchange.getProperty("dataset"),
-                describe(exchange.getProperty("cursor")), cause == null ? "unknown error" : message(cause), attempt,
-                retry.attempts(), seconds(delay), asked != null ? " (EIA's Retry-After)" : "");
+        exchange.setProperty(RETRY, true);
+        log.warn("{}: {} failed: {}; retry {} of {} in {}{}", exchange.getProperty("dataset"), describe(request),
+                cause == null ? "unknown error" : message(cause), attempt, retry.attempts(), seconds(delay),
+                asked != null ? " (EIA's Retry-After)" : "");
+    }
+
+    /** The policy's {@code retryWhile}: what {@link #process} decided for this failure. */
+    public boolean shouldRetry(Exchange exchange) {
+        return Boolean.TRUE.equals(exchange.getProperty(RETRY, Boolean.class));
+    }
+
+    private void rateLimited(Exchange exchange, Object request, EiaRequest.Attempts attempts, Long asked) {
+        long now = System.currentTimeMillis();
+        long since = attempts.rateLimitedSince(now);
+        if (now - since > retry.rateLimitBudget().toMillis()) {
+            EiaUnavailableException exhausted = new EiaUnavailableException("EIA kept answering 429 (Too Many Requests) for "
+                    + seconds(now - since) + ", the whole of pipeline.eia.retry.rate-limit-budget (" + retry.rateLimitBudget()
+                    + "), even at " + limiter.rate() + " requests/s: lower pipeline.eia.requests-per-second (now "
+                    + requestsPerSecond + ") or retry later; EIA suspends keys that keep exceeding its limits", 429);
+            // The run records the exception of the failed request: this one says what to change.
+            exchange.setException(exhausted);
+            exchange.setProperty(Exchange.EXCEPTION_CAUGHT, exhausted);
+            return;
+        }
+        long pause = asked != null ? asked : DEFAULT_RATE_LIMIT_PAUSE_MS;
+        double rate = limiter.rateLimited(pause);
+        // The limiter's shared pause holds this request back with every other one.
+        exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, 0L);
+        exchange.setProperty(RETRY, true);
+        log.warn("{}: {} was refused with 429 (Too Many Requests): every request waits {}{}, the ceiling is now {} "
+                        + "requests/s (rising by {}/s a minute); retrying for up to {} more", exchange.getProperty("dataset"),
+                describe(request), seconds(pause), asked != null ? " (EIA's Retry-After)" : "", rate, EiaRateLimiter.STEP,
+                seconds(retry.rateLimitBudget().toMillis() - (now - since)));
     }
 
     /** {@code base-delay-ms} × 2^(attempt-1), at most {@code max-delay-ms}, moved randomly by up to 15 %. */
@@ -55,14 +106,8 @@ public class EiaRetries implements Processor {
         return Math.round(capped * (1 + JITTER * (2 * ThreadLocalRandom.current().nextDouble() - 1)));
     }
 
-    private static String describe(Object cursor) {
-        if (cursor instanceof PageCursor page) {
-            return "window " + page.window() + ", page " + (page.pages() + 1) + " (offset " + page.offset() + ")";
-        }
-        if (cursor instanceof DatasetCheck check) {
-            return "metadata check";
-        }
-        return "request";
+    private static String describe(Object request) {
+        return request instanceof EiaRequest r ? r.describe() : "request";
     }
 
     private static String message(Throwable cause) {
@@ -71,6 +116,9 @@ public class EiaRetries implements Processor {
     }
 
     private static String seconds(long millis) {
+        if (millis >= 120_000) {
+            return String.format("%.1f min", millis / 60_000.0);
+        }
         return millis < 1000 ? millis + " ms" : String.format("%.1f s", millis / 1000.0);
     }
 }

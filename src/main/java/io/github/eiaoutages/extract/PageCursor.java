@@ -2,7 +2,9 @@ package io.github.eiaoutages.extract;
 
 import io.github.eiaoutages.config.DatasetSpec;
 import io.github.eiaoutages.config.FieldSpec;
-import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
+import it.unimi.dsi.fastutil.longs.Long2IntMap;
+import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
+import java.util.ArrayList;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -12,7 +14,7 @@ import java.util.Map;
  * Where one dataset's paging stands within a run: which offset to ask for next and whether more pages follow.
  * Lives in the exchange for the length of the page loop; the route asks it {@link #hasMore()}.
  */
-public final class PageCursor {
+public final class PageCursor implements EiaRequest {
 
     private final DatasetSpec dataset;
     private final String url;
@@ -28,12 +30,17 @@ public final class PageCursor {
     private volatile Long lastTotal;
     private volatile boolean done;
     /**
-     * Distinct rows (key and values) received in this window: what EIA's total is checked against. A row paged twice
-     * counts once, so a page that repeated rows and skipped others shows; two versions of one key count twice, as
-     * EIA counts them (they are reported as a conflict instead).
+     * The rows (key and values) received in this window, each counted as often as it came on any one page: what
+     * EIA's total is checked against. A row that came again on another page counts once, so paging that repeated
+     * rows and skipped others shows; a row EIA sent twice on one page, or two versions of one key, count as EIA counts
+     * them (a conflict is reported as such).
      */
-    private final LongOpenHashSet rows = new LongOpenHashSet();
+    private final Long2IntOpenHashMap rowCounts = new Long2IntOpenHashMap();
+    private final Long2IntOpenHashMap rejectCounts = new Long2IntOpenHashMap();
+    private long rowsCounted;
+    private long rejectsCounted;
     private String firstRejectReason;
+    private final Attempts attempts = new Attempts();
     private boolean fetchedAgain;
     private boolean completenessChecked;
     private String shortfall;
@@ -74,7 +81,18 @@ public final class PageCursor {
         return dataset;
     }
 
+    @Override
+    public Attempts attempts() {
+        return attempts;
+    }
+
+    @Override
+    public String describe() {
+        return "window " + window() + ", page " + (pages + 1) + " (offset " + offset + ")";
+    }
+
     /** The data URL of the dataset, without query and without key. */
+    @Override
     public String url() {
         return url;
     }
@@ -83,6 +101,7 @@ public final class PageCursor {
      * The query of the next page, encoded (Tomcat and other servers reject raw brackets). Sorted on the full
      * key: EIA pages without a total order have returned duplicated and missing rows across pages.
      */
+    @Override
     public String query() {
         StringBuilder q = new StringBuilder(256);
         param(q, "frequency", dataset.frequency().eiaName());
@@ -114,12 +133,14 @@ public final class PageCursor {
      * advisory (on the facility route it counts generators, not the rows it returns) and an empty page past the
      * end still says "incomplete return".
      */
-    synchronized void advance(EiaPage page) {
+    synchronized EiaPage advance(EiaPage page) {
+        attempts.reset();
         pages++;
         rowsReceived += page.received();
-        rowsRejected += page.rejects().size();
-        if (firstRejectReason == null && !page.rejects().isEmpty()) {
-            firstRejectReason = page.rejects().get(0).reason();
+        List<RejectedRow> rejects = newRejects(page.rejects());
+        rowsRejected += rejects.size();
+        if (firstRejectReason == null && !rejects.isEmpty()) {
+            firstRejectReason = rejects.get(0).reason();
         }
         lastTotal = page.total();
         offset += page.received();
@@ -129,6 +150,44 @@ public final class PageCursor {
             throw new EiaResponseException("Paging " + dataset.id() + " did not end after " + maxPages
                     + " pages; EIA may be ignoring offset. Raise pipeline.eia.max-pages-per-run if the dataset is that large");
         }
+        return rejects.size() == page.rejects().size() ? page
+                : new EiaPage(page.total(), page.received(), page.rows(), rejects);
+    }
+
+    /**
+     * The page's rejected rows that this window has not quarantined yet: a window fetched again for completeness
+     * returns the same bad rows, which must be quarantined and counted once.
+     */
+    private List<RejectedRow> newRejects(List<RejectedRow> rejects) {
+        if (rejects.isEmpty()) {
+            return rejects;
+        }
+        long[] hashes = new long[rejects.size()];
+        for (int i = 0; i < hashes.length; i++) {
+            hashes[i] = rejects.get(i).row().toString().hashCode() * 31L + rejects.get(i).reason().hashCode();
+        }
+        List<RejectedRow> fresh = new ArrayList<>();
+        Long2IntOpenHashMap onPage = new Long2IntOpenHashMap();
+        for (int i = 0; i < hashes.length; i++) {
+            if (onPage.addTo(hashes[i], 1) + 1 > rejectCounts.get(hashes[i])) {
+                fresh.add(rejects.get(i));
+            }
+        }
+        rejectsCounted += merge(rejectCounts, onPage);
+        return fresh;
+    }
+
+    /** Takes the larger count of each row, page against window; returns how much the window's total grew. */
+    private static long merge(Long2IntOpenHashMap window, Long2IntOpenHashMap page) {
+        long grown = 0;
+        for (Long2IntMap.Entry entry : page.long2IntEntrySet()) {
+            int before = window.get(entry.getLongKey());
+            if (entry.getIntValue() > before) {
+                window.put(entry.getLongKey(), entry.getIntValue());
+                grown += entry.getIntValue() - before;
+            }
+        }
+        return grown;
     }
 
     /**
@@ -138,7 +197,7 @@ public final class PageCursor {
      */
     private void checkComplete() {
         Long total = lastTotal;
-        long seen = rows.size() + rowsRejected;
+        long seen = rowsCounted + rejectsCounted;
         if (!dataset.totalIsReliable() || total == null || seen >= total) {
             return;
         }
@@ -155,9 +214,11 @@ public final class PageCursor {
 
     /** Notes the typed rows this window received (fingerprints of dataset, key and values). */
     public synchronized void sawRows(long[] rowFingerprints, int count) {
+        Long2IntOpenHashMap onPage = new Long2IntOpenHashMap();
         for (int i = 0; i < count; i++) {
-            rows.add(rowFingerprints[i]);
+            onPage.addTo(rowFingerprints[i], 1);
         }
+        rowsCounted += merge(rowCounts, onPage);
     }
 
     /** Why the window is short of EIA's total after a second fetch, or null when it is complete (or unchecked). */
@@ -173,6 +234,11 @@ public final class PageCursor {
     /** True when the dataset had no rows yet and this window is part of its backfill. */
     public boolean backfill() {
         return backfill;
+    }
+
+    /** Rows asked for per page ({@code length}). */
+    public int length() {
+        return length;
     }
 
     public int pages() {

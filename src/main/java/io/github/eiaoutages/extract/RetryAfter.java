@@ -21,8 +21,14 @@ public class RetryAfter {
         this.maxMillis = properties.eia().retry().maxDelayMs();
     }
 
-    /** The delay in ms, or null when EIA did not ask for one (the exponential backoff then applies). */
+    /** The delay in ms, at most the configured maximum, or null when EIA did not ask for one. */
     public Long delayMillis(Object retryAfter, Integer status) {
+        Long asked = askedMillis(retryAfter, status);
+        return asked == null ? null : Math.min(asked, maxMillis);
+    }
+
+    /** The delay EIA asks for in ms, uncapped, or null when it did not ask for one (or not on a 429 or 503). */
+    public Long askedMillis(Object retryAfter, Integer status) {
         if (retryAfter == null || status == null || (status != 429 && status != 503)) {
             return null;
         }
@@ -38,6 +44,6 @@ public class RetryAfter {
                 return null;
             }
         }
-        return Math.max(0, Math.min(millis, maxMillis));
+        return Math.max(0, millis);
     }
 }

@@ -51,7 +51,7 @@ final class RowTyper {
                     case DATE -> epochDay(text);
                     case HOUR -> LocalDateTime.parse(text.length() == 13 ? text + ":00" : text)
                             .toInstant(ZoneOffset.UTC).toEpochMilli();
-                    case DOUBLE -> finite(Double.parseDouble(text));
+                    case DOUBLE -> finite(Double.parseDouble(plainNumber(text)));
                     case LONG -> Long.parseLong(text);
                 };
             } catch (NumberFormatException | DateTimeParseException e) {
@@ -114,6 +114,15 @@ final class RowTyper {
             value = value * 10 + (c - '0');
         }
         return value;
+    }
+
+    /** Java reads {@code "500f"} and {@code "50d"} as numbers; EIA never sends such suffixes, so they are refused. */
+    private static String plainNumber(String text) {
+        char last = text.charAt(text.length() - 1);
+        if (Character.isLetter(last)) {
+            throw new NumberFormatException("trailing letter");
+        }
+        return text;
     }
 
     private static double finite(double value) {

@@ -2,6 +2,7 @@ package io.github.eiaoutages.ops;
 
 import io.github.eiaoutages.config.DatasetCatalog;
 import io.github.eiaoutages.config.DatasetSpec;
+import io.github.eiaoutages.coverage.DatasetCoverage;
 import io.github.eiaoutages.period.Period;
 import io.github.eiaoutages.raw.RawStore;
 import io.github.eiaoutages.run.DatasetSchedules;
@@ -31,16 +32,19 @@ public class PipelineHealthIndicator implements HealthIndicator {
 
     private final DatasetCatalog datasets;
     private final RawStore rawStore;
+    private final DatasetCoverage coverage;
     private final RunRegistry runs;
     private final DatasetSchedules schedules;
     private final Clock clock;
     /** Newest stored period per dataset; recomputed from the manifests after every run. */
     private final Map<String, Period> newest = new ConcurrentHashMap<>();
+    private final Map<String, String> unreadable = new ConcurrentHashMap<>();
     private volatile boolean loaded;
 
     public PipelineHealthIndicator(DatasetCatalog datasets, RawStore rawStore, RunRegistry runs,
-                                   DatasetSchedules schedules) {
+                                   DatasetSchedules schedules, DatasetCoverage coverage) {
         this.datasets = datasets;
+        this.coverage = coverage;
         this.rawStore = rawStore;
         this.runs = runs;
         this.schedules = schedules;
@@ -56,10 +60,16 @@ public class PipelineHealthIndicator implements HealthIndicator {
     public Health health() {
         if (!loaded) {
             newest.clear();
+            unreadable.clear();
             datasets.ids().forEach(id -> {
-                Period period = rawStore.newestCommittedPeriod(id);
-                if (period != null) {
-                    newest.put(id, period);
+                try {
+                    Period period = rawStore.newestCommittedPeriod(id);
+                    if (period != null) {
+                        newest.put(id, period);
+                    }
+                } catch (RuntimeException e) {
+                    // Health answers whatever is wrong with one dataset's files: that dataset is DOWN, saying why.
+                    unreadable.put(id, e.getMessage());
                 }
             });
             loaded = true;
@@ -69,6 +79,7 @@ public class PipelineHealthIndicator implements HealthIndicator {
         Map<String, Object> details = new LinkedHashMap<>();
         List<String> stale = new ArrayList<>();
         List<String> degraded = new ArrayList<>();
+        List<String> withGaps = new ArrayList<>();
         boolean anyData = false;
         for (DatasetSpec dataset : datasets.all()) {
             String id = dataset.id();
@@ -77,12 +88,19 @@ public class PipelineHealthIndicator implements HealthIndicator {
             entry.put("frequency", dataset.frequency().eiaName());
             entry.put("newest_period", period == null ? null : period.label());
             entry.put("max_age", dataset.maxAge().toString());
-            if (period == null) {
+            if (unreadable.containsKey(id)) {
+                entry.put("freshness", "unreadable");
+                entry.put("error", unreadable.get(id));
+                stale.add(id);
+            } else if (period == null) {
                 entry.put("freshness", "no rows yet");
             } else {
                 anyData = true;
-                // Age counts from the end of the newest period: a month is complete only when it is over.
-                Duration age = Duration.between(period.end(), now);
+                // Age counts from the end of the newest period: a month is complete only when it is over. Data that
+                // runs ahead of time (forecasts) would look fresh for years: its age counts from the last run that
+                // fetched it.
+                Instant reference = period.end().isAfter(now) ? runs.lastFetched(id).orElse(now) : period.end();
+                Duration age = Duration.between(reference, now);
                 entry.put("age_hours", Math.max(0, age.toHours()));
                 entry.put("age_days", Math.max(0, age.toDays()));
                 boolean isStale = age.compareTo(dataset.maxAge()) > 0;
@@ -98,6 +116,13 @@ public class PipelineHealthIndicator implements HealthIndicator {
                     degraded.add(id);
                 }
             });
+            if (dataset.expectComplete() && !unreadable.containsKey(id)) {
+                int gaps = coverage.gaps(id).size();
+                entry.put("gaps", gaps);
+                if (gaps > 0) {
+                    withGaps.add(id);
+                }
+            }
             if (nextRuns.containsKey(id)) {
                 entry.put("next_run", nextRuns.get(id));
             }
@@ -108,6 +133,10 @@ public class PipelineHealthIndicator implements HealthIndicator {
                 : anyData ? Health.up() : Health.unknown();
         if (active != null) {
             health.withDetail("active_run", active.getRunId());
+        }
+        if (!withGaps.isEmpty()) {
+            // Periods with no row at all (GET /datasets lists them; POST /refresh?dataset=&start=&end= fetches them).
+            health.withDetail("gaps", withGaps);
         }
         if (!degraded.isEmpty()) {
             // Doubtful data is worth a look, not taking the service down: the status stays as freshness says.

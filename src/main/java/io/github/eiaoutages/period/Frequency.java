@@ -185,7 +185,8 @@ public enum Frequency {
     }
 
     private DateTimeParseException notAPeriod(String text) {
-        return new DateTimeParseException("'" + text + "' is not a " + eiaName + " period such as " + example, text, 0);
+        return new DateTimeParseException("'" + text + "' is not " + (eiaName.startsWith("a") ? "an " : "a ") + eiaName
+                + " period such as " + example, text, 0);
     }
 
     /** {@code YYYY-MM-DD} without the formatter machinery: this runs for every row of every page. */

@@ -45,7 +45,7 @@ class ConflictingRows {
      * What was taken out: the staged rows (whole-row fingerprints) and the identities; {@code quarantined} counts
      * every version written to quarantine, a stored one included.
      */
-    record Withdrawn(LongSet rows, LongSet identities, long quarantined) {
+    record Withdrawn(LongSet rows, LongSet identities, long quarantined, java.util.SortedSet<String> periods) {
     }
 
     /**
@@ -89,7 +89,9 @@ class ConflictingRows {
         byIdentity.values().forEach(versions -> versions.forEach(row -> rejected.add(new RejectedRow(reason(dataset, row,
                 versions), row))));
         quarantine.keep(rejected, dataset.id(), runId);
-        return new Withdrawn(rows, new LongOpenHashSet(byIdentity.keySet()), rejected.size());
+        java.util.SortedSet<String> periods = new java.util.TreeSet<>();
+        rejected.forEach(r -> periods.add(String.valueOf(r.row().get(DatasetSpec.PERIOD))));
+        return new Withdrawn(rows, new LongOpenHashSet(byIdentity.keySet()), rejected.size(), periods);
     }
 
     /** A row as EIA sent it: field names, text values, the period as its label. */

@@ -60,9 +60,10 @@ public class RawCommitter {
      * out into quarantine ({@link ConflictingRows}); then each dataset's manifest is written and its staging folder
      * renamed to {@code run=<id>}, and only then do the run's keys become permanent.
      */
-    public RawCommit commit(String runId) {
+    public RawCommit commit(String runId, List<String> scope) {
         Map<String, RunManifest> staged = new LinkedHashMap<>();
         Map<String, RawCommit.Conflicts> conflicts = new LinkedHashMap<>();
+        Map<String, java.util.SortedSet<String>> conflictPeriods = new LinkedHashMap<>();
         for (DatasetSpec dataset : datasets.all()) {
             Path staging = store.stagingDir(dataset.id(), runId);
             store.forgetPartCounter(dataset.id(), runId);
@@ -75,6 +76,7 @@ public class RawCommitter {
                         store.committedParts(dataset.id()), conflicting, keys.committedVersions(dataset.id()));
                 keys.withdraw(withdrawn.rows(), withdrawn.identities());
                 conflicts.put(dataset.id(), new RawCommit.Conflicts(withdrawn.identities().size(), withdrawn.quarantined()));
+                conflictPeriods.put(dataset.id(), withdrawn.periods());
             }
             List<Path> parts = parts(staging);
             if (parts.isEmpty()) {
@@ -103,6 +105,11 @@ public class RawCommitter {
             }
         }
         keys.commitPending();
+        // The periods of keys that came with conflicting values are asked for again by the next run of the dataset,
+        // whatever its look-back, until EIA answers them consistently.
+        scope.forEach(dataset -> store.rememberConflicts(dataset, conflictPeriods.getOrDefault(dataset, new java.util.TreeSet<>())));
+        // An empty _staging folder left behind would read, at the next start, like an interrupted run.
+        datasets.all().forEach(dataset -> store.removeStagingIfEmpty(dataset.id()));
         return new RawCommit(staged, conflicts);
     }
 
@@ -112,6 +119,7 @@ public class RawCommitter {
         for (DatasetSpec dataset : datasets.all()) {
             store.forgetPartCounter(dataset.id(), runId);
             RawStore.deleteTree(store.stagingDir(dataset.id(), runId));
+            store.removeStagingIfEmpty(dataset.id());
         }
     }
 

@@ -3,6 +3,7 @@ package io.github.eiaoutages.raw;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.eiaoutages.config.DatasetCatalog;
 import io.github.eiaoutages.config.DatasetSpec;
+import io.github.eiaoutages.config.InvalidConfigurationException;
 import io.github.eiaoutages.config.PipelineProperties;
 import io.github.eiaoutages.duckdb.DuckDb;
 import io.github.eiaoutages.period.Period;
@@ -38,6 +39,7 @@ public class RawStore {
     static final String STAGING = "_staging";
     static final String RUN_PREFIX = "run=";
     static final String MANIFEST = "_manifest.json";
+    static final String CONFLICTS = "_conflicts.json";
 
     private static final Logger log = LoggerFactory.getLogger(RawStore.class);
 
@@ -78,9 +80,12 @@ public class RawStore {
         for (DatasetSpec dataset : datasets.all()) {
             Path staging = datasetDir(dataset.id()).resolve(STAGING);
             if (Files.isDirectory(staging)) {
-                log.warn("Removing uncommitted files of an interrupted run under {}", staging);
+                if (!isEmpty(staging)) {
+                    log.warn("Removing uncommitted files of an interrupted run under {}", staging);
+                }
                 deleteTree(staging);
             }
+            checkStoredPeriods(dataset);
         }
         long started = System.nanoTime();
         long rows = 0;
@@ -90,6 +95,89 @@ public class RawStore {
         if (rows > 0) {
             log.info("Rebuilt the idempotent repository from {} committed raw rows in {} ms", rows,
                     (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    /**
+     * The committed runs of a dataset hold periods of its configured frequency. A frequency changed under stored
+     * rows (annual to monthly, say) would mix two shapes in one store and break every run and health check, so it
+     * stops startup with what to do instead.
+     */
+    private void checkStoredPeriods(DatasetSpec dataset) {
+        for (RunManifest manifest : manifests(dataset.id())) {
+            for (String label : new String[] {manifest.periodMin(), manifest.periodMax()}) {
+                if (label == null) {
+                    continue;
+                }
+                try {
+                    dataset.frequency().parse(label);
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw new InvalidConfigurationException("pipeline.datasets." + dataset.id() + ".frequency", "is '"
+                            + dataset.frequency().eiaName() + "', but " + datasetDir(dataset.id()) + " holds rows of another "
+                            + "frequency (period '" + label + "' in run=" + manifest.runId() + "): a dataset's frequency cannot "
+                            + "change under stored rows. Keep the old frequency, add the new shape under another dataset id, "
+                            + "or move that folder aside to copy the dataset again");
+                }
+            }
+        }
+    }
+
+    /**
+     * Keeps the periods (in the dataset's format) of keys the dataset's last run received with conflicting values in
+     * {@code data/raw/<dataset>/_conflicts.json}; none removes the file.
+     */
+    void rememberConflicts(String datasetId, java.util.SortedSet<String> periods) {
+        Path file = datasetDir(datasetId).resolve(CONFLICTS);
+        try {
+            if (periods.isEmpty()) {
+                Files.deleteIfExists(file);
+                return;
+            }
+            Files.createDirectories(file.getParent());
+            Path temp = file.resolveSibling(CONFLICTS + ".tmp");
+            mapper.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), Map.of("periods", List.copyOf(periods)));
+            Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write " + file, e);
+        }
+    }
+
+    /** The periods whose keys came with conflicting values in the dataset's last run: its next run asks again. */
+    public List<Period> unresolvedConflicts(String datasetId) {
+        Path file = datasetDir(datasetId).resolve(CONFLICTS);
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        DatasetSpec dataset = datasets.get(datasetId);
+        try {
+            List<Period> periods = new ArrayList<>();
+            for (Object label : (List<?>) mapper.readValue(file.toFile(), Map.class).get("periods")) {
+                periods.add(dataset.frequency().parse(label.toString()));
+            }
+            return periods;
+        } catch (IOException | RuntimeException e) {
+            log.warn("Ignoring unreadable {}: {}", file, e.getMessage());
+            return List.of();
+        }
+    }
+
+    /** Removes the {@code _staging} folder of a dataset once no run is using it. */
+    void removeStagingIfEmpty(String datasetId) {
+        Path staging = datasetDir(datasetId).resolve(STAGING);
+        if (Files.isDirectory(staging) && isEmpty(staging)) {
+            try {
+                Files.deleteIfExists(staging);
+            } catch (IOException e) {
+                // A run started meanwhile: its staging is in there.
+            }
+        }
+    }
+
+    private static boolean isEmpty(Path dir) {
+        try (Stream<Path> children = Files.list(dir)) {
+            return children.findAny().isEmpty();
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -142,19 +230,27 @@ public class RawStore {
     public Period newestCommittedPeriod(String datasetId) {
         DatasetSpec dataset = datasets.get(datasetId);
         Period newest = null;
+        for (RunManifest manifest : manifests(datasetId)) {
+            if (manifest.periodMax() != null) {
+                Period period = dataset.frequency().parse(manifest.periodMax());
+                newest = newest == null || period.isAfter(newest) ? period : newest;
+            }
+        }
+        return newest;
+    }
+
+    /** The manifests of a dataset's committed runs, oldest first. */
+    public List<RunManifest> manifests(String datasetId) {
+        List<RunManifest> manifests = new ArrayList<>();
         for (Path run : committedRuns(datasetId)) {
             try {
-                RunManifest manifest = mapper.readValue(run.resolve(MANIFEST).toFile(), RunManifest.class);
-                if (manifest.periodMax() != null) {
-                    Period period = dataset.frequency().parse(manifest.periodMax());
-                    newest = newest == null || period.isAfter(newest) ? period : newest;
-                }
+                manifests.add(mapper.readValue(run.resolve(MANIFEST).toFile(), RunManifest.class));
             } catch (IOException | RuntimeException e) {
                 throw new IllegalStateException("The manifest of " + run + " cannot be read (" + e.getMessage()
                         + "); move the damaged run= folder aside and restart", e);
             }
         }
-        return newest;
+        return manifests;
     }
 
     /** The committed part files of a dataset, for readers such as the modeling bean. */

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import io.github.eiaoutages.extract.PageCursor;
+import io.github.eiaoutages.period.PeriodRange;
+import io.github.eiaoutages.security.SecretMasking;
 
 /** What one run did: who started it, how it went, and what each dataset received and stored. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -30,13 +32,33 @@ public final class RunRecord {
     private volatile boolean rawCommitted;
     private final Map<String, DatasetCounts> datasets = new LinkedHashMap<>();
     private final List<String> scope;
+    private final PeriodRange range;
     private final List<PageCursor> cursors = new CopyOnWriteArrayList<>();
 
-    RunRecord(String runId, String trigger, Instant startedAt, List<String> scope) {
+    RunRecord(String runId, String trigger, Instant startedAt, List<String> scope, PeriodRange range) {
         this.runId = runId;
         this.trigger = trigger;
         this.startedAt = startedAt;
         this.scope = List.copyOf(scope);
+        this.range = range;
+    }
+
+    /**
+     * The periods a range re-fetch asks for again ({@code POST /refresh?dataset=&start=&end=}), in the dataset's
+     * format; absent for every other run.
+     */
+    public Map<String, String> getRange() {
+        if (range == null) {
+            return null;
+        }
+        Map<String, String> periods = new LinkedHashMap<>();
+        periods.put("start", range.start().label());
+        periods.put("end", range.end() == null ? null : range.end().label());
+        return periods;
+    }
+
+    PeriodRange range() {
+        return range;
     }
 
     /** The datasets this run ingests, in order. */
@@ -166,7 +188,7 @@ public final class RunRecord {
      */
     public synchronized List<String> getWarnings() {
         List<String> warnings = new ArrayList<>();
-        datasets.forEach((id, counts) -> counts.warnings().forEach(w -> warnings.add(id + ": " + w)));
+        datasets.forEach((id, counts) -> counts.warnings().forEach(w -> warnings.add(id + ": " + SecretMasking.mask(w))));
         return warnings.isEmpty() ? null : warnings;
     }
 
@@ -197,6 +219,7 @@ public final class RunRecord {
         private long conflicts;
         private long conflictRows;
         private boolean backfill;
+        private boolean incremental;
         private String firstRejectReason;
         private final List<String> shortfalls = new ArrayList<>();
         private final List<String> warnings = new ArrayList<>();
@@ -260,8 +283,10 @@ public final class RunRecord {
             return List.copyOf(warnings);
         }
 
-        synchronized void planned(boolean isBackfill) {
+        /** What kind of fetch the run planned for the dataset: its first (backfill), or its newest periods again. */
+        synchronized void planned(boolean isBackfill, boolean isIncremental) {
             this.backfill = isBackfill;
+            this.incremental = isIncremental;
         }
 
         /** Adds what one page cursor (one window) received; windows of a backfill add up. */
@@ -291,6 +316,10 @@ public final class RunRecord {
                         + (firstRejectReason != null ? firstRejectReason : "conflicting values") + " (see data/quarantine/)");
             } else if (backfill && rowsReceived == 0) {
                 warnings.add("the first run (backfill) received no rows at all: check the dataset's route, facets and start");
+            } else if (incremental && rowsReceived == 0) {
+                // The look-back covers the newest stored period: EIA had rows there before.
+                warnings.add("asked again for its newest stored periods and received no rows at all: EIA may have "
+                        + "withdrawn them, or the route or its facets changed");
             }
             if (conflicts > 0) {
                 warnings.add(conflicts + " key(s) came with conflicting values in this run; their " + conflictRows

@@ -3,6 +3,8 @@ package io.github.eiaoutages.run;
 import io.github.eiaoutages.config.DatasetCatalog;
 import io.github.eiaoutages.extract.PageCursor;
 import io.github.eiaoutages.model.ModelBuild;
+import io.github.eiaoutages.period.PeriodRange;
+import io.github.eiaoutages.security.SecretMasking;
 import io.github.eiaoutages.raw.RawCommit;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -53,7 +55,15 @@ public class RunRegistry {
     }
 
     /** Opens a run of the given datasets; throws {@link RunAlreadyActiveException} while another one is active. */
-    public synchronized String open(String trigger, List<String> scope) {
+    public String open(String trigger, List<String> scope) {
+        return open(trigger, scope, null);
+    }
+
+    /**
+     * Opens a run of the given datasets, or a range re-fetch ({@code range} not null: its one dataset's periods from
+     * start to end again); throws {@link RunAlreadyActiveException} while another one is active.
+     */
+    public synchronized String open(String trigger, List<String> scope, PeriodRange range) {
         RunRecord current = active.get();
         if (current != null) {
             throw new RunAlreadyActiveException(current.getRunId());
@@ -63,15 +73,15 @@ public class RunRegistry {
             now = lastStart.plusMillis(1);
         }
         lastStart = now;
-        RunRecord run = new RunRecord(RUN_ID.format(now), trigger == null ? "unknown" : trigger, now, scope);
+        RunRecord run = new RunRecord(RUN_ID.format(now), trigger == null ? "unknown" : trigger, now, scope, range);
         active.set(run);
         recent.addFirst(run);
         while (recent.size() > KEEP) {
             recent.removeLast();
         }
         store.save(run);
-        log.info("Run {} started ({}{})", run.getRunId(), run.getTrigger(),
-                scope.equals(datasets.ids()) ? "" : ", datasets " + scope);
+        log.info("Run {} started ({}{}{})", run.getRunId(), run.getTrigger(),
+                scope.equals(datasets.ids()) ? "" : ", datasets " + scope, range == null ? "" : ", periods " + range);
         return run.getRunId();
     }
 
@@ -92,6 +102,11 @@ public class RunRegistry {
         return open(trigger, List.of(dataset));
     }
 
+    /** The periods a range re-fetch asks for again, or null for an ordinary run. */
+    public PeriodRange range(String runId) {
+        return get(runId).range();
+    }
+
     /** The datasets a run ingests, in order. */
     public List<String> datasets(String runId) {
         return get(runId).getDatasetsRequested();
@@ -102,7 +117,8 @@ public class RunRegistry {
         RunRecord run = get(runId);
         run.track(cursors);
         if (!cursors.isEmpty()) {
-            run.counts(cursors.get(0).dataset().id()).planned(cursors.get(0).backfill());
+            boolean backfill = cursors.get(0).backfill();
+            run.counts(cursors.get(0).dataset().id()).planned(backfill, !backfill && run.range() == null);
         }
     }
 
@@ -145,7 +161,8 @@ public class RunRegistry {
 
     public RunRecord fail(String runId, Throwable cause) {
         RunRecord run = get(runId);
-        String reason = cause == null ? "unknown error" : describe(cause);
+        // EIA's own error text is quoted in messages, and EIA has been known to echo the key: mask it here too.
+        String reason = SecretMasking.mask(cause == null ? "unknown error" : describe(cause));
         run.finish(RunStatus.FAILED, reason);
         store.save(run);
         ended(run);
@@ -218,6 +235,32 @@ public class RunRegistry {
             Object scope = run.get("datasets_requested");
             if (scope == null || (scope instanceof List<?> list && list.contains(dataset))) {
                 return java.util.Optional.of(run);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * When the newest run that fetched {@code dataset} without failing ended: how fresh data is whose newest period
+     * lies ahead of time (forecasts).
+     */
+    public java.util.Optional<Instant> lastFetched(String dataset) {
+        for (RunRecord run : recent) {
+            if ((run.status() == RunStatus.SUCCEEDED || run.status() == RunStatus.DEGRADED)
+                    && run.getDatasetsRequested().contains(dataset)) {
+                return java.util.Optional.ofNullable(run.getFinishedAt());
+            }
+        }
+        for (Map<String, Object> run : history) {
+            Object scope = run.get("datasets_requested");
+            boolean covers = scope == null || (scope instanceof List<?> list && list.contains(dataset));
+            if (covers && ("succeeded".equals(run.get("status")) || "degraded".equals(run.get("status")))
+                    && run.get("finished_at") != null) {
+                try {
+                    return java.util.Optional.of(Instant.parse(run.get("finished_at").toString()));
+                } catch (java.time.format.DateTimeParseException e) {
+                    return java.util.Optional.empty();
+                }
             }
         }
         return java.util.Optional.empty();

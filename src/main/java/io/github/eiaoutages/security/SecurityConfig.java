@@ -22,7 +22,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
-    static final String[] API_PATHS = {"/data", "/plants", "/analytics/**", "/runs", "/runs/**", "/refresh"};
+    static final String[] API_PATHS = {"/data", "/plants", "/analytics/**", "/datasets", "/runs", "/runs/**", "/refresh"};
 
     @Bean
     @Order(1)

@@ -2,8 +2,17 @@ package io.github.eiaoutages.serve;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.apache.camel.CamelContext;
+import org.apache.camel.model.Model;
+import org.apache.camel.model.rest.RestDefinition;
+import org.apache.camel.model.rest.VerbDefinition;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -19,6 +28,25 @@ import org.springframework.web.bind.annotation.RestController;
 class ErrorPages implements ErrorController {
 
     private static final MediaType PROBLEM = MediaType.parseMediaType("application/problem+json");
+
+    private final CamelContext camel;
+
+    ErrorPages(CamelContext camel) {
+        this.camel = camel;
+    }
+
+    /** The API's endpoints as the REST DSL defines them ({@code GET /data, /plants, …; POST /refresh}). */
+    String endpoints() {
+        Map<String, List<String>> byVerb = new TreeMap<>();
+        Model model = camel.getCamelContextExtension().getContextPlugin(Model.class);
+        for (RestDefinition rest : model.getRestDefinitions()) {
+            for (VerbDefinition verb : rest.getVerbs()) {
+                byVerb.computeIfAbsent(verb.asVerb().toUpperCase(Locale.ROOT), v -> new ArrayList<>()).add(verb.getPath());
+            }
+        }
+        return byVerb.entrySet().stream().map(e -> e.getKey() + " " + String.join(", ", e.getValue()))
+                .collect(Collectors.joining("; "));
+    }
 
     @RequestMapping("${server.error.path:${error.path:/error}}")
     ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
@@ -36,8 +64,7 @@ class ErrorPages implements ErrorController {
         });
         problem.put("status", status);
         problem.put("detail", switch (status) {
-            case 404 -> "There is no endpoint at " + path + "; the API is GET /data, /plants, /analytics/top-plants, "
-                    + "/analytics/monthly, /runs, /runs/{id} and POST /refresh (see /docs)";
+            case 404 -> "There is no endpoint at " + path + "; the API is " + endpoints() + " (see /docs)";
             case 405 -> request.getMethod() + " is not accepted here; " + path
                     + " takes the methods listed in /openapi.json (GET for data, POST for /refresh)";
             default -> status >= 500 ? "The request failed unexpectedly; the server log has the cause"

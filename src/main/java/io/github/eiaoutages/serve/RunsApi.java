@@ -3,6 +3,10 @@ package io.github.eiaoutages.serve;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.eiaoutages.config.DatasetCatalog;
+import io.github.eiaoutages.config.DatasetSpec;
+import io.github.eiaoutages.period.Period;
+import io.github.eiaoutages.period.PeriodRange;
+import java.time.format.DateTimeParseException;
 import io.github.eiaoutages.model.SnapshotPublisher;
 import io.github.eiaoutages.run.RunRecord;
 import io.github.eiaoutages.run.RunRegistry;
@@ -54,6 +58,42 @@ public class RunsApi {
                     + ", got '" + dataset + "'");
         }
         return List.of(dataset);
+    }
+
+    /**
+     * {@code ?start=&end=} with {@code ?dataset=}: the periods of that dataset to fetch again, in its own format
+     * (both inclusive; without end, up to the newest EIA has), or null when neither is given.
+     */
+    public PeriodRange range(Map<String, Object> headers) {
+        RequestParameters params = new RequestParameters(headers);
+        String start = params.text("start", 40);
+        String end = params.text("end", 40);
+        if (start == null && end == null) {
+            return null;
+        }
+        if (start == null) {
+            throw new BadParameterException("end", "needs start: the range to fetch again is start..end");
+        }
+        String datasetId = params.text("dataset", 100);
+        if (datasetId == null) {
+            throw new BadParameterException("start", "needs dataset=<id>: periods are written in a dataset's own format");
+        }
+        DatasetSpec dataset = datasets.get(datasetId);
+        Period from = period("start", start, dataset);
+        Period to = end == null ? null : period("end", end, dataset);
+        if (to != null && to.isBefore(from)) {
+            throw new BadParameterException("end", "(" + end + ") is before start (" + start + ")");
+        }
+        return new PeriodRange(from, to);
+    }
+
+    private static Period period(String name, String text, DatasetSpec dataset) {
+        try {
+            return dataset.frequency().parse(text);
+        } catch (DateTimeParseException e) {
+            throw new BadParameterException(name, "must be a period of " + dataset.id() + " in its own format: "
+                    + e.getMessage());
+        }
     }
 
     /** The 202 body: where to follow the run. */

@@ -125,7 +125,7 @@ final class BenchEiaServer implements AutoCloseable {
         return Math.max(0, Math.min(days, index));
     }
 
-    private static Map<String, String> query(String raw) {
+    static Map<String, String> query(String raw) {
         Map<String, String> params = new HashMap<>();
         if (raw != null) {
             for (String pair : raw.split("&")) {

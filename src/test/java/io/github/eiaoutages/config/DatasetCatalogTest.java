@@ -112,6 +112,22 @@ class DatasetCatalogTest {
         assertThat(catalog().get("us-nuclear-outages").maxAge()).isEqualTo(Duration.ofDays(3));
     }
 
+    @Test
+    void fields_that_would_share_a_column_or_take_one_of_the_pipelines_stop_startup() {
+        assertThatThrownBy(() -> catalog(monthly("fields.typeName=string", "fields.type-name=string")))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("would both be stored as column type_name");
+        assertThatThrownBy(() -> catalog(monthly("fields._run_id=string")))
+                .hasMessageContaining(MONTHLY + "fields._run_id is stored as _run_id, a column the pipeline fills itself");
+    }
+
+    @Test
+    void counts_out_of_range_and_a_max_age_of_zero_name_their_key() {
+        assertThatThrownBy(() -> catalog(monthly("frequency=hourly", "start=2026-11-01T00", "look-back-days=100000000")))
+                .isInstanceOf(InvalidConfigurationException.class).hasMessageContaining(MONTHLY + "look-back-days is 100000000");
+        assertThatThrownBy(() -> catalog(monthly("max-age=-1d"))).hasMessageContaining(MONTHLY + "max-age is PT-24H");
+    }
+
     /** A monthly dataset entry (electric power operations) plus {@code extra} keys under it. */
     private static String[] monthly(String... extra) {
         String[] base = {"route=electricity/electric-power-operational-data", "frequency=monthly", "start=2024-01",

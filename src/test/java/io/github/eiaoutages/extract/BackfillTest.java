@@ -54,7 +54,8 @@ class BackfillTest extends LiveAppTest {
     @Test
     void windows_are_fetched_at_the_same_time_but_never_above_the_request_ceiling() {
         EIA.serveGenerator(ROWS);
-        EIA.delay(150);
+        // Longer than the 210 ms between two requests at 5/s: windows can only overlap if fetched at the same time.
+        EIA.delay(600);
 
         runOfExpecting(GENERATOR, "succeeded");
 

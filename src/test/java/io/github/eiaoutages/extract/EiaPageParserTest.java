@@ -115,6 +115,31 @@ class EiaPageParserTest {
     }
 
     @Test
+    void a_page_with_more_rows_than_asked_for_is_refused_and_fetched_again() {
+        String rows = "{\"period\":\"2025-01-01\",\"facility\":\"46\",\"generator\":\"1\",\"capacity\":\"1\","
+                + "\"outage\":\"0\",\"percentOutage\":\"0\"},";
+        PageCursor two = new PageCursor(new DatasetCatalog(TestSettings.properties(work)).get("generator-nuclear-outages"),
+                "http://eia.test/data/", 2, "2007-01-01", null, 10, true);
+
+        assertThatThrownBy(() -> parser.parse(body("{\"response\":{\"data\":[" + rows + rows + rows.substring(0,
+                rows.length() - 1) + "]}}"), 200, two)).isInstanceOf(EiaMalformedResponseException.class)
+                .hasMessageContaining("page 1 (offset 0) with 3 rows, more than the 2 asked for");
+    }
+
+    @Test
+    void numbers_with_a_type_suffix_and_values_that_are_objects_are_unparsable() {
+        EiaPage page = parser.parse(body("""
+                {"response":{"total":2,"data":[
+                  {"period":"2025-01-01","facility":"46","generator":"1","capacity":"500f","outage":"0","percentOutage":"0"},
+                  {"period":"2025-01-01","facility":"46","generator":"2","capacity":"500","outage":{"v":"1"},"percentOutage":"0"}]}}
+                """), 200, cursor());
+
+        assertThat(page.rows()).isEmpty();
+        assertThat(page.rejects()).extracting(RejectedRow::reason)
+                .containsExactly("unparsable double '500f' in field 'capacity'", "unparsable object in field 'outage'");
+    }
+
+    @Test
     void a_rejected_key_says_to_set_the_key_and_never_echoes_it() {
         String body = """
                 {"error":{"code":"API_KEY_INVALID","message":"An invalid api_key has been supplied."},

@@ -1,5 +1,8 @@
 package io.github.eiaoutages.raw;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -94,6 +97,75 @@ class DoubtfulDataTest extends LiveAppTest {
         // The key was not marked seen: EIA's settled value is stored as a revision.
         assertThat(counts(next, GENERATOR)).containsEntry("rows_accepted", 1).containsEntry("rows_revised", 1);
         EIA.server().verify(getRequestedFor(urlPathEqualTo(EiaStub.GENERATOR_PATH)));
+    }
+
+    /** EIA renamed a value column: storing the rows would blank every stored value (a "revision" to null). */
+    @Test
+    void rows_without_a_requested_value_column_are_quarantined_not_stored_as_missing() throws Exception {
+        List<Map<String, String>> rows = EiaStub.generatorRows(6, LocalDate.of(2025, 1, 1));
+        EIA.serveGenerator(rows);
+        runOfExpecting(GENERATOR, "succeeded");
+        // Two pages of 4 and 2 rows whose "outage" column came back as "outage-renamed".
+        for (int offset : new int[] {0, 4}) {
+            StringBuilder data = new StringBuilder();
+            for (Map<String, String> row : rows.subList(offset, Math.min(rows.size(), offset + 4))) {
+                data.append(data.isEmpty() ? "" : ",").append(String.format("{\"period\":\"%s\",\"facility\":\"46\","
+                        + "\"facilityName\":\"Browns Ferry\",\"generator\":\"%s\",\"capacity\":\"%s\","
+                        + "\"outage-renamed\":\"%s\",\"percentOutage\":\"%s\"}", row.get("period"), row.get("generator"),
+                        row.get("capacity"), row.get("outage"), row.get("percentOutage")));
+            }
+            EIA.server().stubFor(get(urlPathEqualTo(EiaStub.GENERATOR_PATH)).withQueryParam("offset", equalTo("" + offset))
+                    .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                            .withBody("{\"response\":{\"total\":\"6\",\"frequency\":\"daily\",\"data\":[" + data + "]}}")));
+        }
+
+        Map<String, Object> run = runOfExpecting(GENERATOR, "degraded");
+
+        assertThat(counts(run, GENERATOR)).containsEntry("rows_quarantined", 6).containsEntry("rows_accepted", 0)
+                .containsEntry("rows_revised", 0);
+        assertThat((List<String>) run.get("warnings")).containsExactly("generator-nuclear-outages: all 6 rows "
+                + "quarantined: unparsable row: it has no field 'outage', which the request asks for (data[]) (see data/quarantine/)");
+        assertThat(stored(GENERATOR)).hasSize(6).noneMatch(r -> r.get("outage") == null);
+    }
+
+    /** The key of a conflict is not marked seen: its period is asked for again, even outside the look-back. */
+    @Test
+    void a_conflict_in_a_backfill_is_asked_for_again_by_the_next_runs_until_eia_answers_it_consistently() throws Exception {
+        List<Map<String, String>> rows = new ArrayList<>(EiaStub.generatorRows(3 * 40, LocalDate.of(2025, 1, 1)));
+        Map<String, String> first = rows.get(0);
+        rows.add(EiaStub.revised(first, "outage", "1000"));
+        EIA.serveGenerator(rows);
+        runOfExpecting(GENERATOR, "degraded");
+        assertThat(stored(GENERATOR)).noneMatch(r -> r.get("period").toString().equals("2025-01-01")
+                && r.get("generator").equals("1"));
+
+        EIA.reset();
+        Map<String, Object> still = runOfExpecting(GENERATOR, "degraded");
+        assertThat(counts(still, GENERATOR)).containsEntry("conflicts", 1);
+        assertThat(EIA.server().findAll(getRequestedFor(urlPathEqualTo(EiaStub.GENERATOR_PATH))))
+                .extracting(r -> r.queryParameter("start").firstValue() + ".."
+                        + (r.queryParameter("end").isPresent() ? r.queryParameter("end").firstValue() : ""))
+                .contains("2025-01-01..2025-01-01");
+
+        rows.remove(rows.size() - 1);
+        EIA.serveGenerator(rows);
+        Map<String, Object> resolved = runOfExpecting(GENERATOR, "succeeded");
+
+        assertThat(counts(resolved, GENERATOR)).containsEntry("rows_accepted", 1).containsEntry("conflicts", 0);
+        assertThat(stored(GENERATOR)).hasSize(rows.size());
+        assertThat(dataDir().resolve("raw/" + GENERATOR + "/_conflicts.json")).doesNotExist();
+    }
+
+    @Test
+    void an_incremental_run_that_receives_nothing_where_rows_were_stored_is_not_a_success() {
+        EIA.serveGenerator(EiaStub.generatorRows(6, LocalDate.of(2025, 1, 1)));
+        runOfExpecting(GENERATOR, "succeeded");
+        EIA.serveGenerator(List.of());
+
+        Map<String, Object> run = runOfExpecting(GENERATOR, "degraded");
+
+        assertThat((List<String>) run.get("warnings")).containsExactly("generator-nuclear-outages: asked again for its "
+                + "newest stored periods and received no rows at all: EIA may have withdrawn them, or the route or its facets changed");
     }
 
     private Map<?, ?> pipelineHealth() {

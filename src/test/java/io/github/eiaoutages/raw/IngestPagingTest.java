@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.eiaoutages.EiaStub;
 import io.github.eiaoutages.LiveAppTest;
+import java.nio.file.Files;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.CamelContext;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The real YAML routes against a WireMock EIA: paging, storing exactly the rows served, deduplicating. */
+@SuppressWarnings("unchecked")
 class IngestPagingTest extends LiveAppTest {
 
     @Autowired
@@ -82,6 +85,34 @@ class IngestPagingTest extends LiveAppTest {
         assertThat(stored(GENERATOR)).hasSize(8);
         assertThat((List<String>) run.get("warnings")).containsExactly("generator-nuclear-outages: incomplete: window "
                 + "2025-01-01.. has 8 distinct rows of the 10 EIA's total announces, after fetching it twice");
+    }
+
+    @Test
+    void rows_quarantined_in_a_window_fetched_twice_count_once_and_the_shortfall_is_reported() throws Exception {
+        List<Map<String, String>> rows = new ArrayList<>(EiaStub.generatorRows(4, LocalDate.of(2025, 3, 1)));
+        for (String generator : List.of("7", "8", "9")) {
+            rows.add(EiaStub.revised(EiaStub.revised(rows.get(0), "generator", generator), "outage", "n/a"));
+        }
+        EIA.serveGenerator(rows, n -> n + 3);
+
+        Map<String, Object> run = runExpecting("degraded");
+
+        assertThat(counts(run, GENERATOR)).containsEntry("rows_quarantined", 3).containsEntry("rows_accepted", 4);
+        assertThat((List<String>) run.get("warnings")).contains("generator-nuclear-outages: incomplete: window "
+                + "2025-01-01.. has 7 distinct rows of the 10 EIA's total announces, after fetching it twice");
+        assertThat(Files.readAllLines(dataDir().resolve("quarantine/" + GENERATOR + "/run=" + run.get("run_id")
+                + "/rejects.jsonl"))).hasSize(3);
+    }
+
+    @Test
+    void a_row_eia_sends_twice_on_one_page_is_not_a_missing_row() {
+        List<Map<String, String>> rows = new ArrayList<>(EiaStub.generatorRows(3, LocalDate.of(2025, 3, 1)));
+        rows.add(rows.get(2));
+        EIA.serveGenerator(rows);
+
+        Map<String, Object> run = runExpecting("succeeded");
+
+        assertThat(counts(run, GENERATOR)).containsEntry("rows_accepted", 3).containsEntry("rows_duplicate", 1);
     }
 
     @Test

@@ -1,0 +1,86 @@
+package io.github.eiaoutages.coverage;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.github.eiaoutages.config.DatasetCatalog;
+import io.github.eiaoutages.config.DatasetSpec;
+import io.github.eiaoutages.period.PeriodRange;
+import io.github.eiaoutages.run.RunRecord;
+import io.github.eiaoutages.run.RunRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** {@code GET /datasets}: every configured dataset with what the raw store holds of it and its gaps. */
+@Component("datasetsApi")
+public class DatasetsApi {
+
+    private final DatasetCatalog datasets;
+    private final DatasetCoverage coverage;
+    private final RunRegistry runs;
+
+    public DatasetsApi(DatasetCatalog datasets, DatasetCoverage coverage, RunRegistry runs) {
+        this.datasets = datasets;
+        this.coverage = coverage;
+        this.runs = runs;
+    }
+
+    /** The answer of {@code GET /datasets}. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record DatasetList(List<DatasetStatus> data) {
+    }
+
+    /**
+     * One dataset: its id, EIA route and frequency, the first and newest period stored (in its own format), the rows
+     * stored (revisions included), its last finished run, and - for {@code expect-complete} datasets - the periods
+     * between first and newest with no row at all ({@code gaps}, at most 100 ranges; {@code gap_count} counts all).
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DatasetStatus(String id, String route, String frequency, String firstPeriod, String newestPeriod,
+                                long rows, boolean expectComplete, boolean fillGaps, List<Gap> gaps, Integer gapCount,
+                                LastRun lastRun) {
+    }
+
+    /** Periods with no row at all, both inclusive, in the dataset's format; {@code periods} counts them. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Gap(String start, String end, long periods) {
+    }
+
+    /** The dataset's newest finished run. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record LastRun(String runId, String status, String finishedAt) {
+    }
+
+    public DatasetList list() {
+        List<DatasetStatus> all = new ArrayList<>();
+        for (DatasetSpec dataset : datasets.all()) {
+            DatasetCoverage.Extent extent = coverage.extent(dataset.id());
+            List<Gap> gaps = null;
+            Integer gapCount = null;
+            if (dataset.expectComplete()) {
+                List<PeriodRange> found = coverage.gaps(dataset.id());
+                gaps = found.stream().limit(DatasetCoverage.MAX_GAPS)
+                        .map(g -> new Gap(g.start().label(), g.end().label(), g.periods())).toList();
+                gapCount = found.size();
+            }
+            all.add(new DatasetStatus(dataset.id(), dataset.route(), dataset.frequency().eiaName(),
+                    extent.first() == null ? null : extent.first().label(),
+                    extent.newest() == null ? null : extent.newest().label(), extent.rows(), dataset.expectComplete(),
+                    dataset.fillGaps(), gaps, gapCount, runs.lastFinished(dataset.id()).map(DatasetsApi::lastRun).orElse(null)));
+        }
+        return new DatasetList(all);
+    }
+
+    private static LastRun lastRun(Object run) {
+        if (run instanceof RunRecord record) {
+            return new LastRun(record.getRunId(), record.getStatus(), String.valueOf(record.getFinishedAt()));
+        }
+        Map<?, ?> saved = (Map<?, ?>) run;
+        return new LastRun(String.valueOf(saved.get("run_id")), String.valueOf(saved.get("status")),
+                String.valueOf(saved.get("finished_at")));
+    }
+}

@@ -1,0 +1,92 @@
+package io.github.eiaoutages.extract;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * The per-second request ceiling over every dataset and window (node {@code eia-rate-ceiling} of the
+ * {@code eia-request} route), and what a 429 does to it: every concurrent fetch pauses for EIA's
+ * {@code Retry-After} (one shared pause, not one exchange's redelivery delay), then the ceiling halves, at least
+ * 0.5 requests/s, and rises again by 0.5/s for every 60 s without a 429, never above
+ * {@code pipeline.eia.requests-per-second} (additive increase, multiplicative decrease, as TCP does).
+ *
+ * <p>Requests leave evenly spaced, 1.05 / rate seconds apart: at 4/s no five requests ever reach EIA within a
+ * second, even one that leaves a few milliseconds after its turn.
+ */
+@Component("eiaRateLimiter")
+public class EiaRateLimiter {
+
+    static final double FLOOR = 0.5;
+    static final double STEP = 0.5;
+    static final Duration RECOVERY = Duration.ofSeconds(60);
+    private static final double MARGIN = 1.05;
+
+    private final double ceiling;
+    private final LongSupplier clock;
+    private long nextFree;
+    private long pausedUntil;
+    private double rateAtCut;
+    private long cutAt;
+    private boolean cut;
+
+    @Autowired
+    public EiaRateLimiter(EiaEndpoint endpoint) {
+        this(endpoint.requestsPerSecond(), System::nanoTime);
+    }
+
+    EiaRateLimiter(double ceiling, LongSupplier nanoClock) {
+        this.ceiling = ceiling;
+        this.clock = nanoClock;
+        this.nextFree = nanoClock.getAsLong();
+    }
+
+    /** Waits for this request's turn. */
+    public void acquire() throws InterruptedException {
+        long wait = reserve();
+        if (wait > 0) {
+            TimeUnit.NANOSECONDS.sleep(wait);
+        }
+    }
+
+    /** Takes the next turn and returns how long (ns) to wait for it. */
+    synchronized long reserve() {
+        long now = clock.getAsLong();
+        long at = Math.max(now, Math.max(nextFree, pausedUntil));
+        nextFree = at + (long) (1e9 * MARGIN / rate(at));
+        return at - now;
+    }
+
+    /**
+     * EIA answered 429: every request waits {@code retryAfterMillis}, and the ceiling halves. 429s of requests that
+     * were already under way when the first one came (inside its pause) cut it only once.
+     *
+     * @return the ceiling from now on, in requests per second
+     */
+    public synchronized double rateLimited(long retryAfterMillis) {
+        long now = clock.getAsLong();
+        boolean sameBurst = cut && now < pausedUntil;
+        pausedUntil = Math.max(pausedUntil, now + TimeUnit.MILLISECONDS.toNanos(retryAfterMillis));
+        if (!sameBurst) {
+            rateAtCut = Math.max(FLOOR, rate(now) / 2);
+            cutAt = now;
+            cut = true;
+        }
+        return rateAtCut;
+    }
+
+    /** The ceiling now, in requests per second. */
+    public synchronized double rate() {
+        return rate(clock.getAsLong());
+    }
+
+    private double rate(long now) {
+        if (!cut) {
+            return ceiling;
+        }
+        long recovered = Math.max(0, now - cutAt) / RECOVERY.toNanos();
+        return Math.min(ceiling, rateAtCut + STEP * recovered);
+    }
+}

@@ -1,0 +1,96 @@
+package io.github.eiaoutages.coverage;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.eiaoutages.EiaStub;
+import io.github.eiaoutages.LiveAppTest;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.TestPropertySource;
+
+/** Gaps you can see (GET /datasets, health) and fetch again (a range re-fetch, or fill-gaps on every run). */
+@SuppressWarnings("unchecked")
+@TestPropertySource(properties = {"pipeline.datasets.generator-nuclear-outages.fill-gaps=true", "pipeline.eia.page-size=100"})
+class GapsTest extends LiveAppTest {
+
+    /** Three units every day of January and February 2025. */
+    private static final List<Map<String, String>> ALL = EiaStub.generatorRows(3 * 59, LocalDate.of(2025, 1, 1));
+    private static final Set<String> MISSING = Set.of("2025-01-05", "2025-01-06", "2025-01-07", "2025-01-12");
+
+    @Test
+    void days_with_no_row_are_listed_as_gaps_and_a_range_refetch_fills_them_storing_revisions_and_nothing_else() {
+        EIA.serveGenerator(ALL.stream().filter(r -> !MISSING.contains(r.get("period"))).toList());
+        runOfExpecting(GENERATOR, "succeeded");
+
+        Map<String, Object> generator = dataset(GENERATOR);
+        assertThat(generator).containsEntry("frequency", "daily").containsEntry("first_period", "2025-01-01")
+                .containsEntry("newest_period", "2025-02-28").containsEntry("rows", 3 * 55).containsEntry("gap_count", 2);
+        assertThat((List<Object>) generator.get("gaps")).containsExactly(
+                Map.of("start", "2025-01-05", "end", "2025-01-07", "periods", 3),
+                Map.of("start", "2025-01-12", "end", "2025-01-12", "periods", 1));
+        assertThat(((Map<?, ?>) generator.get("last_run")).get("status")).isEqualTo("succeeded");
+        assertThat(((Map<?, ?>) pipelineHealth().get("details")).get("gaps")).isEqualTo(List.of(GENERATOR));
+
+        // EIA now has the missing days, and revised one day inside the range.
+        List<Map<String, String>> now = new ArrayList<>(ALL);
+        int revised = now.indexOf(now.stream().filter(r -> r.get("period").equals("2025-01-08")).findFirst().orElseThrow());
+        now.set(revised, EiaStub.revised(now.get(revised), "outage", "99"));
+        EIA.serveGenerator(now);
+        EIA.reset();
+        Map<String, Object> refetch = runExpecting("succeeded",
+                "/refresh?wait=true&dataset=" + GENERATOR + "&start=2025-01-05&end=2025-01-10");
+
+        assertThat(refetch.get("range")).isEqualTo(Map.of("start", "2025-01-05", "end", "2025-01-10"));
+        assertThat(counts(refetch, GENERATOR)).containsEntry("rows_accepted", 9 + 1).containsEntry("rows_revised", 1);
+        List<LoggedRequest> requests = EIA.server().findAll(getRequestedFor(urlPathEqualTo(EiaStub.GENERATOR_PATH)));
+        assertThat(requests).isNotEmpty().allSatisfy(r -> {
+            assertThat(r.queryParameter("start").firstValue()).isEqualTo("2025-01-05");
+            assertThat(r.queryParameter("end").firstValue()).isEqualTo("2025-01-10");
+        });
+        assertThat((List<Object>) dataset(GENERATOR).get("gaps")).containsExactly(
+                Map.of("start", "2025-01-12", "end", "2025-01-12", "periods", 1));
+
+        // fill-gaps: an ordinary run asks for its newest days and for the gap that is left.
+        Map<String, Object> filled = runOfExpecting(GENERATOR, "succeeded");
+
+        assertThat(counts(filled, GENERATOR)).containsEntry("rows_accepted", 3);
+        assertThat(dataset(GENERATOR)).containsEntry("gap_count", 0);
+        assertThat(((Map<?, ?>) pipelineHealth().get("details")).get("gaps")).isNull();
+    }
+
+    @Test
+    void a_range_refetch_needs_a_dataset_and_periods_in_its_format() {
+        assertBadParameter("/refresh?start=2025-01-05", "start", "needs dataset=<id>");
+        assertBadParameter("/refresh?dataset=" + GENERATOR + "&end=2025-01-05", "end", "needs start");
+        assertBadParameter("/refresh?dataset=" + GENERATOR + "&start=2025-01", "start",
+                "'2025-01' is not a daily period such as 2026-11-01");
+        assertBadParameter("/refresh?dataset=" + GENERATOR + "&start=2025-01-05&end=2025-01-01", "end", "is before start");
+    }
+
+    private void assertBadParameter(String uri, String parameter, String detail) {
+        ResponseEntity<Map> answer = http.postForEntity(uri, null, Map.class);
+        assertThat(answer.getStatusCode().value()).as(uri).isEqualTo(400);
+        assertThat(answer.getBody()).containsEntry("parameter", parameter);
+        assertThat((String) answer.getBody().get("detail")).contains(detail);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> dataset(String id) {
+        Map<String, Object> answer = http.getForEntity("/datasets", Map.class).getBody();
+        return ((List<Map<String, Object>>) answer.get("data")).stream().filter(d -> d.get("id").equals(id)).findFirst()
+                .orElseThrow();
+    }
+
+    private Map<?, ?> pipelineHealth() {
+        Map<?, ?> health = http.getForEntity("/actuator/health", Map.class).getBody();
+        return (Map<?, ?>) ((Map<?, ?>) health.get("components")).get("pipeline");
+    }
+}

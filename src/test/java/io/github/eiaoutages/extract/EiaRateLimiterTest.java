@@ -1,0 +1,71 @@
+package io.github.eiaoutages.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/** The rate ceiling's rules on a clock the test moves: spacing, the shared pause, halving, the floor, recovery. */
+class EiaRateLimiterTest {
+
+    private final AtomicLong now = new AtomicLong(1_000_000_000L);
+
+    @Test
+    void requests_leave_evenly_spaced_a_little_over_one_second_per_ceiling() {
+        EiaRateLimiter limiter = new EiaRateLimiter(4, now::get);
+
+        assertThat(limiter.reserve()).isZero();
+        assertThat(limiter.reserve()).isEqualTo(millis(262.5));
+        assertThat(limiter.reserve()).isEqualTo(millis(525));
+        // Five requests can never reach EIA within one second.
+        assertThat(limiter.reserve() + millis(262.5)).isGreaterThan(millis(1000));
+    }
+
+    @Test
+    void a_429_pauses_every_request_for_retry_after_and_halves_the_ceiling() {
+        EiaRateLimiter limiter = new EiaRateLimiter(4, now::get);
+
+        double rate = limiter.rateLimited(3000);
+
+        assertThat(rate).isEqualTo(2.0);
+        assertThat(limiter.reserve()).isEqualTo(millis(3000));
+        assertThat(limiter.reserve()).isEqualTo(millis(3000 + 525));
+    }
+
+    @Test
+    void rate_limits_of_one_burst_halve_once_and_the_ceiling_never_drops_below_half_a_request_a_second() {
+        EiaRateLimiter limiter = new EiaRateLimiter(4, now::get);
+        limiter.rateLimited(1000);
+        advance(500);
+        assertThat(limiter.rateLimited(1000)).as("inside the first pause: the same burst").isEqualTo(2.0);
+
+        for (int i = 0; i < 5; i++) {
+            advance(2000);
+            limiter.rateLimited(1000);
+        }
+
+        assertThat(limiter.rate()).isEqualTo(0.5);
+    }
+
+    @Test
+    void the_ceiling_rises_by_half_a_request_a_second_per_minute_without_a_429_up_to_the_configured_one() {
+        EiaRateLimiter limiter = new EiaRateLimiter(4, now::get);
+        limiter.rateLimited(1000);
+
+        advance(59_000);
+        assertThat(limiter.rate()).isEqualTo(2.0);
+        advance(1_000);
+        assertThat(limiter.rate()).isEqualTo(2.5);
+        advance(60_000 * 10);
+        assertThat(limiter.rate()).isEqualTo(4.0);
+    }
+
+    private void advance(long millis) {
+        now.addAndGet(TimeUnit.MILLISECONDS.toNanos(millis));
+    }
+
+    private static long millis(double millis) {
+        return (long) (millis * 1_000_000);
+    }
+}

@@ -29,7 +29,15 @@ public record PipelineProperties(
         @Valid @DefaultValue Eia eia,
         @Valid @DefaultValue Storage storage,
         @Valid @DefaultValue Model model,
+        @Valid @DefaultValue Shutdown shutdown,
         @NotEmpty Map<String, @Valid @NotNull Dataset> datasets) {
+
+    /**
+     * How long a stop (SIGTERM) waits for a run to end by itself before it is interrupted; also Spring's and
+     * Camel's shutdown timeouts (run.ShutdownSettings). Kubernetes' terminationGracePeriodSeconds must be longer.
+     */
+    public record Shutdown(@NotNull @DefaultValue("20s") Duration gracePeriod) {
+    }
 
     /** When Quartz starts runs on its own. */
     public record Schedule(

@@ -60,7 +60,7 @@ public class RawCommitter {
      * out into quarantine ({@link ConflictingRows}); then each dataset's manifest is written and its staging folder
      * renamed to {@code run=<id>}, and only then do the run's keys become permanent.
      */
-    public RawCommit commit(String runId, List<String> scope) {
+    public synchronized RawCommit commit(String runId, List<String> scope) {
         Map<String, RunManifest> staged = new LinkedHashMap<>();
         Map<String, RawCommit.Conflicts> conflicts = new LinkedHashMap<>();
         Map<String, java.util.SortedSet<String>> conflictPeriods = new LinkedHashMap<>();
@@ -114,7 +114,7 @@ public class RawCommitter {
     }
 
     /** Forgets everything the run staged: its files and its pending keys. */
-    public void abort(String runId) {
+    public synchronized void abort(String runId) {
         keys.discardPending();
         for (DatasetSpec dataset : datasets.all()) {
             store.forgetPartCounter(dataset.id(), runId);

@@ -75,10 +75,15 @@ public class DatasetSchedules implements CamelContextConfiguration {
             return null;
         }
         try {
-            Trigger trigger = scheduler().getTrigger(TriggerKey.triggerKey(dataset, GROUP));
+            org.quartz.Scheduler scheduler = scheduler();
+            if (scheduler == null) {
+                // Quartz is not up yet (startup) or no longer (shutdown): health asks anyway.
+                return null;
+            }
+            Trigger trigger = scheduler.getTrigger(TriggerKey.triggerKey(dataset, GROUP));
             Date next = trigger == null ? null : trigger.getNextFireTime();
             return next == null ? null : next.toInstant().toString();
-        } catch (SchedulerException e) {
+        } catch (SchedulerException | RuntimeException e) {
             return null;
         }
     }

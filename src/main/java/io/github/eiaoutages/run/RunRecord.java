@@ -34,6 +34,9 @@ public final class RunRecord {
     private final List<String> scope;
     private final PeriodRange range;
     private final List<PageCursor> cursors = new CopyOnWriteArrayList<>();
+    /** The thread the run's route runs on, interrupted when the application stops before the run can end. */
+    private volatile Thread thread;
+    private volatile boolean interruptRequested;
 
     RunRecord(String runId, String trigger, Instant startedAt, List<String> scope, PeriodRange range) {
         this.runId = runId;
@@ -94,6 +97,23 @@ public final class RunRecord {
             progress.put("eta_seconds", Math.round((pagesExpected - pagesDone) * seconds / pagesDone));
         }
         return progress;
+    }
+
+    void attach(Thread runThread) {
+        this.thread = runThread;
+    }
+
+    /** Asks the run to stop: its thread is interrupted, and however it ends it is recorded as interrupted. */
+    void interrupt() {
+        interruptRequested = true;
+        Thread runThread = thread;
+        if (runThread != null) {
+            runThread.interrupt();
+        }
+    }
+
+    boolean interruptRequested() {
+        return interruptRequested;
     }
 
     void track(List<PageCursor> planned) {

@@ -41,6 +41,7 @@ public class RunRegistry {
     private final DatasetCatalog datasets;
     private final ApplicationEventPublisher events;
     private Instant lastStart = Instant.EPOCH;
+    private volatile boolean stopping;
 
     public RunRegistry(RunStore store, DatasetCatalog datasets, ApplicationEventPublisher events) {
         this.store = store;
@@ -64,6 +65,10 @@ public class RunRegistry {
      * start to end again); throws {@link RunAlreadyActiveException} while another one is active.
      */
     public synchronized String open(String trigger, List<String> scope, PeriodRange range) {
+        if (stopping) {
+            throw new ApplicationStoppingException("The application is stopping: no new run starts; start it again "
+                    + "after the restart");
+        }
         RunRecord current = active.get();
         if (current != null) {
             throw new RunAlreadyActiveException(current.getRunId());
@@ -93,6 +98,10 @@ public class RunRegistry {
     public synchronized String openWhenIdle(String trigger, String dataset, long maxWaitMillis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + maxWaitMillis;
         for (RunRecord current = active.get(); current != null; current = active.get()) {
+            if (stopping) {
+                throw new ApplicationStoppingException("The application is stopping: the scheduled run of " + dataset
+                        + " waits for the next fire after the restart");
+            }
             long left = deadline - System.currentTimeMillis();
             if (current.getDatasetsRequested().contains(dataset) || left <= 0) {
                 throw new RunAlreadyActiveException(current.getRunId());
@@ -147,6 +156,9 @@ public class RunRegistry {
 
     public RunRecord succeed(String runId) {
         RunRecord run = get(runId);
+        if (run.status() != RunStatus.RUNNING) {
+            return run;
+        }
         boolean degraded = run.degraded();
         run.finish(degraded ? RunStatus.DEGRADED : RunStatus.SUCCEEDED, null);
         store.save(run);
@@ -161,6 +173,12 @@ public class RunRegistry {
 
     public RunRecord fail(String runId, Throwable cause) {
         RunRecord run = get(runId);
+        if (run.status() != RunStatus.RUNNING) {
+            return run;
+        }
+        if (run.interruptRequested()) {
+            return interrupted(run);
+        }
         // EIA's own error text is quoted in messages, and EIA has been known to echo the key: mask it here too.
         String reason = SecretMasking.mask(cause == null ? "unknown error" : describe(cause));
         run.finish(RunStatus.FAILED, reason);
@@ -168,6 +186,89 @@ public class RunRegistry {
         ended(run);
         log.error("Run {} failed{}: {}", runId,
                 run.isRawCommitted() ? " after committing its raw rows" : ", nothing of it was committed", reason);
+        return run;
+    }
+
+    /** The run's route runs on the calling thread: the one to interrupt if the application has to stop. */
+    public void attach(String runId) {
+        get(runId).attach(Thread.currentThread());
+    }
+
+    /**
+     * The application is stopping: no run opens any more, and whoever waits (a scheduled fire, a
+     * {@code POST /refresh?wait=true}) is released at once.
+     */
+    public synchronized void stopping() {
+        stopping = true;
+        notifyAll();
+    }
+
+    /** Waits for the active run to end by itself, at most {@code maxWaitMillis}; true if none is active then. */
+    public synchronized boolean awaitIdle(long maxWaitMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + maxWaitMillis;
+        for (long left = maxWaitMillis; active.get() != null && left > 0; left = deadline - System.currentTimeMillis()) {
+            wait(left);
+        }
+        return active.get() == null;
+    }
+
+    /**
+     * Stops the active run: its thread is interrupted, and it is recorded as {@code interrupted} when it fails, or
+     * now if it does not end within {@code maxWaitMillis} (the caller then discards its staging).
+     *
+     * @return the run that was interrupted, if one was active
+     */
+    public java.util.Optional<RunRecord> interruptActive(long maxWaitMillis) throws InterruptedException {
+        RunRecord run = active.get();
+        if (run == null) {
+            return java.util.Optional.empty();
+        }
+        run.interrupt();
+        if (!awaitIdle(maxWaitMillis)) {
+            interrupted(run);
+        }
+        return java.util.Optional.of(run);
+    }
+
+    /**
+     * Called right before the raw commit: a run asked to stop must not commit any more.
+     *
+     * @throws ApplicationStoppingException when it was asked to stop
+     */
+    public void checkNotInterrupted(String runId) {
+        if (get(runId).interruptRequested()) {
+            throw new ApplicationStoppingException("interrupted before its commit: the application is stopping");
+        }
+    }
+
+    /**
+     * Waits for a run to end, for {@code POST /refresh?wait=true}.
+     *
+     * @throws ApplicationStoppingException when the application starts to stop first: the client is answered at once
+     */
+    public synchronized RunRecord awaitEnd(String runId) throws InterruptedException {
+        RunRecord run = get(runId);
+        while (run.status() == RunStatus.RUNNING) {
+            if (stopping) {
+                throw new ApplicationStoppingException("interrupted: the application is stopping; run " + runId
+                        + " ends within pipeline.shutdown.grace-period or is recorded as interrupted (GET /runs/" + runId
+                        + " after the restart)");
+            }
+            wait(1000);
+        }
+        return run;
+    }
+
+    private synchronized RunRecord interrupted(RunRecord run) {
+        if (run.status() != RunStatus.RUNNING) {
+            return run;
+        }
+        run.finish(RunStatus.INTERRUPTED, "interrupted: the application was asked to stop and the run could not end "
+                + "within pipeline.shutdown.grace-period; " + (run.isRawCommitted()
+                ? "its raw rows were committed, the next run rebuilds the model" : "nothing of it was committed"));
+        store.save(run);
+        ended(run);
+        log.warn("Run {} interrupted: {}", run.getRunId(), run.getError());
         return run;
     }
 

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 /**
  * Run records on disk ({@code data/runs/<run id>.json}), so {@code GET /runs} still knows yesterday's runs after a
  * restart. A record is rewritten (atomically) when its run opens, commits and ends; a record still "running" at
- * startup belonged to a process that died, and is closed as failed with that reason.
+ * startup belonged to a process that died, and is closed as interrupted with that reason.
  */
 @Component
 public class RunStore {
@@ -50,7 +50,7 @@ public class RunStore {
         }
     }
 
-    /** The newest {@code limit} records of earlier processes, newest first; interrupted ones closed as failed. */
+    /** The newest {@code limit} records of earlier processes, newest first; interrupted ones closed as such. */
     List<Map<String, Object>> load(int limit) {
         if (!Files.isDirectory(dir)) {
             return List.of();
@@ -69,7 +69,7 @@ public class RunStore {
             try {
                 Map<String, Object> run = json.readValue(file.toFile(), RECORD);
                 if ("running".equals(run.get("status"))) {
-                    run.put("status", "failed");
+                    run.put("status", "interrupted");
                     run.put("error", Boolean.TRUE.equals(run.get("raw_committed"))
                             ? "interrupted: the application stopped after this run committed its raw rows; the next run rebuilds the model"
                             : "interrupted: the application stopped during this run; nothing of it was committed");

@@ -1,5 +1,6 @@
 package io.github.eiaoutages.security;
 
+import io.github.eiaoutages.serve.ApiPaths;
 import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
@@ -22,7 +23,6 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
-    static final String[] API_PATHS = {"/data", "/plants", "/analytics/**", "/datasets", "/runs", "/runs/**", "/refresh"};
 
     @Bean
     @Order(1)
@@ -56,7 +56,7 @@ class SecurityConfig {
         http.addFilterBefore(bearer, BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
-                        .requestMatchers(API_PATHS).hasAuthority(ApiTokenAuthentication.ROLE)
+                        .requestMatchers(ApiPaths.PATTERNS.toArray(String[]::new)).hasAuthority(ApiTokenAuthentication.ROLE)
                         .anyRequest().permitAll())
                 .exceptionHandling(e -> e.authenticationEntryPoint(ProblemResponses.bearerChallenge()));
         return http.build();

@@ -11,5 +11,6 @@ class DocsPage implements WebMvcConfigurer {
     @Override
     public void addViewControllers(ViewControllerRegistry registry) {
         registry.addRedirectViewController("/docs", "/docs/index.html");
+        registry.addRedirectViewController("/docs/", "/docs/index.html");
     }
 }

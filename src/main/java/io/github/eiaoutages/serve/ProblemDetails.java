@@ -1,6 +1,7 @@
 package io.github.eiaoutages.serve;
 
 import io.github.eiaoutages.model.NoModelYetException;
+import io.github.eiaoutages.run.ApplicationStoppingException;
 import io.github.eiaoutages.run.RunAlreadyActiveException;
 import io.github.eiaoutages.run.UnknownRunException;
 import java.util.LinkedHashMap;
@@ -30,7 +31,7 @@ public class ProblemDetails {
         if (error instanceof RunAlreadyActiveException) {
             return 409;
         }
-        if (error instanceof NoModelYetException) {
+        if (error instanceof NoModelYetException || error instanceof ApplicationStoppingException) {
             return 503;
         }
         return 500;
@@ -45,7 +46,7 @@ public class ProblemDetails {
             case 400 -> "Bad parameter";
             case 404 -> "Not found";
             case 409 -> "A run is already active";
-            case 503 -> "No model yet";
+            case 503 -> error instanceof ApplicationStoppingException ? "Stopping" : "No model yet";
             default -> "Internal error";
         });
         problem.put("status", status);
@@ -69,7 +70,8 @@ public class ProblemDetails {
     private static Throwable meaningful(Throwable thrown) {
         for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof BadParameterException || t instanceof UnknownRunException
-                    || t instanceof RunAlreadyActiveException || t instanceof NoModelYetException) {
+                    || t instanceof RunAlreadyActiveException || t instanceof NoModelYetException
+                    || t instanceof ApplicationStoppingException) {
                 return t;
             }
         }

@@ -105,9 +105,22 @@ public class RunsApi {
         return body;
     }
 
-    /** 200 for a run that succeeded, 502 for one that failed (EIA or the disk let it down), so scripts can tell. */
+    /**
+     * 200 for a run that succeeded (or is degraded), 502 for one that failed (EIA or the disk let it down), 503 for
+     * one the application's stop interrupted, so scripts can tell.
+     */
     public int finishedStatus(String runId) {
-        return "failed".equals(runs.get(runId).getStatus()) ? 502 : 200;
+        return switch (runs.get(runId).getStatus()) {
+            case "failed" -> 502;
+            case "interrupted" -> 503;
+            default -> 200;
+        };
+    }
+
+    /** The ?wait=true body once the run has ended; released with a 503 problem if the application stops first. */
+    public Map<String, Object> awaitFinished(String runId, int previewRows) throws InterruptedException {
+        runs.awaitEnd(runId);
+        return finished(runId, previewRows);
     }
 
     /** {@code preview=true&head=N}: rows per modeled table to add to the ?wait=true answer, 0 for none. */

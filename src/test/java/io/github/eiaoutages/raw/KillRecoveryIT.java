@@ -67,7 +67,7 @@ class KillRecoveryIT {
         assertThat(work.resolve("data/raw/generator-nuclear-outages/_staging")).doesNotExist();
         // The killed run is still in the history, closed as interrupted.
         Map<?, ?> killed = (Map<?, ?>) RestClient.create(base()).get().uri("/runs?limit=1").retrieve().body(List.class).get(0);
-        assertThat(killed.get("status")).isEqualTo("failed");
+        assertThat(killed.get("status")).isEqualTo("interrupted");
         assertThat((String) killed.get("error")).startsWith("interrupted: the application stopped during this run");
         assertThat(refreshAndWait().get("status")).isEqualTo("succeeded");
         assertStoredExactly(rows);

@@ -41,10 +41,7 @@ class RawSourceMarkerTest {
         assertThat(work.resolve("data/raw/_source")).hasContent("live");
     }
 
-    private static PipelineProperties withKey(PipelineProperties p, String key) {
-        return new PipelineProperties(p.mode(), p.runOnStartup(), p.schedule(),
-                new PipelineProperties.Eia(key, p.eia().baseUrl(), p.eia().pageSize(), p.eia().maxPagesPerRun(),
-                        p.eia().maxConcurrentRequests(), p.eia().requestsPerSecond(), p.eia().requestsPerHour(), p.eia().retry()),
-                p.storage(), p.model(), p.datasets());
+    private PipelineProperties withKey(PipelineProperties p, String key) {
+        return TestSettings.properties(work, "pipeline.eia.api-key=" + key);
     }
 }

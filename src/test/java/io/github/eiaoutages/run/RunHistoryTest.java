@@ -34,7 +34,7 @@ class RunHistoryTest {
         assertThat(runs).hasSize(2);
         Map<?, ?> newest = (Map<?, ?>) runs.get(0);
         assertThat(newest.get("run_id")).isEqualTo(interrupted);
-        assertThat(newest.get("status")).isEqualTo("failed");
+        assertThat(newest.get("status")).isEqualTo("interrupted");
         assertThat((String) newest.get("error")).startsWith("interrupted: the application stopped during this run");
         Map<?, ?> older = (Map<?, ?>) restarted.find(finished);
         assertThat(older.get("status")).isEqualTo("failed");

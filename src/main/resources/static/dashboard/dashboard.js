@@ -50,11 +50,70 @@
     return value === null || value === undefined ? "" : Number(value).toLocaleString("en-US", { maximumFractionDigits: digits || 0 });
   }
 
-  function chart(id, options, data) {
+  // uPlot's default axis font; sizes below are measured with it, so every label is drawn inside the canvas.
+  const AXIS_FONT = "12px system-ui, -apple-system, \"Segoe UI\", Roboto, sans-serif";
+  const measure = document.createElement("canvas").getContext("2d");
+
+  function textWidth(text) {
+    measure.font = AXIS_FONT;
+    return Math.ceil(measure.measureText(String(text)).width);
+  }
+
+  /** The room an axis needs across its line: tick labels (rotated ones included), then its title. */
+  function needed(axis, values) {
+    const widest = Math.max(0, ...(values || []).map(textWidth));
+    const angle = Math.abs(axis.rotate || 0) * Math.PI / 180;
+    const labels = axis.side === 2 ? widest * Math.sin(angle) + 14 * Math.cos(angle) : widest;
+    return Math.ceil(labels + 14 + (axis.label ? 24 : 0));
+  }
+
+  /** An axis whose size follows its labels: {@code side} 2 is the x axis below the plot, 3 the y axis left of it. */
+  function axis(side, options) {
+    options.side = side;
+    options.font = AXIS_FONT;
+    options.size = (u, values) => needed(options, values);
+    return options;
+  }
+
+  /**
+   * Whether every label of the drawn chart is inside its canvas: each axis has the room its labels need, rotated x
+   * labels end before the right edge, and each axis title fits along the plot.
+   */
+  function fits(u, options) {
+    const ratio = window.devicePixelRatio || 1;
+    const plotWidth = u.bbox.width / ratio;
+    const plotHeight = u.bbox.height / ratio;
+    return u.axes.every((a, i) => {
+      const spec = options.axes[i];
+      const values = (a._values || []).map(String);
+      if (needed(spec, values) > a._size) {
+        return false;
+      }
+      if (textWidth(spec.label || "") > (spec.side === 2 ? plotWidth : plotHeight)) {
+        return false;
+      }
+      if (spec.side !== 2) {
+        return true;
+      }
+      const angle = Math.abs(spec.rotate || 0) * Math.PI / 180;
+      return (a._splits || []).every((tick, k) => u.valToPos(tick, "x") + u.bbox.left / ratio
+        + (angle ? textWidth(values[k] || "") * Math.cos(angle) : textWidth(values[k] || "") / 2) <= u.width);
+    });
+  }
+
+  /** Draws a chart and records what the browser test checks: points, and that axes and legend read right. */
+  function chart(id, options, data, height) {
     const element = document.getElementById(id);
     element.replaceChildren();
     options.width = Math.max(320, element.clientWidth - 10);
-    options.height = 260;
+    options.height = height || 260;
+    // The legend names the series; with values it would read "--" until the mouse is over the chart.
+    options.legend = { live: false };
+    options.hooks = { draw: [(u) => {
+      element.dataset.axesFit = String(fits(u, options));
+      element.dataset.axisLabels = options.axes.map((a) => a.label || "").join("|");
+      element.dataset.tickLabels = u.axes.map((a) => (a._values || []).map(String).join(";")).join("|");
+    }] };
     new uPlot(options, data, element);
     element.dataset.points = String(data[0].length);
   }
@@ -65,6 +124,13 @@
     const series = (await api("/analytics/national?start_date=" + isoDay(start))).data;
     chart("national-chart", {
       scales: { x: { time: true } },
+      // Room on the right for the last date label.
+      padding: [8, 40, 0, 0],
+      axes: [
+        // One line per label: uPlot's default puts the year under the month.
+        axis(2, { label: "day (UTC)", space: 90, values: (u, ticks) => ticks.map((t) => new Date(t * 1000).toISOString().slice(0, 10)) }),
+        axis(3, { label: "capacity out (MW)", values: (u, ticks) => ticks.map((t) => number(t)) }),
+      ],
       series: [{}, { label: "capacity out (MW)", stroke: "#c0392b", fill: "rgba(192,57,43,.12)", width: 1 }],
     }, [series.map((d) => Date.parse(d.period + "T00:00:00Z") / 1000), series.map((d) => d.outage_mw)]);
   }
@@ -73,12 +139,22 @@
     const start = new Date(today);
     start.setDate(start.getDate() - 365);
     const top = (await api("/analytics/top-plants?metric=outage_hours&limit=10&start_date=" + isoDay(start))).data;
-    const names = top.map((p) => p.unit_name);
+    // Short names, so the rotated labels leave the bars room: "Columbia Generating Station 2" -> "Columbia Gener… 2".
+    const names = top.map((p) => {
+      const name = p.unit_name.replace(/ Unit /, " ");
+      return name.length > 18 ? name.slice(0, 14) + "… " + name.split(" ").pop() : name;
+    });
     chart("top-plants-chart", {
-      scales: { x: { time: false }, y: { range: (u, min, max) => [0, max * 1.08] } },
-      axes: [{ values: (u, ticks) => ticks.map((i) => (names[i] || "").replace(/ Unit /, " ")), rotate: -30, size: 90 }, {}],
+      // Half a bar of room on both sides: the first and last bar are drawn whole.
+      scales: { x: { time: false, range: (u, min, max) => [min - 0.5, max + 0.5] }, y: { range: (u, min, max) => [0, max * 1.08] } },
+      // Room on the right for the last rotated label.
+      padding: [8, 90, 0, 0],
+      axes: [
+        axis(2, { label: "generator (plant and unit)", values: (u, ticks) => ticks.map((i) => names[i] || ""), rotate: -30 }),
+        axis(3, { label: "outage hours (h)", values: (u, ticks) => ticks.map((t) => number(t)) }),
+      ],
       series: [{}, { label: "outage hours", fill: "#2f6f9f", stroke: "#2f6f9f", paths: uPlot.paths.bars({ size: [0.6] }) }],
-    }, [top.map((p, i) => i), top.map((p) => p.outage_hours)]);
+    }, [top.map((p, i) => i), top.map((p) => p.outage_hours)], 380);
   }
 
   async function ongoing() {

@@ -11,6 +11,7 @@ public class DatasetCatalog {
 
     private final Map<String, DatasetSpec> byId = new LinkedHashMap<>();
     private final String modelDataset;
+    private final String nationalTotals;
 
     public DatasetCatalog(PipelineProperties properties) {
         properties.datasets().forEach((id, entry) -> {
@@ -18,6 +19,7 @@ public class DatasetCatalog {
             checkSchedule(id, entry.schedule());
         });
         modelDataset = properties.model().dataset();
+        nationalTotals = properties.model().nationalTotals();
         DatasetSpec model = byId.get(modelDataset);
         if (model == null) {
             throw new InvalidConfigurationException("pipeline.model.dataset",
@@ -66,5 +68,10 @@ public class DatasetCatalog {
 
     public DatasetSpec modelDataset() {
         return byId.get(modelDataset);
+    }
+
+    /** The us-level dataset the snapshot's national series comes from (pipeline.model.national-totals), if configured. */
+    public java.util.Optional<DatasetSpec> nationalDataset() {
+        return java.util.Optional.ofNullable(nationalTotals == null ? null : byId.get(nationalTotals));
     }
 }

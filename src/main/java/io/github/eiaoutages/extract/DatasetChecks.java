@@ -188,7 +188,7 @@ public class DatasetChecks {
             Files.createDirectories(file.getParent());
             Path temp = file.resolveSibling(SPEC_FILE + ".tmp");
             mapper.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), new CheckedSpec(checked.route(),
-                    checked.frequency(), checked.data(), checked.facets(), Instant.now().toString()));
+                    checked.frequency(), checked.data(), checked.facets(), Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString()));
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write " + file, e);

@@ -28,6 +28,8 @@ import org.springframework.stereotype.Component;
 public class OutageModelBuilder {
 
     static final List<String> TABLES = List.of("dim_plant", "dim_date", "fact_outage");
+    /** The snapshot's national daily series (not a table of the star schema). */
+    public static final String NATIONAL = "national_daily";
     private static final DateTimeFormatter SNAPSHOT_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'")
             .withZone(ZoneOffset.UTC);
     private static final Logger log = LoggerFactory.getLogger(OutageModelBuilder.class);
@@ -49,12 +51,18 @@ public class OutageModelBuilder {
 
     /** True when the raw store holds a committed run that the live snapshot was not built from. */
     public boolean isBehind() {
-        List<Path> runs = rawStore.committedRuns(datasets.modelDataset().id());
-        if (runs.isEmpty()) {
+        if (rawStore.committedRuns(datasets.modelDataset().id()).isEmpty()) {
             return false;
         }
-        String newestRun = runs.get(runs.size() - 1).getFileName().toString();
+        String newestRun = newestRun();
         return publisher.current().map(s -> !newestRun.equals(publisher.builtFrom(s))).orElse(true);
+    }
+
+    /** The newest committed run of the datasets a snapshot is built from: the model's and the national one. */
+    private String newestRun() {
+        List<Path> runs = new java.util.ArrayList<>(rawStore.committedRuns(datasets.modelDataset().id()));
+        datasets.nationalDataset().ifPresent(national -> runs.addAll(rawStore.committedRuns(national.id())));
+        return runs.stream().map(p -> p.getFileName().toString()).max(String::compareTo).orElseThrow();
     }
 
     public synchronized ModelBuild build() {
@@ -81,13 +89,14 @@ public class OutageModelBuilder {
                     rows.put(table, rs.getLong(1));
                 }
             }
+            writeNationalSeries(s, work);
             checks = qualityChecks.run(s);
             publisher.writeQuality(work, checks);
         } catch (SQLException | RuntimeException e) {
             publisher.discard(work);
             throw new ModelBuildException("Building the model failed; the previous snapshot stays live: " + e.getMessage(), e);
         }
-        String builtFrom = runs.get(runs.size() - 1).getFileName().toString();
+        String builtFrom = newestRun();
         Snapshot snapshot = publisher.publish(snapshotId, work, builtFrom);
         long millis = (System.nanoTime() - started) / 1_000_000;
         log.info("Model snapshot {} published in {} ms: {}", snapshot.id(), millis, rows);
@@ -98,6 +107,16 @@ public class OutageModelBuilder {
             }
         }
         return new ModelBuild(snapshot.id(), rows, millis, checks);
+    }
+
+    /** The national daily series, from the us-level dataset's raw rows, when that dataset has any. */
+    private void writeNationalSeries(Statement s, Path work) throws SQLException {
+        Optional<List<Path>> parts = datasets.nationalDataset().map(d -> rawStore.committedParts(d.id())).filter(p -> !p.isEmpty());
+        if (parts.isPresent()) {
+            s.execute(duckDb.sql("model/national_daily.sql").replace("{{raw_parts}}", DuckDb.literal(parts.get())));
+            s.execute("COPY (SELECT * FROM national_daily ORDER BY period) TO "
+                    + DuckDb.literal(work.resolve(NATIONAL + ".parquet")) + " (FORMAT parquet, COMPRESSION zstd)");
+        }
     }
 
     /** Keys of the plants the live snapshot knows, so a rebuild gives each plant the key it had. */

@@ -154,7 +154,7 @@ public class RawCommitter {
             rows += partRows;
             entries.add(new RunManifest.Part(name, partRows, size(part), sha256(part)));
         }
-        return new RunManifest(runId, dataset.id(), Instant.now(), rows, 0, min == null ? null : min.label(),
+        return new RunManifest(runId, dataset.id(), Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), rows, 0, min == null ? null : min.label(),
                 max == null ? null : max.label(), entries);
     }
 

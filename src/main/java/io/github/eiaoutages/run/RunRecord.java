@@ -187,7 +187,7 @@ public final class RunRecord {
     synchronized void finish(RunStatus status, String error) {
         this.status = status;
         this.error = error;
-        this.finishedAt = Instant.now();
+        this.finishedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         cursors.clear();
     }
 

@@ -73,7 +73,8 @@ public class RunRegistry {
         if (current != null) {
             throw new RunAlreadyActiveException(current.getRunId());
         }
-        Instant now = Instant.now();
+        // Milliseconds, like every timestamp the application writes (nanoseconds would show in some places only).
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         if (!now.isAfter(lastStart)) {
             now = lastStart.plusMillis(1);
         }

@@ -1,5 +1,6 @@
 package io.github.eiaoutages.sample;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.eiaoutages.extract.EiaEndpoint;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  * period shape over {@link SampleSeries} for the README's example datasets. Data, metadata
  * ({@code /v2/<route>/}) and facet ({@code /v2/<route>/facet/<id>/}) requests all answer.
  */
+@ConditionalOnWebApplication
 @RestController
 class SampleEiaApi {
 

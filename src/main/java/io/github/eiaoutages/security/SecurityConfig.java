@@ -1,5 +1,6 @@
 package io.github.eiaoutages.security;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import io.github.eiaoutages.serve.ApiPaths;
 import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,6 +21,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  * open for probes. The API (data, plants, analytics, runs, refresh) needs {@code Authorization: Bearer <API_TOKEN>}
  * when API_TOKEN is set and is open otherwise. Docs, the dashboard and the bundled sample EIA API stay open.
  */
+@ConditionalOnWebApplication
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 

@@ -1,5 +1,6 @@
 package io.github.eiaoutages.serve;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  * (405), a body the server cannot read - answer as RFC 9457 problems like the API's own errors, instead of
  * Spring Boot's default error JSON.
  */
+@ConditionalOnWebApplication
 @RestController
 class ErrorPages implements ErrorController {
 

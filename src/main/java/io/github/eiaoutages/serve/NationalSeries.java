@@ -1,10 +1,12 @@
 package io.github.eiaoutages.serve;
 
-import io.github.eiaoutages.config.DatasetCatalog;
 import io.github.eiaoutages.config.PipelineProperties;
 import io.github.eiaoutages.duckdb.DuckDb;
 import io.github.eiaoutages.model.NoModelYetException;
-import io.github.eiaoutages.raw.RawStore;
+import io.github.eiaoutages.model.OutageModelBuilder;
+import io.github.eiaoutages.model.Snapshot;
+import io.github.eiaoutages.model.SnapshotPublisher;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Date;
@@ -19,36 +21,35 @@ import org.springframework.stereotype.Component;
 
 /**
  * GET /analytics/national: U.S. nuclear capacity and capacity out per day, from the us-level dataset
- * (pipeline.model.national-totals), which EIA computes over every reactor - the dashboard's line chart.
+ * (pipeline.model.national-totals), which EIA computes over every reactor - the dashboard's line chart. Read from the
+ * published snapshot (national_daily.parquet, written by the model build), like every other answer of the API.
  */
 @Component("nationalSeries")
 public class NationalSeries {
 
     private final DuckDb duckDb;
-    private final RawStore rawStore;
-    private final DatasetCatalog datasets;
+    private final SnapshotPublisher publisher;
     private final String dataset;
 
-    public NationalSeries(DuckDb duckDb, RawStore rawStore, DatasetCatalog datasets, PipelineProperties properties) {
+    public NationalSeries(DuckDb duckDb, SnapshotPublisher publisher, PipelineProperties properties) {
         this.duckDb = duckDb;
-        this.rawStore = rawStore;
-        this.datasets = datasets;
+        this.publisher = publisher;
         this.dataset = properties.model().nationalTotals();
     }
 
+    /** The series of the published snapshot, in a date range, with the snapshot's id. */
     public Map<String, Object> daily(Map<String, Object> headers) {
         DateRange range = DateRange.from(new RequestParameters(headers));
-        if (dataset == null || dataset.isBlank() || !datasets.ids().contains(dataset)) {
-            throw new NoModelYetException("No national dataset is configured (pipeline.model.national-totals)");
-        }
-        List<Path> parts = rawStore.committedParts(dataset);
-        if (parts.isEmpty()) {
-            throw new NoModelYetException("The national dataset " + dataset + " has no rows yet: wait for the first run "
-                    + "to finish, or start one with POST /refresh");
+        Snapshot snapshot = publisher.current().orElseThrow(NoModelYetException::new);
+        Path file = snapshot.table(OutageModelBuilder.NATIONAL);
+        if (!Files.exists(file)) {
+            throw new NoModelYetException("Model snapshot " + snapshot.id() + " has no national series: the national "
+                    + "dataset (pipeline.model.national-totals = " + dataset + ") had no rows when it was built; the next "
+                    + "model build after its first run adds it");
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         try (Connection c = duckDb.connect(); PreparedStatement s = c.prepareStatement(
-                duckDb.sql("serve/national_daily.sql").replace("{{raw_parts}}", DuckDb.literal(parts)))) {
+                duckDb.sql("serve/national_daily.sql").replace("{{file}}", DuckDb.literal(file)))) {
             s.setObject(1, range.start() == null ? null : Date.valueOf(range.start()));
             s.setObject(2, range.end() == null ? null : Date.valueOf(range.end()));
             try (ResultSet rs = s.executeQuery()) {
@@ -62,12 +63,14 @@ public class NationalSeries {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Reading " + dataset + " failed: " + e.getMessage(), e);
+            throw new IllegalStateException("Reading the national series of snapshot " + snapshot.id() + " failed: "
+                    + e.getMessage(), e);
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("dataset", dataset);
         body.put("start_date", range.start() == null ? null : range.start().toString());
         body.put("end_date", range.end() == null ? null : range.end().toString());
+        body.put("snapshot", snapshot.id());
         body.put("data", rows);
         return body;
     }

@@ -1,5 +1,6 @@
 package io.github.eiaoutages.serve;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,6 +14,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Camel's JSON REST binding labels every answer {@code application/json}, the problems of the api-errors policy
  * included. RFC 9457 asks for {@code application/problem+json}: an error answer of the API gets that type here.
  */
+@ConditionalOnWebApplication
 @Component
 class ProblemContentType extends OncePerRequestFilter {
 

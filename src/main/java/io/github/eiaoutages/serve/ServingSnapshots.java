@@ -5,6 +5,7 @@ import io.github.eiaoutages.model.NoModelYetException;
 import io.github.eiaoutages.model.Snapshot;
 import io.github.eiaoutages.model.SnapshotPublisher;
 import java.sql.SQLException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,9 +26,17 @@ public class ServingSnapshots {
     private final SnapshotPublisher publisher;
     private final AtomicReference<ServingTable> loaded = new AtomicReference<>();
 
+    /** The snapshot on disk, loading while the rest of the application starts (readiness waits for it). */
+    private final CompletableFuture<Void> startupLoad;
+
     public ServingSnapshots(DuckDb duckDb, SnapshotPublisher publisher) {
         this.duckDb = duckDb;
         this.publisher = publisher;
+        this.startupLoad = CompletableFuture.runAsync(this::loadCurrent, runnable -> {
+            Thread thread = new Thread(runnable, "snapshot-startup-load");
+            thread.setDaemon(true);
+            thread.start();
+        });
     }
 
     /** The table of {@code modeled/current}; loads it when a new snapshot was published since the last call. */
@@ -40,9 +49,17 @@ public class ServingSnapshots {
         return load(snapshot);
     }
 
-    /** Loads the current snapshot ahead of the first request (after a build, at startup). */
+    /**
+     * Loads the current snapshot ahead of the first request: after a build, and at startup, where the load began
+     * when this bean was made and readiness (published after this listener) waits for it to end.
+     */
     @EventListener(ApplicationReadyEvent.class)
     public void warm() {
+        startupLoad.exceptionally(failed -> null).join();
+        loadCurrent();
+    }
+
+    private void loadCurrent() {
         if (publisher.current().isPresent()) {
             current();
         }

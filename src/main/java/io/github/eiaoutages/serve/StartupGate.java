@@ -1,5 +1,6 @@
 package io.github.eiaoutages.serve;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,6 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * JSON "starting, retry shortly" with {@code Retry-After}, never a 404 "There is no endpoint". {@code /openapi.json}
  * waits only for Camel. Health, the sample EIA server, Swagger UI and static files are never held back.
  */
+@ConditionalOnWebApplication
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class StartupGate extends OncePerRequestFilter {

@@ -56,7 +56,8 @@ public class TablePreview {
                 if (value instanceof Date date) {
                     value = date.toLocalDate().toString();
                 } else if (value instanceof Timestamp ts) {
-                    value = ts.toLocalDateTime().toString();
+                    // With seconds, as /data writes its timestamps (toString drops ":00" seconds).
+                    value = ts.toLocalDateTime().format(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME);
                 }
                 row.put(meta.getColumnLabel(i), value);
             }

@@ -53,9 +53,39 @@ class DashboardE2ETest extends SampleAppTest {
         assertThat(rows(dom, "freshness")).as("datasets").isEqualTo(3);
         assertThat(dom).contains("class=\"state-fresh\"").contains("class=\"state-succeeded\"");
         assertThat(dom).doesNotContain("id=\"error\" class=\"error\">");
+        for (String chart : List.of("national-chart", "top-plants-chart")) {
+            assertThat(text(dom, chart, "data-axes-fit")).as("every axis label of %s inside its canvas", chart).isEqualTo("true");
+            assertThat(text(dom, chart, "data-axis-labels").split("\\|")).as("a unit on every axis of %s", chart)
+                    .hasSize(2).allSatisfy(label -> assertThat(label).matches(".*\\(.+\\).*"));
+        }
+        assertThat(text(dom, "national-chart", "data-tick-labels").split("\\|")[0].split(";"))
+                .as("date labels, each on one line").isNotEmpty().allSatisfy(label ->
+                        assertThat(label).matches("\\d{4}-\\d\\d-\\d\\d"));
+        assertThat(legends(dom)).as("legends after load").isNotEmpty().allSatisfy(legend -> assertThat(legend).doesNotContain("--"));
 
         chromium("--screenshot=" + Path.of("target", "dashboard.png").toAbsolutePath());
         assertThat(Path.of("target", "dashboard.png")).isNotEmptyFile();
+    }
+
+    /** The text of an attribute of the element with {@code id}. */
+    private static String text(String dom, String id, String attribute) {
+        Matcher m = Pattern.compile("id=\"" + id + "\"[^>]*" + attribute + "=\"([^\"]*)\"").matcher(dom);
+        if (!m.find()) {
+            Matcher before = Pattern.compile(attribute + "=\"([^\"]*)\"[^>]*id=\"" + id + "\"").matcher(dom);
+            assertThat(before.find()).as("%s of #%s in %s", attribute, id, dom).isTrue();
+            return before.group(1).replace("&amp;", "&");
+        }
+        return m.group(1).replace("&amp;", "&");
+    }
+
+    /** The text of each uPlot legend (its series labels and values). */
+    private static List<String> legends(String dom) {
+        List<String> legends = new ArrayList<>();
+        Matcher m = Pattern.compile("<table class=\"u-legend[^\"]*\">(.*?)</table>", Pattern.DOTALL).matcher(dom);
+        while (m.find()) {
+            legends.add(m.group(1).replaceAll("<[^>]+>", " "));
+        }
+        return legends;
     }
 
     private String chromium(String action) throws Exception {

@@ -250,9 +250,9 @@ class OutageModelBuilderTest {
         writeRun("facility-nuclear-outages", "SELECT period::DATE AS period, facility, outage::DOUBLE AS outage, "
                 + "'r1' AS _run_id, 1::BIGINT AS _row_fp FROM (VALUES ('2025-01-01','46',1300.05), ('2025-01-02','46',100.2),"
                 + " ('2025-01-03','46',0.0), ('2025-01-03','99',500.0)) AS t(period, facility, outage)");
-        writeRun("us-nuclear-outages", "SELECT period::DATE AS period, outage::DOUBLE AS outage, 'r1' AS _run_id, "
-                + "1::BIGINT AS _row_fp FROM (VALUES ('2025-01-01',1300.0), ('2025-01-02',100.0), ('2025-01-03',7.5),"
-                + " ('2025-01-04',1.0)) AS t(period, outage)");
+        writeRun("us-nuclear-outages", "SELECT period::DATE AS period, 2500.0 AS capacity, outage::DOUBLE AS outage, "
+                + "outage / 25.0 AS percent_outage, 'r1' AS _run_id, 1::BIGINT AS _row_fp FROM (VALUES ('2025-01-01',1300.0), "
+                + "('2025-01-02',100.0), ('2025-01-03',7.5), ('2025-01-04',1.0)) AS t(period, outage)");
 
         ModelBuild build = builder.build();
 

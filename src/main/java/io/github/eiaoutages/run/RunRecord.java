@@ -128,6 +128,9 @@ public final class RunRecord {
         return trigger;
     }
 
+    /** The run's state; the OpenAPI document lists the values (the RunStatus names in lower case). */
+    @io.swagger.v3.oas.annotations.media.Schema(allowableValues = {"running", "succeeded", "degraded", "failed",
+            "interrupted"})
     public String getStatus() {
         return status.name().toLowerCase();
     }

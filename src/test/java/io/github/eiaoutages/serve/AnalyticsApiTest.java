@@ -86,4 +86,15 @@ class AnalyticsApiTest extends SampleAppTest {
     private static long sum(List<Map<String, Object>> rows, String field) {
         return rows.stream().mapToLong(r -> ((Number) r.get(field)).longValue()).sum();
     }
+
+    @Test
+    void the_national_series_comes_from_the_published_snapshot_and_names_it() {
+        Map<String, Object> national = get("/analytics/national?start_date=2025-01-01&end_date=2025-01-31");
+        Map<String, Object> data = get("/data?limit=1");
+
+        assertThat(national.get("snapshot")).isEqualTo(data.get("snapshot"));
+        assertThat(rows(national)).hasSize(31).allSatisfy(day -> assertThat(day).containsKeys("period", "capacity_mw",
+                "outage_mw", "percent_outage"));
+        assertThat(rows(national).get(0).get("period")).isEqualTo("2025-01-01");
+    }
 }

@@ -20,6 +20,14 @@ class OpenApiDocumentTest extends SampleAppTest {
         assertThat(paths).containsKeys("/data", "/plants", "/analytics/top-plants", "/analytics/monthly", "/runs",
                 "/runs/{runId}", "/refresh");
         assertThat(((Map<String, Object>) document.get("info")).get("title")).isEqualTo("EIA Outage Pipeline API");
+        // A run's status is an enum of the document, interrupted included.
+        Map<String, Object> runSchema = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
+                document.get("components")).get("schemas")).get("RunRecord");
+        assertThat((List<String>) ((Map<String, Object>) ((Map<String, Object>) runSchema.get("properties"))
+                .get("status")).get("enum")).contains("running", "succeeded", "degraded", "failed", "interrupted");
+        // Swagger UI renders the description as Markdown: <token> outside code quotes would vanish as an HTML tag.
+        assertThat((String) ((Map<String, Object>) document.get("info")).get("description"))
+                .contains("`Authorization: Bearer <token>`");
         List<Object> dataParameters = ((List<Map<String, Object>>) paths.get("/data").get("get").get("parameters")).stream()
                 .map(p -> p.get("name")).toList();
         assertThat(dataParameters).contains("start_date", "end_date", "facility_id", "generator", "plant_key", "plant_name", "ongoing",

@@ -36,8 +36,40 @@ public class RawKeyRepository extends ServiceSupport implements IdempotentReposi
     /** Identities this run received with two or more different sets of values: all their row fingerprints, by dataset. */
     private final Map<String, Long2ObjectOpenHashMap<LongOpenHashSet>> conflicts = new HashMap<>();
 
+    /** Rebuilds the committed sets from the raw store; run once, by the first caller that needs them. */
+    private volatile Runnable loader = () -> { };
+    private volatile boolean loaded;
+    private final Object loading = new Object();
+
+    /** How to rebuild the committed sets from the raw store (RawStore); they are rebuilt when first needed. */
+    void loadWith(Runnable rebuild) {
+        this.loader = rebuild;
+        this.loaded = false;
+    }
+
+    /**
+     * The committed sets, rebuilt on first use (never while this repository's lock is held: the rebuild itself
+     * adds to them). A rebuild that fails fails the run that needed it, and the next one tries again.
+     */
+    private void ensureLoaded() {
+        if (loaded) {
+            return;
+        }
+        synchronized (loading) {
+            if (!loaded) {
+                loader.run();
+                loaded = true;
+            }
+        }
+    }
+
     @Override
-    public synchronized boolean add(String key) {
+    public boolean add(String key) {
+        ensureLoaded();
+        return addLoaded(key);
+    }
+
+    private synchronized boolean addLoaded(String key) {
         long row = IdempotencyKey.rowPart(key);
         long identity = IdempotencyKey.keyPart(key);
         String dataset = IdempotencyKey.datasetPart(key);
@@ -60,9 +92,12 @@ public class RawKeyRepository extends ServiceSupport implements IdempotentReposi
     }
 
     @Override
-    public synchronized boolean contains(String key) {
-        long row = IdempotencyKey.rowPart(key);
-        return committedRows.contains(row) || pendingRows.contains(row);
+    public boolean contains(String key) {
+        ensureLoaded();
+        synchronized (this) {
+            long row = IdempotencyKey.rowPart(key);
+            return committedRows.contains(row) || pendingRows.contains(row);
+        }
     }
 
     /** Called by the idempotent consumer when the exchange of a row fails: forget the pending row. */
@@ -137,8 +172,11 @@ public class RawKeyRepository extends ServiceSupport implements IdempotentReposi
         return counts;
     }
 
-    public synchronized int committedCount() {
-        return committedRows.size();
+    public int committedCount() {
+        ensureLoaded();
+        synchronized (this) {
+            return committedRows.size();
+        }
     }
 
     public synchronized int pendingCount() {

@@ -62,7 +62,10 @@ public class RawStore {
         this.duckDb = duckDb;
     }
 
-    /** Startup: staging left by a dead process is removed, and the idempotent repository is rebuilt. */
+    /**
+     * Startup: staging left by a dead process is removed, stored periods are checked against the configured
+     * frequencies, and the idempotent repository is told how to rebuild itself when a run first needs it.
+     */
     @PostConstruct
     void lockAndRecover() {
         lock = DataDirLock.acquire(dataDir);
@@ -87,6 +90,11 @@ public class RawStore {
             }
             checkStoredPeriods(dataset);
         }
+        // The idempotent repository is rebuilt when a run first needs it, not here: a server is ready without it.
+        keys.loadWith(this::loadAllFingerprints);
+    }
+
+    private void loadAllFingerprints() {
         long started = System.nanoTime();
         long rows = 0;
         for (DatasetSpec dataset : datasets.all()) {

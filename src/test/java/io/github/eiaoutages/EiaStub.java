@@ -41,8 +41,7 @@ public final class EiaStub implements AutoCloseable {
     private final Map<String, EiaApiEmulator.Route> routes = new ConcurrentHashMap<>();
     private final WireMockServer server;
     private volatile int delayMillis;
-    private volatile int allowedPerSecond = Integer.MAX_VALUE;
-    private final java.util.ArrayDeque<Long> answeredAt = new java.util.ArrayDeque<>();
+    private final RequestAllowance allowance = new RequestAllowance(Integer.MAX_VALUE);
     private final AtomicInteger refused = new AtomicInteger();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
@@ -67,7 +66,7 @@ public final class EiaStub implements AutoCloseable {
     /** Forgets faults and recorded requests; the routes' rows stay. */
     public void reset() {
         maxInFlight.set(0);
-        allowedPerSecond = Integer.MAX_VALUE;
+        allowance.allow(Integer.MAX_VALUE);
         refused.set(0);
         server.resetAll();
         // Data, metadata (/v2/<route>/) and facet (/v2/<route>/facet/<id>/) requests all go to the emulator.
@@ -85,7 +84,7 @@ public final class EiaStub implements AutoCloseable {
      * answers 429 with {@code Retry-After: 1} (0 refuses every request).
      */
     public void allowPerSecond(int requests) {
-        this.allowedPerSecond = requests;
+        allowance.allow(requests);
     }
 
     /** How many requests were answered 429 since the last reset. */
@@ -204,7 +203,7 @@ public final class EiaStub implements AutoCloseable {
 
         @Override
         public ResponseDefinition transform(ServeEvent event) {
-            if (!admitted()) {
+            if (!allowance.admit()) {
                 refused.incrementAndGet();
                 return aResponse().withStatus(429).withHeader("Retry-After", "1")
                         .withHeader("Content-Type", "application/json")
@@ -221,21 +220,6 @@ public final class EiaStub implements AutoCloseable {
                 throw new IllegalStateException(e);
             } finally {
                 inFlight.decrementAndGet();
-            }
-        }
-
-        /** Counts the request against the allowance of the last second; false when it is over. */
-        private boolean admitted() {
-            synchronized (answeredAt) {
-                long now = System.currentTimeMillis();
-                while (!answeredAt.isEmpty() && answeredAt.peekFirst() <= now - 1000) {
-                    answeredAt.pollFirst();
-                }
-                if (answeredAt.size() >= allowedPerSecond) {
-                    return false;
-                }
-                answeredAt.addLast(now);
-                return true;
             }
         }
 

@@ -4,13 +4,13 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.github.eiaoutages.RequestAllowance;
 import io.github.eiaoutages.period.Frequency;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -39,8 +39,7 @@ final class BenchRegionDataServer implements AutoCloseable {
     private final long firstHour;
     private final int hours;
     private final int latencyMillis;
-    private final int allowedPerSecond;
-    private final ArrayDeque<Long> admitted = new ArrayDeque<>();
+    private final RequestAllowance allowance;
     private final AtomicInteger pages = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
     private final JsonFactory json = new JsonFactory();
@@ -49,7 +48,7 @@ final class BenchRegionDataServer implements AutoCloseable {
         this.firstHour = firstHour.getEpochSecond() / 3600;
         this.hours = hours;
         this.latencyMillis = latencyMillis;
-        this.allowedPerSecond = allowedPerSecond;
+        this.allowance = new RequestAllowance(allowedPerSecond);
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
         server.setExecutor(threads);
         server.createContext("/v2/", this::answer);
@@ -73,23 +72,9 @@ final class BenchRegionDataServer implements AutoCloseable {
         return refused.get();
     }
 
-    private boolean admit() {
-        synchronized (admitted) {
-            long now = System.currentTimeMillis();
-            while (!admitted.isEmpty() && admitted.peekFirst() <= now - 1000) {
-                admitted.pollFirst();
-            }
-            if (admitted.size() >= allowedPerSecond) {
-                return false;
-            }
-            admitted.addLast(now);
-            return true;
-        }
-    }
-
     private void answer(HttpExchange exchange) throws IOException {
         try {
-            if (!admit()) {
+            if (!allowance.admit()) {
                 refused.incrementAndGet();
                 exchange.getResponseHeaders().add("Retry-After", "1");
                 exchange.sendResponseHeaders(429, -1);

@@ -93,6 +93,11 @@ public final class EiaStub implements AutoCloseable {
     }
 
     /** The most requests the stub was answering at the same moment since the last reset. */
+    /** Requests being answered right now (delayed ones included). */
+    public int requestsInFlight() {
+        return inFlight.get();
+    }
+
     public int maxConcurrentRequests() {
         return maxInFlight.get();
     }

@@ -8,6 +8,7 @@ import io.github.eiaoutages.config.DatasetSpec;
 import io.github.eiaoutages.period.PeriodRange;
 import io.github.eiaoutages.run.RunRecord;
 import io.github.eiaoutages.run.RunRegistry;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,7 @@ public class DatasetsApi {
     /** The dataset's newest finished run. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record LastRun(String runId, String status, String finishedAt) {
+    public record LastRun(String runId, String status, Instant finishedAt) {
     }
 
     public DatasetList list() {
@@ -77,10 +78,10 @@ public class DatasetsApi {
 
     private static LastRun lastRun(Object run) {
         if (run instanceof RunRecord record) {
-            return new LastRun(record.getRunId(), record.getStatus(), String.valueOf(record.getFinishedAt()));
+            return new LastRun(record.getRunId(), record.getStatus(), record.getFinishedAt());
         }
         Map<?, ?> saved = (Map<?, ?>) run;
         return new LastRun(String.valueOf(saved.get("run_id")), String.valueOf(saved.get("status")),
-                String.valueOf(saved.get("finished_at")));
+                saved.get("finished_at") == null ? null : Instant.parse(String.valueOf(saved.get("finished_at"))));
     }
 }

@@ -1,6 +1,7 @@
 package io.github.eiaoutages.extract;
 
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +32,7 @@ public class EiaRateLimiter {
     private double rateAtCut;
     private long cutAt;
     private boolean cut;
+    private boolean closed;
 
     @Autowired
     public EiaRateLimiter(EiaEndpoint endpoint) {
@@ -43,12 +45,35 @@ public class EiaRateLimiter {
         this.nextFree = nanoClock.getAsLong();
     }
 
-    /** Waits for this request's turn. */
+    /**
+     * Waits for this request's turn.
+     *
+     * @throws CancellationException once {@link #close} was called, at once or when it is called during the wait
+     */
     public void acquire() throws InterruptedException {
-        long wait = reserve();
-        if (wait > 0) {
-            TimeUnit.NANOSECONDS.sleep(wait);
+        long deadline = System.nanoTime() + reserve();
+        synchronized (this) {
+            for (long left = deadline - System.nanoTime(); !closed && left > 0; left = deadline - System.nanoTime()) {
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+            if (closed) {
+                throw new CancellationException("no more requests to EIA: the application is stopping");
+            }
         }
+    }
+
+    /**
+     * No request gets a turn any more, waiting ones included: the application is stopping and the run that asked
+     * for them is being interrupted ({@code run.GracefulStop}).
+     */
+    public synchronized void close() {
+        closed = true;
+        notifyAll();
+    }
+
+    /** True once {@link #close} was called: failed requests are not tried again. */
+    public synchronized boolean isClosed() {
+        return closed;
     }
 
     /** Takes the next turn and returns how long (ns) to wait for it. */

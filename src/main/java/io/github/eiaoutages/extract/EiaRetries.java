@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  *       after EIA's {@code Retry-After} (503, capped at {@code max-delay-ms}) or {@code base-delay-ms} doubled per
  *       attempt with ±15 % jitter, so concurrent windows do not retry in step.
  * </ul>
- * Each retry is one WARN line naming the dataset, the window and page, the cause and the delay.
+ * Each retry is one WARN line naming the dataset, the window and page, the cause and the delay. Once the
+ * application is stopping ({@link EiaRateLimiter#close}) nothing is tried again.
  */
 @Component("eiaRetries")
 public class EiaRetries implements Processor {
@@ -46,6 +47,10 @@ public class EiaRetries implements Processor {
     @Override
     public void process(Exchange exchange) {
         exchange.setProperty(RETRY, false);
+        if (limiter.isClosed()) {
+            // The application is stopping: a retry would only hold the run (and the shutdown) up.
+            return;
+        }
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         Object request = exchange.getProperty("cursor");
         EiaRequest.Attempts attempts = request instanceof EiaRequest r ? r.attempts() : new EiaRequest.Attempts();

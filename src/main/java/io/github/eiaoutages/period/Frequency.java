@@ -127,7 +127,9 @@ public enum Frequency {
             };
         } catch (DateTimeParseException e) {
             throw e;
-        } catch (DateTimeException | IndexOutOfBoundsException e) {
+        } catch (DateTimeException e) {
+            throw noSuchPeriod(text, e);
+        } catch (IndexOutOfBoundsException e) {
             throw notAPeriod(text);
         }
     }
@@ -144,7 +146,9 @@ public enum Frequency {
                 return (int) day(label.trim()).toEpochDay();
             } catch (DateTimeParseException e) {
                 throw e;
-            } catch (DateTimeException | IndexOutOfBoundsException e) {
+            } catch (DateTimeException e) {
+                throw noSuchPeriod(label, e);
+            } catch (IndexOutOfBoundsException e) {
                 throw notAPeriod(label);
             }
         }
@@ -187,6 +191,12 @@ public enum Frequency {
     private DateTimeParseException notAPeriod(String text) {
         return new DateTimeParseException("'" + text + "' is not " + (eiaName.startsWith("a") ? "an " : "a ") + eiaName
                 + " period such as " + example, text, 0);
+    }
+
+    /** Shaped right, but the calendar has no such day or hour (2025-02-30, month 13, hour 24). */
+    private DateTimeParseException noSuchPeriod(String text, DateTimeException cause) {
+        return new DateTimeParseException("'" + text + "' is shaped like " + (eiaName.startsWith("a") ? "an " : "a ")
+                + eiaName + " period but does not exist: " + cause.getMessage(), text, 0, cause);
     }
 
     /** {@code YYYY-MM-DD} without the formatter machinery: this runs for every row of every page. */

@@ -41,6 +41,10 @@ public class DatasetSchedules implements CamelContextConfiguration {
     @Override
     public void afterApplicationStart(CamelContext camelContext) {
         if (!properties.schedule().enabled()) {
+            if (properties.mode().oneShot()) {
+                // OneShotModeSettings turned them off: nothing a one-shot caller needs to hear about.
+                return;
+            }
             log.info("Schedules are off (pipeline.schedule.enabled=false): runs start only at startup and by POST /refresh");
             return;
         }

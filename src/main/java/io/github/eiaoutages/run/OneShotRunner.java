@@ -41,7 +41,24 @@ public class OneShotRunner implements ApplicationRunner {
         if (!mode.oneShot()) {
             return;
         }
-        RunRecord run = mode == PipelineMode.INGEST_ONCE ? ingestOnce() : modelOnce();
+        RunRecord run;
+        try {
+            run = mode == PipelineMode.INGEST_ONCE ? ingestOnce() : modelOnce();
+        } catch (RuntimeException e) {
+            if (runs.isStopping()) {
+                // SIGTERM: GracefulStop recorded the run and said so on stderr; the JVM exits with the signal's status.
+                return;
+            }
+            throw e;
+        }
+        if (runs.isStopping()) {
+            // Exiting from here would wait for the shutdown under way (System.exit blocks during shutdown hooks);
+            // the JVM exits with the signal's status. A run that ended before the signal still says how.
+            if (run.status() != RunStatus.INTERRUPTED) {
+                report(run, System.out, System.err);
+            }
+            return;
+        }
         int code = report(run, System.out, System.err);
         System.exit(SpringApplication.exit(context, () -> code));
     }

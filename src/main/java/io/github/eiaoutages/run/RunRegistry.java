@@ -204,6 +204,11 @@ public class RunRegistry {
         notifyAll();
     }
 
+    /** True once the application started to stop (SIGTERM, or any close of the application context). */
+    public boolean isStopping() {
+        return stopping;
+    }
+
     /** Waits for the active run to end by itself, at most {@code maxWaitMillis}; true if none is active then. */
     public synchronized boolean awaitIdle(long maxWaitMillis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + maxWaitMillis;

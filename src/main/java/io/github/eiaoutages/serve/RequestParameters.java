@@ -39,6 +39,11 @@ final class RequestParameters {
         return text;
     }
 
+    /** True when the request names the parameter, even with an empty value ({@code ?start=}). */
+    boolean given(String name) {
+        return headers.containsKey(name);
+    }
+
     int integer(String name, int min, int max, int defaultValue) {
         String text = text(name, 12);
         if (text == null) {

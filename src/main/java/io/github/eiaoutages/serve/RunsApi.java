@@ -68,6 +68,13 @@ public class RunsApi {
         RequestParameters params = new RequestParameters(headers);
         String start = params.text("start", 40);
         String end = params.text("end", 40);
+        for (String name : List.of("start", "end")) {
+            if (params.given(name) && params.text(name, 40) == null) {
+                // Read as absent, ?start= would start a whole refresh instead of the range that was meant.
+                throw new BadParameterException(name, "is empty: give a period in the dataset's own format "
+                        + "(e.g. 2025-01-31 for a daily one) or leave " + name + " out");
+            }
+        }
         if (start == null && end == null) {
             return null;
         }

@@ -73,6 +73,10 @@ class GapsTest extends LiveAppTest {
         assertBadParameter("/refresh?dataset=" + GENERATOR + "&start=2025-01", "start",
                 "'2025-01' is not a daily period such as 2026-11-01");
         assertBadParameter("/refresh?dataset=" + GENERATOR + "&start=2025-01-05&end=2025-01-01", "end", "is before start");
+        assertBadParameter("/refresh?dataset=" + GENERATOR + "&start=2025-02-30", "start",
+                "'2025-02-30' is shaped like a daily period but does not exist");
+        assertBadParameter("/refresh?dataset=" + GENERATOR + "&start=", "start", "is empty");
+        assertBadParameter("/refresh?dataset=" + GENERATOR + "&start=2025-01-05&end=", "end", "is empty");
     }
 
     private void assertBadParameter(String uri, String parameter, String detail) {

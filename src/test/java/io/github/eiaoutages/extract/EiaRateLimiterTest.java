@@ -1,7 +1,10 @@
 package io.github.eiaoutages.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -59,6 +62,25 @@ class EiaRateLimiterTest {
         assertThat(limiter.rate()).isEqualTo(2.5);
         advance(60_000 * 10);
         assertThat(limiter.rate()).isEqualTo(4.0);
+    }
+
+    @Test
+    void once_closed_no_request_gets_a_turn_and_one_waiting_for_its_turn_is_released_at_once() throws Exception {
+        EiaRateLimiter limiter = new EiaRateLimiter(0.5, System::nanoTime);
+        limiter.acquire();
+        CompletableFuture<Long> waiting = CompletableFuture.supplyAsync(() -> {
+            long started = System.nanoTime();
+            assertThatThrownBy(limiter::acquire).isInstanceOf(CancellationException.class)
+                    .hasMessageContaining("the application is stopping");
+            return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        });
+        Thread.sleep(200);
+
+        limiter.close();
+
+        assertThat(waiting.get(5, TimeUnit.SECONDS)).as("ms waited of the 2,100 its turn was away").isLessThan(1500);
+        assertThat(limiter.isClosed()).isTrue();
+        assertThatThrownBy(limiter::acquire).isInstanceOf(CancellationException.class);
     }
 
     private void advance(long millis) {

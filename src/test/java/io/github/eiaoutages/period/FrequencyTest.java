@@ -92,6 +92,17 @@ class FrequencyTest {
     }
 
     @Test
+    void a_label_of_the_right_shape_for_a_day_that_does_not_exist_says_so() {
+        assertThatThrownBy(() -> Frequency.DAILY.parse("2025-02-30")).isInstanceOf(DateTimeParseException.class)
+                .hasMessage("'2025-02-30' is shaped like a daily period but does not exist: Invalid date 'FEBRUARY 30'");
+        assertThatThrownBy(() -> Frequency.DAILY.storedValue("2025-02-30")).hasMessageContaining("does not exist");
+        assertThatThrownBy(() -> Frequency.MONTHLY.parse("2025-13")).hasMessageContaining("does not exist")
+                .hasMessageContaining("MonthOfYear");
+        assertThatThrownBy(() -> Frequency.HOURLY.parse("2025-01-01T24")).hasMessageContaining("does not exist")
+                .hasMessageContaining("HourOfDay");
+    }
+
+    @Test
     void an_hour_read_back_from_a_timestamp_column_is_the_same_hour() {
         assertThat(Frequency.HOURLY.parse("2026-11-01 05:00:00+00").label()).isEqualTo("2026-11-01T05");
         assertThat(Frequency.HOURLY.fromStored(Instant.parse("2026-11-01T05:00:00Z"), ZoneOffset.UTC).label())

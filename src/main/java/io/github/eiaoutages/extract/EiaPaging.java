@@ -19,9 +19,10 @@ import org.springframework.stereotype.Component;
  * dataset's own steps (hours, days, weeks, months, quarters, years) and are sent in its own format.
  *
  * <p>A dataset with committed rows asks only for its newest periods again (minus a look-back, because EIA revises
- * recent data); a run over unchanged data then costs a single short page. An empty dataset backfills from its
- * configured start in windows of {@code window} periods: offsets stay low (EIA pages slowly deep into a query)
- * and windows can be fetched at the same time.
+ * recent data); a run over unchanged data then costs a single short page. A dataset no committed run has
+ * backfilled yet (empty, or holding only range re-fetches) backfills from its configured start in windows of
+ * {@code window} periods: offsets stay low (EIA pages slowly deep into a query) and windows can be fetched at the
+ * same time. A start moved earlier backfills the periods before the old one.
  */
 @Component("eiaPaging")
 public class EiaPaging {
@@ -49,11 +50,13 @@ public class EiaPaging {
      * The cursors of one run of a dataset.
      *
      * @param newestCommitted the newest period the raw store holds for the dataset, or null when it holds none
+     * @param backfilledFrom the first period a committed backfill asked for, or null when none did
      * @param range periods to fetch again instead ({@code POST /refresh?start=&end=}), or null
      * @param again periods to fetch as well: conflicts of the last run, gaps ({@code fill-gaps}); ignored for a
      *     range re-fetch
      */
-    public List<PageCursor> plan(String datasetId, Period newestCommitted, PeriodRange range, List<PeriodRange> again) {
+    public List<PageCursor> plan(String datasetId, Period newestCommitted, Period backfilledFrom, PeriodRange range,
+                                 List<PeriodRange> again) {
         DatasetSpec dataset = datasets.get(datasetId);
         String url = endpoint.dataUrl(dataset);
         if (range != null) {
@@ -62,27 +65,39 @@ public class EiaPaging {
             return windows;
         }
         List<PageCursor> cursors = new ArrayList<>();
-        if (newestCommitted != null) {
-            // Data that runs ahead of time (STEO's forecasts) counts back from now, not from its last forecast period:
-            // the quarters that turn from forecast into history are the ones EIA revises.
-            Period now = dataset.frequency().containing(clock.instant(), newestCommitted);
-            Period newest = newestCommitted.isAfter(now) ? now : newestCommitted;
-            Period start = newest.plus(-dataset.lookBack());
-            if (start.isBefore(dataset.start())) {
-                start = dataset.start();
-            }
-            log.info("{}: asking for {} on (newest stored period {} less {} periods of look-back)", datasetId,
-                    start.label(), newest.label(), dataset.lookBack());
-            cursors.add(cursor(dataset, url, start, null, false));
-        } else {
+        if (newestCommitted == null || backfilledFrom == null) {
+            // Rows from a range re-fetch alone do not make a dataset backfilled: its start..now is still owed.
             cursors.addAll(windows(dataset, url, dataset.start(), null, true));
-            log.info("{}: no rows stored yet, backfilling from {} in {} windows of {} periods", datasetId,
-                    dataset.start().label(), cursors.size(), dataset.window());
+            log.info("{}: {}, backfilling from {} in {} windows of {} periods", datasetId, newestCommitted == null
+                    ? "no rows stored yet" : "only range re-fetches stored so far", dataset.start().label(),
+                    cursors.size(), dataset.window());
+            return withAgain(dataset, url, cursors, again);
         }
+        if (backfilledFrom.isAfter(dataset.start())) {
+            // start moved earlier: the periods before the old backfill's start are owed, the rest is stored.
+            cursors.addAll(windows(dataset, url, dataset.start(), backfilledFrom.plus(-1), true));
+            log.info("{}: start moved earlier to {}: backfilling up to {} in {} windows", datasetId,
+                    dataset.start().label(), backfilledFrom.plus(-1).label(), cursors.size());
+        }
+        // Data that runs ahead of time (STEO's forecasts) counts back from now, not from its last forecast period:
+        // the quarters that turn from forecast into history are the ones EIA revises.
+        Period now = dataset.frequency().containing(clock.instant(), newestCommitted);
+        Period newest = newestCommitted.isAfter(now) ? now : newestCommitted;
+        Period start = newest.plus(-dataset.lookBack());
+        if (start.isBefore(dataset.start())) {
+            start = dataset.start();
+        }
+        log.info("{}: asking for {} on (newest stored period {} less {} periods of look-back)", datasetId,
+                start.label(), newest.label(), dataset.lookBack());
+        cursors.add(cursor(dataset, url, start, null, false));
+        return withAgain(dataset, url, cursors, again);
+    }
+
+    private List<PageCursor> withAgain(DatasetSpec dataset, String url, List<PageCursor> cursors, List<PeriodRange> again) {
         if (again != null && !again.isEmpty()) {
             int before = cursors.size();
             again.forEach(periods -> cursors.addAll(windows(dataset, url, periods.start(), periods.end(), false)));
-            log.info("{}: also fetching {} again (conflicts of the last run, gaps) in {} windows", datasetId, again,
+            log.info("{}: also fetching {} again (conflicts of the last run, gaps) in {} windows", dataset.id(), again,
                     cursors.size() - before);
         }
         return cursors;

@@ -33,6 +33,8 @@ public class EiaRateLimiter {
     private long cutAt;
     private boolean cut;
     private boolean closed;
+    /** How many pauses (429s) began so far: a waiting request whose turn a new pause overtook takes a new one. */
+    private long pauses;
 
     @Autowired
     public EiaRateLimiter(EiaEndpoint endpoint) {
@@ -46,18 +48,26 @@ public class EiaRateLimiter {
     }
 
     /**
-     * Waits for this request's turn.
+     * Waits for this request's turn. A 429 during the wait (a shared pause) sends it to the back: it takes a new
+     * turn after the pause, so no request that was already waiting reaches EIA inside the pause.
      *
      * @throws CancellationException once {@link #close} was called, at once or when it is called during the wait
      */
     public void acquire() throws InterruptedException {
-        long deadline = System.nanoTime() + reserve();
         synchronized (this) {
-            for (long left = deadline - System.nanoTime(); !closed && left > 0; left = deadline - System.nanoTime()) {
-                TimeUnit.NANOSECONDS.timedWait(this, left);
-            }
-            if (closed) {
-                throw new CancellationException("no more requests to EIA: the application is stopping");
+            while (true) {
+                long pausesSeen = pauses;
+                long deadline = System.nanoTime() + reserve();
+                for (long left = deadline - System.nanoTime(); !closed && pauses == pausesSeen && left > 0;
+                     left = deadline - System.nanoTime()) {
+                    TimeUnit.NANOSECONDS.timedWait(this, left);
+                }
+                if (closed) {
+                    throw new CancellationException("no more requests to EIA: the application is stopping");
+                }
+                if (pauses == pausesSeen) {
+                    return;
+                }
             }
         }
     }
@@ -93,7 +103,14 @@ public class EiaRateLimiter {
     public synchronized double rateLimited(long retryAfterMillis) {
         long now = clock.getAsLong();
         boolean sameBurst = cut && now < pausedUntil;
-        pausedUntil = Math.max(pausedUntil, now + TimeUnit.MILLISECONDS.toNanos(retryAfterMillis));
+        long until = now + TimeUnit.MILLISECONDS.toNanos(retryAfterMillis);
+        if (until > pausedUntil) {
+            pausedUntil = until;
+            // Turns handed out before the pause are void: their holders take new ones after it, spaced anew.
+            nextFree = Math.min(nextFree, now);
+            pauses++;
+            notifyAll();
+        }
         if (!sameBurst) {
             rateAtCut = Math.max(FLOOR, rate(now) / 2);
             cutAt = now;

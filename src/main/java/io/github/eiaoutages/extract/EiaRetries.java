@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>a 429 pauses every fetch for EIA's {@code Retry-After} and halves the rate ceiling ({@link EiaRateLimiter});
  *       the request is tried again for as long as {@code pipeline.eia.retry.rate-limit-budget} lasts, however often
- *       EIA says 429, and only then fails the run, naming {@code pipeline.eia.requests-per-second};
+ *       EIA says 429, and only then fails the run, naming {@code pipeline.eia.requests-per-second}; a
+ *       {@code Retry-After} longer than what is left of the budget fails the run at once;
  *   <li>any other failure (5xx, reset, timeout, a body that is not JSON) is tried again {@code attempts} times,
  *       after EIA's {@code Retry-After} (503, capped at {@code max-delay-ms}) or {@code base-delay-ms} doubled per
  *       attempt with ±15 % jitter, so concurrent windows do not retry in step.
@@ -83,9 +84,23 @@ public class EiaRetries implements Processor {
     private void rateLimited(Exchange exchange, Object request, EiaRequest.Attempts attempts, Long asked) {
         long now = System.currentTimeMillis();
         long since = attempts.rateLimitedSince(now);
-        if (now - since > retry.rateLimitBudget().toMillis()) {
+        long left = retry.rateLimitBudget().toMillis() - (now - since);
+        if (asked != null && asked > left && now == since) {
+            // The first 429 asks for more than the whole budget (Retry-After: 3600 against 15 minutes): fail now,
+            // not in an hour. After earlier ones, the message below says how long EIA kept refusing.
+            EiaUnavailableException tooLong = new EiaUnavailableException("EIA answered 429 (Too Many Requests) and asked "
+                    + "to wait " + seconds(asked) + " (Retry-After), more than what is left of pipeline.eia.retry."
+                    + "rate-limit-budget (" + seconds(Math.max(0, left)) + " of " + retry.rateLimitBudget() + "): the key "
+                    + "is over EIA's limits for now; retry later, and lower pipeline.eia.requests-per-second (now "
+                    + requestsPerSecond + ")", 429);
+            exchange.setException(tooLong);
+            exchange.setProperty(Exchange.EXCEPTION_CAUGHT, tooLong);
+            return;
+        }
+        if (left < 0 || (asked != null && asked > left)) {
             EiaUnavailableException exhausted = new EiaUnavailableException("EIA kept answering 429 (Too Many Requests) for "
-                    + seconds(now - since) + ", the whole of pipeline.eia.retry.rate-limit-budget (" + retry.rateLimitBudget()
+                    + seconds(now - since) + (left < 0 ? ", the whole of" : " and asked to wait " + seconds(asked)
+                    + " more, past the end of") + " pipeline.eia.retry.rate-limit-budget (" + retry.rateLimitBudget()
                     + "), even at " + limiter.rate() + " requests/s: lower pipeline.eia.requests-per-second (now "
                     + requestsPerSecond + ") or retry later; EIA suspends keys that keep exceeding its limits", 429);
             // The run records the exception of the failed request: this one says what to change.

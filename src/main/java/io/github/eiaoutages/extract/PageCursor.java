@@ -60,6 +60,11 @@ public final class PageCursor implements EiaRequest {
         this.backfill = backfill;
     }
 
+    /** The first period this cursor asks for, in the dataset's format. */
+    public String firstPeriod() {
+        return start;
+    }
+
     /** The periods this cursor asks for, for logs and progress: {@code 2007-01-01..2007-12-31}. */
     public String window() {
         return start + ".." + (end == null ? "" : end);

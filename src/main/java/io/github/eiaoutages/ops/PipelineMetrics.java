@@ -39,7 +39,7 @@ public class PipelineMetrics {
         run.getDatasets().forEach((dataset, counts) -> {
             rows(dataset, "received", counts.getRowsReceived());
             rows(dataset, "accepted", counts.getRowsAccepted());
-            rows(dataset, "duplicate", counts.getRowsDuplicate());
+            rows(dataset, "duplicate", counts.getRowsDuplicate() == null ? 0 : counts.getRowsDuplicate());
             rows(dataset, "revised", counts.getRowsRevised());
             rows(dataset, "quarantined", counts.getRowsQuarantined());
             Counter.builder("pipeline.pages").description("EIA pages fetched").tag("dataset", dataset)

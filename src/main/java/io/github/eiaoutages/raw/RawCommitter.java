@@ -59,8 +59,10 @@ public class RawCommitter {
      * Commits every dataset the run staged. Rows of identities that came with conflicting values are first taken
      * out into quarantine ({@link ConflictingRows}); then each dataset's manifest is written and its staging folder
      * renamed to {@code run=<id>}, and only then do the run's keys become permanent.
+     *
+     * @param fetches what the run asked EIA for, per dataset (written into each manifest)
      */
-    public synchronized RawCommit commit(String runId, List<String> scope) {
+    public synchronized RawCommit commit(String runId, List<String> scope, Map<String, RunManifest.Fetch> fetches) {
         Map<String, RunManifest> staged = new LinkedHashMap<>();
         Map<String, RawCommit.Conflicts> conflicts = new LinkedHashMap<>();
         Map<String, java.util.SortedSet<String>> conflictPeriods = new LinkedHashMap<>();
@@ -83,7 +85,7 @@ public class RawCommitter {
                 RawStore.deleteTree(staging);
                 continue;
             }
-            staged.put(dataset.id(), manifest(dataset, runId, parts));
+            staged.put(dataset.id(), manifest(dataset, runId, parts, fetches.get(dataset.id())));
         }
         // Every accepted row must be in a part: a part the aggregator failed to write would otherwise
         // leave keys claiming rows that are not on disk.
@@ -123,7 +125,7 @@ public class RawCommitter {
         }
     }
 
-    private RunManifest manifest(DatasetSpec dataset, String runId, List<Path> parts) {
+    private RunManifest manifest(DatasetSpec dataset, String runId, List<Path> parts, RunManifest.Fetch fetch) {
         String period = dataset.period().column();
         // The period range in the dataset's own format: the label EIA sent where rows keep one (a local hour's
         // offset is not recoverable from the instant), else the day.
@@ -155,7 +157,7 @@ public class RawCommitter {
             entries.add(new RunManifest.Part(name, partRows, size(part), sha256(part)));
         }
         return new RunManifest(runId, dataset.id(), Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), rows, 0, min == null ? null : min.label(),
-                max == null ? null : max.label(), entries);
+                max == null ? null : max.label(), entries, fetch);
     }
 
     private void writeDurably(Path target, Object value) {

@@ -247,6 +247,23 @@ public class RawStore {
         return newest;
     }
 
+    /**
+     * The first period a committed backfill of the dataset asked for, or null when none did (its runs so far
+     * only re-fetched ranges): an ordinary run then backfills. Runs committed before manifests recorded what they
+     * fetched count as a backfill from the dataset's start, as they were one.
+     */
+    public Period backfilledFrom(String datasetId) {
+        DatasetSpec dataset = datasets.get(datasetId);
+        Period earliest = null;
+        for (RunManifest manifest : manifests(datasetId)) {
+            Period from = manifest.fetch() == null ? dataset.start()
+                    : manifest.fetch().backfill() && manifest.fetch().from() != null
+                    ? dataset.frequency().parse(manifest.fetch().from()) : null;
+            earliest = from == null || (earliest != null && !from.isBefore(earliest)) ? earliest : from;
+        }
+        return earliest;
+    }
+
     /** The manifests of a dataset's committed runs, oldest first. */
     public List<RunManifest> manifests(String datasetId) {
         List<RunManifest> manifests = new ArrayList<>();

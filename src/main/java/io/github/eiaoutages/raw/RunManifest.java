@@ -20,14 +20,32 @@ public record RunManifest(
         // The first and last period stored, in the dataset's own format (2026-10-01, 2026-10, 2026-11-01T01-05, …).
         String periodMin,
         String periodMax,
-        List<Part> parts) {
+        List<Part> parts,
+        // What the run asked EIA for: absent in manifests written before this was recorded.
+        Fetch fetch) {
+
+    /**
+     * What a run asked EIA for: {@code backfill} from {@code from} (the dataset's start then) to now, its
+     * {@code newest} periods again, or a {@code range} re-fetch. A dataset is backfilled once one of its runs
+     * committed a backfill from its configured start or earlier; until then every ordinary run backfills.
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Fetch(String kind, String from) {
+        public static final String BACKFILL = "backfill";
+        public static final String NEWEST = "newest";
+        public static final String RANGE = "range";
+
+        public boolean backfill() {
+            return BACKFILL.equals(kind);
+        }
+    }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Part(String file, long rows, long bytes, String sha256) {
     }
 
     RunManifest withRevisions(long count) {
-        return new RunManifest(runId, dataset, committedAt, rows, count, periodMin, periodMax, parts);
+        return new RunManifest(runId, dataset, committedAt, rows, count, periodMin, periodMax, parts, fetch);
     }
 
     public long bytes() {

@@ -3,17 +3,18 @@ package io.github.eiaoutages.run;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.github.eiaoutages.extract.PageCursor;
+import io.github.eiaoutages.model.QualityCheck;
+import io.github.eiaoutages.period.PeriodRange;
+import io.github.eiaoutages.raw.RunManifest;
+import io.github.eiaoutages.security.SecretMasking;
 import java.time.Duration;
 import java.time.Instant;
-import io.github.eiaoutages.model.QualityCheck;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import io.github.eiaoutages.extract.PageCursor;
-import io.github.eiaoutages.period.PeriodRange;
-import io.github.eiaoutages.security.SecretMasking;
 
 /** What one run did: who started it, how it went, and what each dataset received and stored. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -37,6 +38,8 @@ public final class RunRecord {
     /** The thread the run's route runs on, interrupted when the application stops before the run can end. */
     private volatile Thread thread;
     private volatile boolean interruptRequested;
+    private boolean committing;
+    private final Map<String, RunManifest.Fetch> fetches = new LinkedHashMap<>();
 
     RunRecord(String runId, String trigger, Instant startedAt, List<String> scope, PeriodRange range) {
         this.runId = runId;
@@ -103,17 +106,51 @@ public final class RunRecord {
         this.thread = runThread;
     }
 
-    /** Asks the run to stop: its thread is interrupted, and however it ends it is recorded as interrupted. */
-    void interrupt() {
+    /**
+     * Asks the run to stop: its thread is interrupted, and however it ends it is recorded as interrupted. A run
+     * inside its raw commit is not interrupted there (a file write interrupted half-way would commit some datasets
+     * and not others): its thread is interrupted when the commit has ended.
+     */
+    synchronized void interrupt() {
         interruptRequested = true;
         Thread runThread = thread;
-        if (runThread != null) {
+        if (runThread != null && !committing) {
             runThread.interrupt();
         }
     }
 
+    /** The raw commit starts, unless the run was asked to stop: then it must not commit at all. */
+    synchronized boolean beginCommit() {
+        if (interruptRequested) {
+            return false;
+        }
+        committing = true;
+        return true;
+    }
+
+    /** The raw commit has ended (or failed); a stop asked for meanwhile interrupts the thread now. */
+    synchronized void endCommit() {
+        committing = false;
+        Thread runThread = thread;
+        if (interruptRequested && runThread != null) {
+            runThread.interrupt();
+        }
+    }
+
+    synchronized boolean committing() {
+        return committing;
+    }
+
     boolean interruptRequested() {
         return interruptRequested;
+    }
+
+    synchronized void fetched(String dataset, RunManifest.Fetch fetch) {
+        fetches.put(dataset, fetch);
+    }
+
+    synchronized Map<String, RunManifest.Fetch> fetches() {
+        return new LinkedHashMap<>(fetches);
     }
 
     void track(List<PageCursor> planned) {
@@ -226,7 +263,10 @@ public final class RunRecord {
         datasets.values().forEach(DatasetCounts::judge);
     }
 
-    /** Per-dataset counts. Duplicates are rows received that were neither stored nor quarantined. */
+    /**
+     * Per-dataset counts. Duplicates are rows received that were neither stored nor quarantined, counted once the
+     * run committed: before that nothing was stored, and every row would count as a duplicate.
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public static final class DatasetCounts {
@@ -243,6 +283,7 @@ public final class RunRecord {
         private long conflictRows;
         private boolean backfill;
         private boolean incremental;
+        private boolean committed;
         private String firstRejectReason;
         private final List<String> shortfalls = new ArrayList<>();
         private final List<String> warnings = new ArrayList<>();
@@ -268,8 +309,9 @@ public final class RunRecord {
             return rowsRevised;
         }
 
-        public long getRowsDuplicate() {
-            return Math.max(0, rowsReceived - rowsAccepted - rowsQuarantined);
+        /** Rows received that were already stored; known only once the run committed (absent otherwise). */
+        public Long getRowsDuplicate() {
+            return committed ? Math.max(0, rowsReceived - rowsAccepted - rowsQuarantined) : null;
         }
 
         public long getRowsQuarantined() {
@@ -349,6 +391,11 @@ public final class RunRecord {
                         + " rows are quarantined, not stored, and the next run asks for them again");
             }
             shortfalls.forEach(s -> warnings.add("incomplete: " + s));
+        }
+
+        /** The run committed: rows not stored from here on are duplicates of stored ones. */
+        synchronized void committed() {
+            this.committed = true;
         }
 
         synchronized void stored(long rows, long revised, int parts, long bytes, String periodMin, String periodMax) {

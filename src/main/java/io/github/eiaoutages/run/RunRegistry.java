@@ -4,8 +4,9 @@ import io.github.eiaoutages.config.DatasetCatalog;
 import io.github.eiaoutages.extract.PageCursor;
 import io.github.eiaoutages.model.ModelBuild;
 import io.github.eiaoutages.period.PeriodRange;
-import io.github.eiaoutages.security.SecretMasking;
 import io.github.eiaoutages.raw.RawCommit;
+import io.github.eiaoutages.raw.RunManifest;
+import io.github.eiaoutages.security.SecretMasking;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -32,6 +33,8 @@ public class RunRegistry {
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'")
             .withZone(ZoneOffset.UTC);
     private static final int KEEP = 200;
+    /** How long a stop waits for a raw commit under way (renames and manifests) rather than cutting it in half. */
+    private static final long COMMIT_WAIT_MS = 60_000;
 
     private final AtomicReference<RunRecord> active = new AtomicReference<>();
     private final Deque<RunRecord> recent = new ConcurrentLinkedDeque<>();
@@ -127,22 +130,37 @@ public class RunRegistry {
         RunRecord run = get(runId);
         run.track(cursors);
         if (!cursors.isEmpty()) {
-            boolean backfill = cursors.get(0).backfill();
-            run.counts(cursors.get(0).dataset().id()).planned(backfill, !backfill && run.range() == null);
+            PageCursor first = cursors.get(0);
+            boolean backfill = first.backfill();
+            run.counts(first.dataset().id()).planned(backfill, !backfill && run.range() == null);
+            run.fetched(first.dataset().id(), backfill ? new RunManifest.Fetch(RunManifest.Fetch.BACKFILL, first.firstPeriod())
+                    : new RunManifest.Fetch(run.range() == null ? RunManifest.Fetch.NEWEST : RunManifest.Fetch.RANGE,
+                    first.firstPeriod()));
         }
     }
 
+    /** What the run asked EIA for, per dataset: written into the manifests of its commit. */
+    public Map<String, RunManifest.Fetch> fetches(String runId) {
+        return get(runId).fetches();
+    }
+
+    /** A window's pages are in; ignored once the run has ended (fetches still under way when it was interrupted). */
     public void recordIngest(String runId, PageCursor cursor) {
-        get(runId).counts(cursor.dataset().id()).received(cursor);
+        RunRecord run = get(runId);
+        if (run.status() == RunStatus.RUNNING) {
+            run.counts(cursor.dataset().id()).received(cursor);
+        }
     }
 
     /** The raw rows are committed: what each dataset stored, its conflicts, and what that says of its data. */
     public void recordCommit(String runId, RawCommit commit) {
         RunRecord run = get(runId);
         run.rawCommitted();
+        run.endCommit();
         commit.manifests().forEach((dataset, m) -> run.counts(dataset)
                 .stored(m.rows(), m.revisions(), m.parts().size(), m.bytes(), m.periodMin(), m.periodMax()));
         commit.conflicts().forEach((dataset, c) -> run.counts(dataset).conflicting(c.keys(), c.rows()));
+        run.getDatasets().values().forEach(RunRecord.DatasetCounts::committed);
         run.judgeDatasets();
         store.save(run);
     }
@@ -230,19 +248,31 @@ public class RunRegistry {
             return java.util.Optional.empty();
         }
         run.interrupt();
-        if (!awaitIdle(maxWaitMillis)) {
+        boolean ended = awaitIdle(maxWaitMillis);
+        if (!ended && run.committing()) {
+            // Half a commit would be worse than a late stop: renames and manifests take seconds, not minutes.
+            log.info("Stopping: run {} is committing its raw rows; waiting up to {} s for the commit to end",
+                    run.getRunId(), COMMIT_WAIT_MS / 1000);
+            long deadline = System.currentTimeMillis() + COMMIT_WAIT_MS;
+            while (!ended && run.committing() && System.currentTimeMillis() < deadline) {
+                ended = awaitIdle(200);
+            }
+            ended = ended || awaitIdle(maxWaitMillis);
+        }
+        if (!ended) {
             interrupted(run);
         }
         return java.util.Optional.of(run);
     }
 
     /**
-     * Called right before the raw commit: a run asked to stop must not commit any more.
+     * Called right before the raw commit: a run asked to stop must not commit any more, and from here until
+     * {@link #recordCommit} (or the run's end) a stop waits for the commit instead of interrupting it.
      *
      * @throws ApplicationStoppingException when it was asked to stop
      */
     public void checkNotInterrupted(String runId) {
-        if (get(runId).interruptRequested()) {
+        if (!get(runId).beginCommit()) {
             throw new ApplicationStoppingException("interrupted before its commit: the application is stopping");
         }
     }

@@ -73,6 +73,8 @@ public class RunStore {
                     run.put("error", Boolean.TRUE.equals(run.get("raw_committed"))
                             ? "interrupted: the application stopped after this run committed its raw rows; the next run rebuilds the model"
                             : "interrupted: the application stopped during this run; nothing of it was committed");
+                    // Live progress of a run that is over would read as if it were still going.
+                    run.remove("progress");
                     json.writeValue(file.toFile(), run);
                 }
                 runs.add(run);

@@ -84,4 +84,26 @@ class BackfillTest extends LiveAppTest {
         assertThat(requests.get(0).queryParameter("end").isPresent()).isFalse();
         assertThat(counts(rerun, GENERATOR)).containsEntry("rows_received", 45).containsEntry("rows_accepted", 0);
     }
+
+    @Test
+    void a_range_refetch_into_an_empty_dataset_does_not_count_as_its_backfill() throws Exception {
+        EIA.serveGenerator(ROWS);
+        runExpecting("succeeded", "/refresh?wait=true&dataset=" + GENERATOR + "&start=2026-06-01&end=2026-06-30");
+        assertThat(stored(GENERATOR)).hasSize(3 * 30);
+
+        Map<String, Object> next = runOfExpecting(GENERATOR, "succeeded");
+
+        // The ordinary run still owes start..now: it backfills, and every served row is stored once.
+        assertThat(EIA.server().findAll(getRequestedFor(urlPathEqualTo(EiaStub.GENERATOR_PATH))).stream()
+                .map(r -> r.queryParameter("start").firstValue())).contains("2026-01-01");
+        assertThat(counts(next, GENERATOR)).containsEntry("rows_accepted", ROWS.size() - 3 * 30);
+        assertThat(stored(GENERATOR)).hasSize(ROWS.size());
+        EIA.reset();
+        EIA.serveGenerator(ROWS);
+
+        runOfExpecting(GENERATOR, "succeeded");
+
+        assertThat(EIA.server().findAll(getRequestedFor(urlPathEqualTo(EiaStub.GENERATOR_PATH))))
+                .as("once backfilled, a run asks only for the newest days").hasSize(1);
+    }
 }

@@ -65,6 +65,28 @@ class EiaRateLimiterTest {
     }
 
     @Test
+    void a_request_waiting_for_its_turn_when_a_pause_begins_waits_for_the_end_of_the_pause() throws Exception {
+        EiaRateLimiter limiter = new EiaRateLimiter(2, System::nanoTime);
+        limiter.acquire();
+        CompletableFuture<Long> waiting = CompletableFuture.supplyAsync(() -> {
+            try {
+                limiter.acquire();
+                return System.nanoTime();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(100);
+
+        long pausedAt = System.nanoTime();
+        limiter.rateLimited(1500);
+
+        long left = waiting.get(5, TimeUnit.SECONDS);
+        assertThat(TimeUnit.NANOSECONDS.toMillis(left - pausedAt)).as("ms after the 429 the waiting request left, "
+                + "its old turn was ~430 ms away").isGreaterThanOrEqualTo(1450);
+    }
+
+    @Test
     void once_closed_no_request_gets_a_turn_and_one_waiting_for_its_turn_is_released_at_once() throws Exception {
         EiaRateLimiter limiter = new EiaRateLimiter(0.5, System::nanoTime);
         limiter.acquire();

@@ -73,6 +73,23 @@ class RateLimitTest extends LiveAppTest {
         }
     }
 
+    @Test
+    void a_retry_after_longer_than_the_budget_fails_the_run_at_once_instead_of_waiting_for_it(@TempDir Path work) {
+        EIA.serveGenerator(ROWS.subList(0, 9));
+        EIA.server().stubFor(get(urlPathEqualTo(EiaStub.GENERATOR_PATH)).atPriority(1)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")));
+        try (ConfigurableApplicationContext app = TestApps.start(EIA, work, "retry-after-test",
+                "--pipeline.eia.retry.rate-limit-budget=20s")) {
+            long started = System.nanoTime();
+            Map<?, ?> run = TestApps.refreshAndWait(app, GENERATOR);
+
+            assertThat((System.nanoTime() - started) / 1e9).as("seconds until the run failed").isLessThan(15);
+            assertThat(run.get("status")).isEqualTo("failed");
+            assertThat((String) run.get("error")).contains("asked to wait 60.0 min (Retry-After), more than what is left "
+                    + "of pipeline.eia.retry.rate-limit-budget").contains("lower pipeline.eia.requests-per-second");
+        }
+    }
+
     /** The first request of the window starting on {@code start} at {@code offset} fails this way once. */
     private static void failOnce(String start, String offset, ResponseDefinitionBuilder fault) {
         EIA.server().stubFor(get(urlPathEqualTo(EiaStub.GENERATOR_PATH)).withQueryParam("start", equalTo(start))

@@ -68,6 +68,7 @@ class KillRecoveryIT {
         // The killed run is still in the history, closed as interrupted.
         Map<?, ?> killed = (Map<?, ?>) RestClient.create(base()).get().uri("/runs?limit=1").retrieve().body(List.class).get(0);
         assertThat(killed.get("status")).isEqualTo("interrupted");
+        assertThat(killed.containsKey("progress")).as("live progress on a run that is over").isFalse();
         assertThat((String) killed.get("error")).startsWith("interrupted: the application stopped during this run");
         assertThat(refreshAndWait().get("status")).isEqualTo("succeeded");
         assertStoredExactly(rows);

@@ -125,6 +125,10 @@ class LifecycleIT {
         Map<?, ?> record = lastRunRecord();
         assertThat(record.get("status")).isEqualTo("interrupted");
         assertThat((String) record.get("error")).contains("pipeline.shutdown.grace-period").contains("nothing of it was committed");
+        // Nothing was stored, so no row is a duplicate of a stored one; fetches still under way do not add to it.
+        assertThat(((Map<?, ?>) record.get("datasets")).values()).allSatisfy(counts ->
+                assertThat(((Map<?, ?>) counts).containsKey("rows_duplicate")).isFalse());
+        assertThat(record.containsKey("progress")).isFalse();
         assertThat(work.resolve("data/raw/generator-nuclear-outages/_staging")).doesNotExist();
 
         EIA.delay(0);

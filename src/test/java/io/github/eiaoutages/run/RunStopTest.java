@@ -1,0 +1,86 @@
+package io.github.eiaoutages.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.eiaoutages.TestSettings;
+import io.github.eiaoutages.config.DatasetCatalog;
+import io.github.eiaoutages.config.PipelineProperties;
+import io.github.eiaoutages.raw.RawCommit;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A stop (SIGTERM) and the raw commit: before it, no commit; during it, the commit ends whole first. */
+class RunStopTest {
+
+    @TempDir
+    Path work;
+
+    private RunRegistry registry() {
+        PipelineProperties properties = TestSettings.properties(work);
+        ObjectMapper json = new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        return new RunRegistry(new RunStore(properties, json), new DatasetCatalog(properties), event -> { });
+    }
+
+    @Test
+    void a_run_asked_to_stop_before_its_commit_does_not_commit() throws Exception {
+        RunRegistry runs = registry();
+        String runId = runs.open("api");
+        CompletableFuture<Void> run = CompletableFuture.runAsync(() -> {
+            runs.attach(runId);
+            try {
+                Thread.sleep(10_000);
+            } catch (InterruptedException e) {
+                // the stop
+            }
+            assertThatThrownBy(() -> runs.checkNotInterrupted(runId)).isInstanceOf(ApplicationStoppingException.class);
+            runs.fail(runId, new ApplicationStoppingException("interrupted before its commit"));
+        });
+        Thread.sleep(200);
+
+        runs.interruptActive(3000);
+
+        run.get(5, TimeUnit.SECONDS);
+        assertThat(runs.get(runId).getStatus()).isEqualTo("interrupted");
+        assertThat(runs.get(runId).getError()).contains("nothing of it was committed");
+    }
+
+    @Test
+    void a_run_stopped_during_its_commit_commits_whole_and_is_interrupted_after_it() throws Exception {
+        RunRegistry runs = registry();
+        String runId = runs.open("api");
+        AtomicBoolean interruptedDuringCommit = new AtomicBoolean();
+        CompletableFuture<Void> run = CompletableFuture.runAsync(() -> {
+            runs.attach(runId);
+            runs.checkNotInterrupted(runId);
+            long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1500);
+            while (System.nanoTime() < end) {
+                // The commit: renames and manifest writes, which an interrupt would cut in half.
+                interruptedDuringCommit.compareAndSet(false, Thread.currentThread().isInterrupted());
+            }
+            runs.recordCommit(runId, new RawCommit(Map.of(), Map.of()));
+            try {
+                Thread.sleep(10_000);
+            } catch (InterruptedException e) {
+                runs.fail(runId, e);
+            }
+        });
+        Thread.sleep(200);
+
+        runs.interruptActive(300);
+
+        run.get(5, TimeUnit.SECONDS);
+        assertThat(interruptedDuringCommit).as("interrupted inside the commit").isFalse();
+        RunRecord record = runs.get(runId);
+        assertThat(record.getStatus()).isEqualTo("interrupted");
+        assertThat(record.isRawCommitted()).isTrue();
+        assertThat(record.getError()).contains("its raw rows were committed");
+    }
+}

@@ -33,6 +33,7 @@ public class EiaPaging {
     private final EiaEndpoint endpoint;
     private final PipelineProperties.Eia eia;
     private final Clock clock;
+    private volatile boolean oldRoutesReported;
 
     @Autowired
     public EiaPaging(DatasetCatalog datasets, EiaEndpoint endpoint, PipelineProperties properties) {
@@ -91,6 +92,24 @@ public class EiaPaging {
                 start.label(), newest.label(), dataset.lookBack());
         cursors.add(cursor(dataset, url, start, null, false));
         return withAgain(dataset, url, cursors, again);
+    }
+
+    /**
+     * The call of a {@code routes/ingest.camel.yaml} older than manifests that record what a run fetched: it works
+     * as before (a dataset with rows counts as backfilled), and says once that the routes need updating.
+     *
+     * @deprecated routes call {@link #plan(String, Period, Period, PeriodRange, List)}
+     */
+    @Deprecated
+    public List<PageCursor> plan(String datasetId, Period newestCommitted, PeriodRange range, List<PeriodRange> again) {
+        if (!oldRoutesReported) {
+            oldRoutesReported = true;
+            log.warn("routes/ingest.camel.yaml is older than this release (plan-requests passes 4 arguments, not 5): a "
+                    + "range re-fetch into an empty dataset would stand in for its backfill. Copy the release's "
+                    + "routes/ingest.camel.yaml and carry your own changes over");
+        }
+        Period backfilledFrom = newestCommitted == null ? null : datasets.get(datasetId).start();
+        return plan(datasetId, newestCommitted, backfilledFrom, range, again);
     }
 
     private List<PageCursor> withAgain(DatasetSpec dataset, String url, List<PageCursor> cursors, List<PeriodRange> again) {

@@ -115,6 +115,17 @@ public class RawCommitter {
         return new RawCommit(staged, conflicts);
     }
 
+    /**
+     * The call of a {@code routes/ingest.camel.yaml} older than manifests that record what a run fetched; its
+     * manifests read like those of earlier releases.
+     *
+     * @deprecated routes call {@link #commit(String, List, Map)}
+     */
+    @Deprecated
+    public RawCommit commit(String runId, List<String> scope) {
+        return commit(runId, scope, Map.of());
+    }
+
     /** Forgets everything the run staged: its files and its pending keys. */
     public synchronized void abort(String runId) {
         keys.discardPending();

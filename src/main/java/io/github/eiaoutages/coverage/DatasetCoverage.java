@@ -107,22 +107,16 @@ public class DatasetCoverage {
         ZoneOffset offset = newest == null ? ZoneOffset.UTC : newest.offset();
         String epoch = dataset.frequency().hourly() ? "epoch_ms(" + dataset.period().column() + ")"
                 : "(" + dataset.period().column() + " - DATE '1970-01-01')";
-        List<PeriodRange> gaps = new ArrayList<>();
+        List<Period> stored = new ArrayList<>();
         try (Connection c = duckDb.connect(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery(duckDb.sql("coverage/periods.sql").replace("{{epoch}}", epoch)
                      .replace("{{parts}}", DuckDb.literal(parts)))) {
-            Period previous = null;
             while (rs.next()) {
-                Period period = dataset.frequency().fromStored(rs.getLong(1), offset);
-                // Weekly periods are whole weeks apart; a week named a day off (a holiday) is not a gap.
-                if (previous != null && previous.stepsUntil(period) > 1) {
-                    gaps.add(new PeriodRange(previous.plus(1), period.plus(-1)));
-                }
-                previous = period;
+                stored.add(dataset.frequency().fromStored(rs.getLong(1), offset));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the periods of " + dataset.id() + ": " + e.getMessage(), e);
         }
-        return gaps;
+        return Gaps.between(stored);
     }
 }

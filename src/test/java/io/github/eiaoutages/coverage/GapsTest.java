@@ -2,12 +2,15 @@ package io.github.eiaoutages.coverage;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.eiaoutages.EiaStub;
 import io.github.eiaoutages.LiveAppTest;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -77,6 +80,41 @@ class GapsTest extends LiveAppTest {
                 "'2025-02-30' is shaped like a daily period but does not exist");
         assertBadParameter("/refresh?dataset=" + GENERATOR + "&start=", "start", "is empty");
         assertBadParameter("/refresh?dataset=" + GENERATOR + "&start=2025-01-05&end=", "end", "is empty");
+    }
+
+    @Test
+    void a_range_refetch_cannot_start_before_the_first_period_the_dataset_keeps_or_after_the_newest_there_can_be() {
+        // LiveAppTest configures the generator dataset to start at 2025-01-01.
+        assertBadParameter("/refresh?dataset=" + GENERATOR + "&start=0001-01-01&end=9999-12-31", "start",
+                "(0001-01-01) is before 2025-01-01, the first period generator-nuclear-outages keeps: move "
+                        + "pipeline.datasets.generator-nuclear-outages.start earlier to keep older periods");
+        assertBadParameter("/refresh?dataset=" + GENERATOR + "&start=2024-12-31", "start", "is before 2025-01-01");
+        assertBadParameter("/refresh?dataset=" + GENERATOR + "&start=9999-01-01", "start",
+                "is after " + LocalDate.now(ZoneOffset.UTC).getYear());
+        assertThat(EIA.server().findAll(getRequestedFor(urlPathEqualTo(EiaStub.GENERATOR_PATH)))).isEmpty();
+    }
+
+    @Test
+    void a_range_refetch_that_ends_in_the_future_ends_at_the_period_that_holds_now_and_says_so() {
+        EIA.serveGenerator(ALL);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        ResponseEntity<Map> accepted = http.postForEntity(
+                "/refresh?dataset=" + GENERATOR + "&start=2025-02-20&end=9999-12-31", null, Map.class);
+
+        assertThat(accepted.getStatusCode().value()).isEqualTo(202);
+        Map<?, ?> range = (Map<?, ?>) accepted.getBody().get("range");
+        assertThat(range.get("start")).isEqualTo("2025-02-20");
+        assertThat(range.get("end")).isIn(today.toString(), LocalDate.now(ZoneOffset.UTC).toString());
+        String location = (String) accepted.getBody().get("location");
+        Map<?, ?> run = await().atMost(Duration.ofSeconds(30)).until(() -> http.getForEntity(location, Map.class).getBody(),
+                r -> !"running".equals(r.get("status")));
+        assertThat(run.get("status")).as("run %s", run).isEqualTo("succeeded");
+        assertThat(run.get("range")).isEqualTo(range);
+        // One window (window-days is 36500 here), asked for up to that end, not 8,000 years of them.
+        List<LoggedRequest> requests = EIA.server().findAll(getRequestedFor(urlPathEqualTo(EiaStub.GENERATOR_PATH)));
+        assertThat(requests).isNotEmpty().allSatisfy(r ->
+                assertThat(r.queryParameter("end").firstValue()).isEqualTo(range.get("end")));
+        assertThat(counts((Map<String, Object>) run, GENERATOR)).containsEntry("rows_accepted", 3 * 9);
     }
 
     private void assertBadParameter(String uri, String parameter, String detail) {

@@ -50,14 +50,17 @@ public class EiaPaging {
      *
      * @param newestCommitted the newest period the raw store holds for the dataset, or null when it holds none
      * @param range periods to fetch again instead ({@code POST /refresh?start=&end=}), or null
-     * @param again periods to fetch as well: conflicts of the last run, gaps ({@code fill-gaps}); ignored for a
-     *     range re-fetch
+     * @param conflicts periods to fetch as well: those whose keys came with conflicting values last time; ignored for
+     *     a range re-fetch
+     * @param gaps gaps to fetch as well ({@code fill-gaps}), each window marked with its gap ({@link PageCursor#gap()})
+     *     so the run can tell which stayed empty; ignored for a range re-fetch
      */
-    public List<PageCursor> plan(String datasetId, Period newestCommitted, PeriodRange range, List<PeriodRange> again) {
+    public List<PageCursor> plan(String datasetId, Period newestCommitted, PeriodRange range, List<PeriodRange> conflicts,
+                                 List<PeriodRange> gaps) {
         DatasetSpec dataset = datasets.get(datasetId);
         String url = endpoint.dataUrl(dataset);
         if (range != null) {
-            List<PageCursor> windows = windows(dataset, url, range.start(), range.end(), false);
+            List<PageCursor> windows = windows(dataset, url, range.start(), range.end(), false, null);
             log.info("{}: fetching {} again in {} windows", datasetId, range, windows.size());
             return windows;
         }
@@ -73,17 +76,23 @@ public class EiaPaging {
             }
             log.info("{}: asking for {} on (newest stored period {} less {} periods of look-back)", datasetId,
                     start.label(), newest.label(), dataset.lookBack());
-            cursors.add(cursor(dataset, url, start, null, false));
+            cursors.add(cursor(dataset, url, start, null, false, null));
         } else {
-            cursors.addAll(windows(dataset, url, dataset.start(), null, true));
+            cursors.addAll(windows(dataset, url, dataset.start(), null, true, null));
             log.info("{}: no rows stored yet, backfilling from {} in {} windows of {} periods", datasetId,
                     dataset.start().label(), cursors.size(), dataset.window());
         }
-        if (again != null && !again.isEmpty()) {
+        if (conflicts != null && !conflicts.isEmpty()) {
             int before = cursors.size();
-            again.forEach(periods -> cursors.addAll(windows(dataset, url, periods.start(), periods.end(), false)));
-            log.info("{}: also fetching {} again (conflicts of the last run, gaps) in {} windows", datasetId, again,
-                    cursors.size() - before);
+            conflicts.forEach(periods -> cursors.addAll(windows(dataset, url, periods.start(), periods.end(), false, null)));
+            log.info("{}: also fetching {} period(s) again whose keys came with conflicting values last time, in {} "
+                    + "windows: {}", datasetId, conflicts.size(), cursors.size() - before, PeriodRange.listed(conflicts));
+        }
+        if (gaps != null && !gaps.isEmpty()) {
+            int before = cursors.size();
+            gaps.forEach(gap -> cursors.addAll(windows(dataset, url, gap.start(), gap.end(), false, gap)));
+            log.info("{}: also fetching {} gap(s) again (fill-gaps), in {} windows: {}", datasetId, gaps.size(),
+                    cursors.size() - before, PeriodRange.listed(gaps));
         }
         return cursors;
     }
@@ -92,15 +101,16 @@ public class EiaPaging {
      * Windows of {@code window} periods from {@code start} to {@code end} (inclusive); with no end, up to the period
      * that holds now, the last window open-ended: whatever EIA has published by then (STEO's forecasts included).
      */
-    private List<PageCursor> windows(DatasetSpec dataset, String url, Period start, Period end, boolean backfill) {
+    private List<PageCursor> windows(DatasetSpec dataset, String url, Period start, Period end, boolean backfill,
+                                     PeriodRange gap) {
         List<PageCursor> windows = new ArrayList<>();
         Period last = end != null ? end : dataset.frequency().containing(clock.instant(), start);
         while (!start.plus(dataset.window()).isAfter(last)) {
             Period next = start.plus(dataset.window());
-            windows.add(cursor(dataset, url, start, next.justBefore(), backfill));
+            windows.add(cursor(dataset, url, start, next.justBefore(), backfill, gap));
             start = overlap(dataset, next);
         }
-        windows.add(cursor(dataset, url, start, end, backfill));
+        windows.add(cursor(dataset, url, start, end, backfill, gap));
         return windows;
     }
 
@@ -121,8 +131,9 @@ public class EiaPaging {
         return dataset.frequency() == Frequency.LOCAL_HOURLY && dataset.window() > 1 ? next.plus(-1) : next;
     }
 
-    private PageCursor cursor(DatasetSpec dataset, String url, Period start, Period end, boolean backfill) {
+    private PageCursor cursor(DatasetSpec dataset, String url, Period start, Period end, boolean backfill,
+                              PeriodRange gap) {
         return new PageCursor(dataset, url, eia.pageSize(), start.label(), end == null ? null : end.label(),
-                eia.maxPagesPerRun(), backfill);
+                eia.maxPagesPerRun(), backfill, gap);
     }
 }

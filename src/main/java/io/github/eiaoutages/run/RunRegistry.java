@@ -147,6 +147,35 @@ public class RunRegistry {
         store.save(run);
     }
 
+    /** Per dataset of the run, the gaps it fetched again ({@code fill-gaps}) for which EIA sent no row at all. */
+    public Map<String, List<PeriodRange>> gapsStillEmpty(String runId) {
+        Map<String, List<PeriodRange>> empty = new java.util.LinkedHashMap<>();
+        get(runId).getDatasets().forEach((dataset, counts) -> {
+            List<PeriodRange> gaps = counts.gapsStillEmpty();
+            if (!gaps.isEmpty()) {
+                empty.put(dataset, gaps);
+            }
+        });
+        return empty;
+    }
+
+    /**
+     * Gaps this run fetched again that stayed empty and are now known as such (per dataset): a warning on the run,
+     * once, that does not make it degraded - EIA simply has no rows for them, and later runs no longer ask.
+     */
+    public void gapsKnownEmpty(String runId, Map<String, List<PeriodRange>> known) {
+        RunRecord run = get(runId);
+        known.forEach((dataset, gaps) -> {
+            String warning = gaps.size() == 1
+                    ? "1 gap re-fetched and still empty (" + PeriodRange.listed(gaps) + "): EIA has no rows for it; it is "
+                            + "not asked for again (see GET /datasets)"
+                    : gaps.size() + " gaps re-fetched and still empty (" + PeriodRange.listed(gaps) + "): EIA has no rows "
+                            + "for them; they are not asked for again (see GET /datasets)";
+            run.notice(dataset, warning);
+            log.warn("Run {}: {}: {}", runId, dataset, warning);
+        });
+    }
+
     public long rowsAccepted(String runId) {
         return get(runId).getRowsAccepted();
     }
@@ -166,9 +195,8 @@ public class RunRegistry {
         ended(run);
         log.info("Run {} {} in {} ms: {} rows stored{}", runId, degraded ? "ended degraded" : "succeeded",
                 run.getDurationMs(), run.getRowsAccepted(), run.getSnapshot() == null ? "" : ", model snapshot " + run.getSnapshot());
-        if (run.getWarnings() != null) {
-            run.getWarnings().forEach(warning -> log.warn("Run {} is degraded: {}", runId, warning));
-        }
+        // Warnings that do not degrade the run were logged when they arose.
+        run.doubts().forEach(warning -> log.warn("Run {} is degraded: {}", runId, warning));
         return run;
     }
 

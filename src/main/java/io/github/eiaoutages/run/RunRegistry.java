@@ -192,11 +192,12 @@ public class RunRegistry {
         boolean degraded = run.degraded();
         run.finish(degraded ? RunStatus.DEGRADED : RunStatus.SUCCEEDED, null);
         store.save(run);
-        ended(run);
+        // Logged before waiters are released: whoever was told the run ended can find why in the log.
         log.info("Run {} {} in {} ms: {} rows stored{}", runId, degraded ? "ended degraded" : "succeeded",
                 run.getDurationMs(), run.getRowsAccepted(), run.getSnapshot() == null ? "" : ", model snapshot " + run.getSnapshot());
         // Warnings that do not degrade the run were logged when they arose.
         run.doubts().forEach(warning -> log.warn("Run {} is degraded: {}", runId, warning));
+        ended(run);
         return run;
     }
 
@@ -212,9 +213,9 @@ public class RunRegistry {
         String reason = SecretMasking.mask(cause == null ? "unknown error" : describe(cause));
         run.finish(RunStatus.FAILED, reason);
         store.save(run);
-        ended(run);
         log.error("Run {} failed{}: {}", runId,
                 run.isRawCommitted() ? " after committing its raw rows" : ", nothing of it was committed", reason);
+        ended(run);
         return run;
     }
 

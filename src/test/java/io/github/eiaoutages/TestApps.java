@@ -49,6 +49,11 @@ public final class TestApps {
                 .exchange((request, response) -> response.bodyTo(Map.class));
     }
 
+    /** POST {@code path} (e.g. a /refresh?wait=true with parameters) as a JSON object, whatever the status. */
+    public static Map<?, ?> post(ConfigurableApplicationContext app, String path) {
+        return client(app).post().uri(path).exchange((request, response) -> response.bodyTo(Map.class));
+    }
+
     /** GET {@code path} as a JSON object, whatever the status. */
     public static Map<?, ?> get(ConfigurableApplicationContext app, String path) {
         return client(app).get().uri(path).exchange((request, response) -> response.bodyTo(Map.class));

@@ -14,8 +14,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
@@ -24,6 +27,9 @@ import org.springframework.stereotype.Component;
  * {@code expect-complete} the gaps - periods between the first and the newest with no row at all, as ranges in
  * the dataset's own format. Gaps are found with one DuckDB scan of the period column and kept until the dataset's
  * committed runs change, so health can ask as often as a probe does.
+ *
+ * <p>A gap a {@code fill-gaps} run fetched again and EIA sent nothing for is known to be empty ({@link EmptyPeriods}):
+ * it is listed apart ({@link #emptyPeriods}) and no longer counts as a gap, so no run pays a request for it again.
  */
 @Component("coverage")
 public class DatasetCoverage {
@@ -34,12 +40,14 @@ public class DatasetCoverage {
     private final DatasetCatalog datasets;
     private final RawStore rawStore;
     private final DuckDb duckDb;
+    private final EmptyPeriods empty;
     private final Map<String, Found> cache = new ConcurrentHashMap<>();
 
-    public DatasetCoverage(DatasetCatalog datasets, RawStore rawStore, DuckDb duckDb) {
+    DatasetCoverage(DatasetCatalog datasets, RawStore rawStore, DuckDb duckDb, EmptyPeriods empty) {
         this.datasets = datasets;
         this.rawStore = rawStore;
         this.duckDb = duckDb;
+        this.empty = empty;
     }
 
     /** The gaps of a dataset found at some state of its committed runs. */
@@ -68,10 +76,95 @@ public class DatasetCoverage {
     }
 
     /**
-     * The gaps of an {@code expect-complete} dataset, oldest first (empty for the others, or with no rows yet).
-     * Local hours are written in the offset of the dataset's newest period.
+     * The gaps of an {@code expect-complete} dataset still worth asking EIA for, oldest first: those not known to be
+     * empty (empty for the other datasets, or with no rows yet). Local hours are written in the offset of the
+     * dataset's newest period.
      */
     public List<PeriodRange> gaps(String datasetId) {
+        List<PeriodRange> gaps = found(datasetId);
+        List<PeriodRange> known = gaps.isEmpty() ? List.of() : empty.of(datasetId);
+        for (PeriodRange knownEmpty : known) {
+            gaps = gaps.stream().flatMap(gap -> gap.minus(knownEmpty).stream()).toList();
+        }
+        return gaps;
+    }
+
+    /**
+     * The gaps of an {@code expect-complete} dataset that EIA has no rows for, oldest first: a {@code fill-gaps} run
+     * fetched them again and received nothing. They are not asked for again, but are still periods with no row.
+     */
+    public List<PeriodRange> emptyPeriods(String datasetId) {
+        List<PeriodRange> gaps = found(datasetId);
+        return gaps.isEmpty() ? List.of() : overlaps(gaps, empty.of(datasetId));
+    }
+
+    /**
+     * The periods an ordinary run of the dataset fetches again besides its newest ones because their keys came with
+     * conflicting values last time (until EIA answers them consistently).
+     */
+    public List<PeriodRange> conflictsToFetchAgain(String datasetId) {
+        return rawStore.unresolvedConflicts(datasetId).stream().map(period -> new PeriodRange(period, period)).toList();
+    }
+
+    /** The gaps an ordinary run of the dataset fetches again: all still worth asking for, when it has fill-gaps. */
+    public List<PeriodRange> gapsToFill(String datasetId) {
+        return datasets.get(datasetId).fillGaps() ? gaps(datasetId) : List.of();
+    }
+
+    /**
+     * What a {@code routes/ingest.camel.yaml} of an earlier release asks for: conflicts and gaps together.
+     *
+     * @deprecated routes call {@link #conflictsToFetchAgain} and {@link #gapsToFill}
+     */
+    @Deprecated
+    public List<PeriodRange> toFetchAgain(String datasetId) {
+        List<PeriodRange> again = new ArrayList<>(conflictsToFetchAgain(datasetId));
+        again.addAll(gapsToFill(datasetId));
+        return again;
+    }
+
+    /**
+     * After a run's raw commit: remembers the gaps it fetched again that EIA sent no row for ({@code stillEmpty},
+     * per dataset) and forgets remembered periods that hold rows now (a range re-fetch, or a later run, brought
+     * them). A gap another window of the run filled is not remembered.
+     *
+     * @return per dataset, the gaps known to be empty from now on (none when nothing new is known)
+     */
+    public Map<String, List<PeriodRange>> rememberEmpty(Map<String, List<PeriodRange>> stillEmpty) {
+        Map<String, List<PeriodRange>> newlyKnown = new LinkedHashMap<>();
+        for (DatasetSpec dataset : datasets.all()) {
+            List<PeriodRange> emptied = stillEmpty.getOrDefault(dataset.id(), List.of());
+            List<PeriodRange> known = empty.of(dataset.id());
+            if (emptied.isEmpty() && known.isEmpty()) {
+                continue;
+            }
+            List<PeriodRange> found = found(dataset.id());
+            List<PeriodRange> fresh = overlaps(found, emptied);
+            List<PeriodRange> kept = new ArrayList<>(overlaps(found, known));
+            kept.addAll(fresh);
+            kept.sort(Comparator.comparing(PeriodRange::start));
+            if (!kept.equals(known)) {
+                empty.remember(dataset.id(), kept);
+            }
+            if (!fresh.isEmpty()) {
+                newlyKnown.put(dataset.id(), fresh);
+            }
+        }
+        return newlyKnown;
+    }
+
+    /** The periods of {@code ranges} that {@code gaps} hold, oldest first. */
+    private static List<PeriodRange> overlaps(List<PeriodRange> gaps, List<PeriodRange> ranges) {
+        List<PeriodRange> common = new ArrayList<>();
+        for (PeriodRange range : ranges) {
+            gaps.stream().map(range::overlap).filter(Objects::nonNull).forEach(common::add);
+        }
+        common.sort(Comparator.comparing(PeriodRange::start));
+        return common;
+    }
+
+    /** Every gap of an {@code expect-complete} dataset, known to be empty or not. */
+    private List<PeriodRange> found(String datasetId) {
         DatasetSpec dataset = datasets.get(datasetId);
         if (!dataset.expectComplete()) {
             return List.of();
@@ -85,19 +178,6 @@ public class DatasetCoverage {
         return found.gaps();
     }
 
-    /**
-     * What an ordinary run of the dataset fetches besides its newest periods: the periods whose keys came with
-     * conflicting values last time (until EIA answers them consistently), and its gaps when it has fill-gaps.
-     */
-    public List<PeriodRange> toFetchAgain(String datasetId) {
-        List<PeriodRange> again = new ArrayList<>();
-        rawStore.unresolvedConflicts(datasetId).forEach(period -> again.add(new PeriodRange(period, period)));
-        if (datasets.get(datasetId).fillGaps()) {
-            again.addAll(gaps(datasetId));
-        }
-        return again;
-    }
-
     private List<PeriodRange> find(DatasetSpec dataset) {
         List<Path> parts = rawStore.committedParts(dataset.id());
         if (parts.isEmpty()) {
@@ -107,22 +187,16 @@ public class DatasetCoverage {
         ZoneOffset offset = newest == null ? ZoneOffset.UTC : newest.offset();
         String epoch = dataset.frequency().hourly() ? "epoch_ms(" + dataset.period().column() + ")"
                 : "(" + dataset.period().column() + " - DATE '1970-01-01')";
-        List<PeriodRange> gaps = new ArrayList<>();
+        List<Period> stored = new ArrayList<>();
         try (Connection c = duckDb.connect(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery(duckDb.sql("coverage/periods.sql").replace("{{epoch}}", epoch)
                      .replace("{{parts}}", DuckDb.literal(parts)))) {
-            Period previous = null;
             while (rs.next()) {
-                Period period = dataset.frequency().fromStored(rs.getLong(1), offset);
-                // Weekly periods are whole weeks apart; a week named a day off (a holiday) is not a gap.
-                if (previous != null && previous.stepsUntil(period) > 1) {
-                    gaps.add(new PeriodRange(previous.plus(1), period.plus(-1)));
-                }
-                previous = period;
+                stored.add(dataset.frequency().fromStored(rs.getLong(1), offset));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the periods of " + dataset.id() + ": " + e.getMessage(), e);
         }
-        return gaps;
+        return Gaps.between(stored);
     }
 }

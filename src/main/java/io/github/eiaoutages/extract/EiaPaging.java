@@ -53,30 +53,32 @@ public class EiaPaging {
      * @param newestCommitted the newest period the raw store holds for the dataset, or null when it holds none
      * @param backfilledFrom the first period a committed backfill asked for, or null when none did
      * @param range periods to fetch again instead ({@code POST /refresh?start=&end=}), or null
-     * @param again periods to fetch as well: conflicts of the last run, gaps ({@code fill-gaps}); ignored for a
-     *     range re-fetch
+     * @param conflicts periods to fetch as well: those whose keys came with conflicting values last time; ignored for
+     *     a range re-fetch
+     * @param gaps gaps to fetch as well ({@code fill-gaps}), each window marked with its gap ({@link PageCursor#gap()})
+     *     so the run can tell which stayed empty; ignored for a range re-fetch
      */
     public List<PageCursor> plan(String datasetId, Period newestCommitted, Period backfilledFrom, PeriodRange range,
-                                 List<PeriodRange> again) {
+                                 List<PeriodRange> conflicts, List<PeriodRange> gaps) {
         DatasetSpec dataset = datasets.get(datasetId);
         String url = endpoint.dataUrl(dataset);
         if (range != null) {
-            List<PageCursor> windows = windows(dataset, url, range.start(), range.end(), false);
+            List<PageCursor> windows = windows(dataset, url, range.start(), range.end(), false, null);
             log.info("{}: fetching {} again in {} windows", datasetId, range, windows.size());
             return windows;
         }
         List<PageCursor> cursors = new ArrayList<>();
         if (newestCommitted == null || backfilledFrom == null) {
             // Rows from a range re-fetch alone do not make a dataset backfilled: its start..now is still owed.
-            cursors.addAll(windows(dataset, url, dataset.start(), null, true));
+            cursors.addAll(windows(dataset, url, dataset.start(), null, true, null));
             log.info("{}: {}, backfilling from {} in {} windows of {} periods", datasetId, newestCommitted == null
                     ? "no rows stored yet" : "only range re-fetches stored so far", dataset.start().label(),
                     cursors.size(), dataset.window());
-            return withAgain(dataset, url, cursors, again);
+            return withAgain(dataset, url, cursors, conflicts, gaps);
         }
         if (backfilledFrom.isAfter(dataset.start())) {
             // start moved earlier: the periods before the old backfill's start are owed, the rest is stored.
-            cursors.addAll(windows(dataset, url, dataset.start(), backfilledFrom.plus(-1), true));
+            cursors.addAll(windows(dataset, url, dataset.start(), backfilledFrom.plus(-1), true, null));
             log.info("{}: start moved earlier to {}: backfilling up to {} in {} windows", datasetId,
                     dataset.start().label(), backfilledFrom.plus(-1).label(), cursors.size());
         }
@@ -90,34 +92,43 @@ public class EiaPaging {
         }
         log.info("{}: asking for {} on (newest stored period {} less {} periods of look-back)", datasetId,
                 start.label(), newest.label(), dataset.lookBack());
-        cursors.add(cursor(dataset, url, start, null, false));
-        return withAgain(dataset, url, cursors, again);
+        cursors.add(cursor(dataset, url, start, null, false, null));
+        return withAgain(dataset, url, cursors, conflicts, gaps);
     }
 
     /**
-     * The call of a {@code routes/ingest.camel.yaml} older than manifests that record what a run fetched: it works
-     * as before (a dataset with rows counts as backfilled), and says once that the routes need updating.
+     * The call of a {@code routes/ingest.camel.yaml} of an earlier release: it works as before (a dataset with
+     * rows counts as backfilled; gaps and conflicts are fetched again alike), and says once that the routes need
+     * updating.
      *
-     * @deprecated routes call {@link #plan(String, Period, Period, PeriodRange, List)}
+     * @deprecated routes call {@link #plan(String, Period, Period, PeriodRange, List, List)}
      */
     @Deprecated
     public List<PageCursor> plan(String datasetId, Period newestCommitted, PeriodRange range, List<PeriodRange> again) {
         if (!oldRoutesReported) {
             oldRoutesReported = true;
-            log.warn("routes/ingest.camel.yaml is older than this release (plan-requests passes 4 arguments, not 5): a "
-                    + "range re-fetch into an empty dataset would stand in for its backfill. Copy the release's "
-                    + "routes/ingest.camel.yaml and carry your own changes over");
+            log.warn("routes/ingest.camel.yaml is older than this release (plan-requests passes 4 arguments, not 6): "
+                    + "a range re-fetch into an empty dataset would stand in for its backfill, and gaps that stay empty "
+                    + "are asked for on every run. Copy the release's routes/ingest.camel.yaml and carry your own "
+                    + "changes over");
         }
         Period backfilledFrom = newestCommitted == null ? null : datasets.get(datasetId).start();
-        return plan(datasetId, newestCommitted, backfilledFrom, range, again);
+        return plan(datasetId, newestCommitted, backfilledFrom, range, again, List.of());
     }
 
-    private List<PageCursor> withAgain(DatasetSpec dataset, String url, List<PageCursor> cursors, List<PeriodRange> again) {
-        if (again != null && !again.isEmpty()) {
+    private List<PageCursor> withAgain(DatasetSpec dataset, String url, List<PageCursor> cursors,
+                                       List<PeriodRange> conflicts, List<PeriodRange> gaps) {
+        if (conflicts != null && !conflicts.isEmpty()) {
             int before = cursors.size();
-            again.forEach(periods -> cursors.addAll(windows(dataset, url, periods.start(), periods.end(), false)));
-            log.info("{}: also fetching {} again (conflicts of the last run, gaps) in {} windows", dataset.id(), again,
-                    cursors.size() - before);
+            conflicts.forEach(periods -> cursors.addAll(windows(dataset, url, periods.start(), periods.end(), false, null)));
+            log.info("{}: also fetching {} period(s) again whose keys came with conflicting values last time, in {} "
+                    + "windows: {}", dataset.id(), conflicts.size(), cursors.size() - before, PeriodRange.listed(conflicts));
+        }
+        if (gaps != null && !gaps.isEmpty()) {
+            int before = cursors.size();
+            gaps.forEach(gap -> cursors.addAll(windows(dataset, url, gap.start(), gap.end(), false, gap)));
+            log.info("{}: also fetching {} gap(s) again (fill-gaps), in {} windows: {}", dataset.id(), gaps.size(),
+                    cursors.size() - before, PeriodRange.listed(gaps));
         }
         return cursors;
     }
@@ -126,15 +137,16 @@ public class EiaPaging {
      * Windows of {@code window} periods from {@code start} to {@code end} (inclusive); with no end, up to the period
      * that holds now, the last window open-ended: whatever EIA has published by then (STEO's forecasts included).
      */
-    private List<PageCursor> windows(DatasetSpec dataset, String url, Period start, Period end, boolean backfill) {
+    private List<PageCursor> windows(DatasetSpec dataset, String url, Period start, Period end, boolean backfill,
+                                     PeriodRange gap) {
         List<PageCursor> windows = new ArrayList<>();
         Period last = end != null ? end : dataset.frequency().containing(clock.instant(), start);
         while (!start.plus(dataset.window()).isAfter(last)) {
             Period next = start.plus(dataset.window());
-            windows.add(cursor(dataset, url, start, next.justBefore(), backfill));
+            windows.add(cursor(dataset, url, start, next.justBefore(), backfill, gap));
             start = overlap(dataset, next);
         }
-        windows.add(cursor(dataset, url, start, end, backfill));
+        windows.add(cursor(dataset, url, start, end, backfill, gap));
         return windows;
     }
 
@@ -155,8 +167,9 @@ public class EiaPaging {
         return dataset.frequency() == Frequency.LOCAL_HOURLY && dataset.window() > 1 ? next.plus(-1) : next;
     }
 
-    private PageCursor cursor(DatasetSpec dataset, String url, Period start, Period end, boolean backfill) {
+    private PageCursor cursor(DatasetSpec dataset, String url, Period start, Period end, boolean backfill,
+                              PeriodRange gap) {
         return new PageCursor(dataset, url, eia.pageSize(), start.label(), end == null ? null : end.label(),
-                eia.maxPagesPerRun(), backfill);
+                eia.maxPagesPerRun(), backfill, gap);
     }
 }

@@ -2,6 +2,7 @@ package io.github.eiaoutages.extract;
 
 import io.github.eiaoutages.config.DatasetSpec;
 import io.github.eiaoutages.config.FieldSpec;
+import io.github.eiaoutages.period.PeriodRange;
 import it.unimi.dsi.fastutil.longs.Long2IntMap;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ public final class PageCursor implements EiaRequest {
     private final String end;
     private final int maxPages;
     private final boolean backfill;
+    private final PeriodRange gap;
     private int offset;
     private volatile int pages;
     private volatile long rowsReceived;
@@ -51,6 +53,12 @@ public final class PageCursor implements EiaRequest {
      * @param backfill true when the dataset has no rows yet (this window is part of its first fetch)
      */
     PageCursor(DatasetSpec dataset, String url, int length, String start, String end, int maxPages, boolean backfill) {
+        this(dataset, url, length, start, end, maxPages, backfill, null);
+    }
+
+    /** @param gap the gap this window fetches again ({@code fill-gaps}), or null */
+    PageCursor(DatasetSpec dataset, String url, int length, String start, String end, int maxPages, boolean backfill,
+               PeriodRange gap) {
         this.dataset = dataset;
         this.url = url;
         this.length = length;
@@ -58,6 +66,7 @@ public final class PageCursor implements EiaRequest {
         this.end = end;
         this.maxPages = maxPages;
         this.backfill = backfill;
+        this.gap = gap;
     }
 
     /** The first period this cursor asks for, in the dataset's format. */
@@ -234,6 +243,14 @@ public final class PageCursor implements EiaRequest {
     /** The reason the first row this window could not type was quarantined, or null. */
     public synchronized String firstRejectReason() {
         return firstRejectReason;
+    }
+
+    /**
+     * The gap ({@code fill-gaps}) this window fetches again, whole: a long gap takes several windows, and it is still
+     * empty only when none of them received a row. Null for every other window.
+     */
+    public PeriodRange gap() {
+        return gap;
     }
 
     /** True when the dataset had no rows yet and this window is part of its backfill. */

@@ -97,7 +97,12 @@ public record Period(Frequency frequency, long ordinal, ZoneOffset offset) imple
         };
     }
 
-    /** Periods from this one to {@code later} ({@code later} itself not counted); negative when it is earlier. */
+    /**
+     * Periods from this one to {@code later} ({@code later} itself not counted); negative when it is earlier.
+     * Weekly steps are the day distance rounded to whole weeks: EIA labels a week on another weekday now and then
+     * (a holiday), so a Friday-labelled series can hold a Thursday or a Saturday. 13 days are 2 steps (one week
+     * missing between them), 8 days 1 step (none missing).
+     */
     public long stepsUntil(Period later) {
         if (frequency.hourly()) {
             return later.ordinal - ordinal;
@@ -106,7 +111,8 @@ public record Period(Frequency frequency, long ordinal, ZoneOffset offset) imple
         LocalDate to = LocalDate.ofEpochDay(later.ordinal);
         return switch (frequency) {
             case DAILY -> to.toEpochDay() - from.toEpochDay();
-            case WEEKLY -> Math.floorDiv(to.toEpochDay() - from.toEpochDay(), 7);
+            // 7 is odd, so no distance is half-way: + 3 then floor rounds to the nearest week, either way.
+            case WEEKLY -> Math.floorDiv(to.toEpochDay() - from.toEpochDay() + 3, 7);
             case MONTHLY -> (to.getYear() * 12L + to.getMonthValue()) - (from.getYear() * 12L + from.getMonthValue());
             case QUARTERLY -> ((to.getYear() * 12L + to.getMonthValue()) - (from.getYear() * 12L + from.getMonthValue())) / 3;
             case ANNUAL -> to.getYear() - from.getYear();

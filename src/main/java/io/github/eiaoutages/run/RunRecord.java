@@ -35,6 +35,7 @@ public final class RunRecord {
     private final List<String> scope;
     private final PeriodRange range;
     private final List<PageCursor> cursors = new CopyOnWriteArrayList<>();
+    private final List<String> notices = new ArrayList<>();
     /** The thread the run's route runs on, interrupted when the application stops before the run can end. */
     private volatile Thread thread;
     private volatile boolean interruptRequested;
@@ -243,19 +244,33 @@ public final class RunRecord {
     }
 
     /**
-     * Why the run's data is doubtful, one line per problem, each starting with the dataset it concerns: every row
-     * quarantined, an empty first backfill, conflicting duplicates, a window short of EIA's total.
+     * What a user should look at, one line each, starting with the dataset it concerns: first why the run's data is
+     * doubtful ({@link #doubts()}: every row quarantined, an empty first backfill, conflicting duplicates, a window
+     * short of EIA's total), then what it found that is not doubtful but not what {@code expect-complete} promised
+     * (gaps fetched again that EIA still has no rows for).
      */
     public synchronized List<String> getWarnings() {
-        List<String> warnings = new ArrayList<>();
-        datasets.forEach((id, counts) -> counts.warnings().forEach(w -> warnings.add(id + ": " + SecretMasking.mask(w))));
+        List<String> warnings = doubts();
+        warnings.addAll(notices);
         return warnings.isEmpty() ? null : warnings;
     }
 
-    /** Degraded: a quality check of its model failed, or a dataset's data is doubtful ({@link #getWarnings()}). */
+    /** Why the run's data is doubtful, one line per problem, each starting with the dataset it concerns. */
+    synchronized List<String> doubts() {
+        List<String> doubts = new ArrayList<>();
+        datasets.forEach((id, counts) -> counts.warnings().forEach(w -> doubts.add(id + ": " + SecretMasking.mask(w))));
+        return doubts;
+    }
+
+    /** A warning that does not make the run degraded: the data is as EIA has it (see {@link #getWarnings()}). */
+    synchronized void notice(String dataset, String warning) {
+        notices.add(dataset + ": " + SecretMasking.mask(warning));
+    }
+
+    /** Degraded: a quality check of its model failed, or a dataset's data is doubtful ({@link #doubts()}). */
     boolean degraded() {
         List<QualityCheck> checks = qualityChecks;
-        return (checks != null && checks.stream().anyMatch(QualityCheck::failed)) || getWarnings() != null;
+        return (checks != null && checks.stream().anyMatch(QualityCheck::failed)) || !doubts().isEmpty();
     }
 
     /** Looks at what each dataset received and stored once its raw rows are committed (or it stored none). */
@@ -287,6 +302,8 @@ public final class RunRecord {
         private String firstRejectReason;
         private final List<String> shortfalls = new ArrayList<>();
         private final List<String> warnings = new ArrayList<>();
+        /** Rows EIA sent for each gap fetched again ({@code fill-gaps}), over all of the gap's windows. */
+        private final Map<PeriodRange, Long> gapRows = new LinkedHashMap<>();
 
         public int getPages() {
             return pages;
@@ -365,6 +382,14 @@ public final class RunRecord {
             if (cursor.shortfall() != null) {
                 shortfalls.add(cursor.shortfall());
             }
+            if (cursor.gap() != null) {
+                gapRows.merge(cursor.gap(), cursor.rowsReceived(), Long::sum);
+            }
+        }
+
+        /** The gaps this run fetched again ({@code fill-gaps}) for which EIA sent no row at all. */
+        synchronized List<PeriodRange> gapsStillEmpty() {
+            return gapRows.entrySet().stream().filter(e -> e.getValue() == 0).map(Map.Entry::getKey).toList();
         }
 
         synchronized void conflicting(long keys, long rows) {

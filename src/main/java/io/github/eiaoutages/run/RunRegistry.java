@@ -165,6 +165,35 @@ public class RunRegistry {
         store.save(run);
     }
 
+    /** Per dataset of the run, the gaps it fetched again ({@code fill-gaps}) for which EIA sent no row at all. */
+    public Map<String, List<PeriodRange>> gapsStillEmpty(String runId) {
+        Map<String, List<PeriodRange>> empty = new java.util.LinkedHashMap<>();
+        get(runId).getDatasets().forEach((dataset, counts) -> {
+            List<PeriodRange> gaps = counts.gapsStillEmpty();
+            if (!gaps.isEmpty()) {
+                empty.put(dataset, gaps);
+            }
+        });
+        return empty;
+    }
+
+    /**
+     * Gaps this run fetched again that stayed empty and are now known as such (per dataset): a warning on the run,
+     * once, that does not make it degraded - EIA simply has no rows for them, and later runs no longer ask.
+     */
+    public void gapsKnownEmpty(String runId, Map<String, List<PeriodRange>> known) {
+        RunRecord run = get(runId);
+        known.forEach((dataset, gaps) -> {
+            String warning = gaps.size() == 1
+                    ? "1 gap re-fetched and still empty (" + PeriodRange.listed(gaps) + "): EIA has no rows for it; it is "
+                            + "not asked for again (see GET /datasets)"
+                    : gaps.size() + " gaps re-fetched and still empty (" + PeriodRange.listed(gaps) + "): EIA has no rows "
+                            + "for them; they are not asked for again (see GET /datasets)";
+            run.notice(dataset, warning);
+            log.warn("Run {}: {}: {}", runId, dataset, warning);
+        });
+    }
+
     public long rowsAccepted(String runId) {
         return get(runId).getRowsAccepted();
     }
@@ -181,12 +210,12 @@ public class RunRegistry {
         boolean degraded = run.degraded();
         run.finish(degraded ? RunStatus.DEGRADED : RunStatus.SUCCEEDED, null);
         store.save(run);
-        ended(run);
+        // Logged before waiters are released: whoever was told the run ended can find why in the log.
         log.info("Run {} {} in {} ms: {} rows stored{}", runId, degraded ? "ended degraded" : "succeeded",
                 run.getDurationMs(), run.getRowsAccepted(), run.getSnapshot() == null ? "" : ", model snapshot " + run.getSnapshot());
-        if (run.getWarnings() != null) {
-            run.getWarnings().forEach(warning -> log.warn("Run {} is degraded: {}", runId, warning));
-        }
+        // Warnings that do not degrade the run were logged when they arose.
+        run.doubts().forEach(warning -> log.warn("Run {} is degraded: {}", runId, warning));
+        ended(run);
         return run;
     }
 
@@ -202,9 +231,9 @@ public class RunRegistry {
         String reason = SecretMasking.mask(cause == null ? "unknown error" : describe(cause));
         run.finish(RunStatus.FAILED, reason);
         store.save(run);
-        ended(run);
         log.error("Run {} failed{}: {}", runId,
                 run.isRawCommitted() ? " after committing its raw rows" : ", nothing of it was committed", reason);
+        ended(run);
         return run;
     }
 

@@ -4,12 +4,15 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.eiaoutages.config.DatasetCatalog;
 import io.github.eiaoutages.config.DatasetSpec;
+import io.github.eiaoutages.period.Frequency;
 import io.github.eiaoutages.period.Period;
 import io.github.eiaoutages.period.PeriodRange;
 import java.time.format.DateTimeParseException;
 import io.github.eiaoutages.model.SnapshotPublisher;
 import io.github.eiaoutages.run.RunRecord;
+import io.github.eiaoutages.raw.RawStore;
 import io.github.eiaoutages.run.RunRegistry;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,14 +29,17 @@ public class RunsApi {
     private final SnapshotPublisher snapshots;
     private final TablePreview preview;
     private final ObjectMapper json;
+    private final RawStore rawStore;
+    private final Clock clock = Clock.systemUTC();
 
     public RunsApi(RunRegistry runs, DatasetCatalog datasets, SnapshotPublisher snapshots, TablePreview preview,
-                   ObjectMapper json) {
+                   ObjectMapper json, RawStore rawStore) {
         this.runs = runs;
         this.datasets = datasets;
         this.snapshots = snapshots;
         this.preview = preview;
         this.json = json;
+        this.rawStore = rawStore;
     }
 
     /** {@code ?wait=true}: answer when the run has finished instead of at once. */
@@ -62,7 +68,12 @@ public class RunsApi {
 
     /**
      * {@code ?start=&end=} with {@code ?dataset=}: the periods of that dataset to fetch again, in its own format
-     * (both inclusive; without end, up to the newest EIA has), or null when neither is given.
+     * (both inclusive; without end, up to the newest EIA has), or null when neither is given. An end after the
+     * newest period there can be ({@link #newestThereCanBe}) is moved back to it: a range re-fetch asks for every
+     * window of its range, and {@code end=9999-12-31} would be 8,000 years of windows that cannot hold a row.
+     *
+     * @throws BadParameterException for a period in another format, an end before start, a start before the
+     *     dataset's configured start (the backfill never kept older periods) or after the newest period there can be
      */
     public PeriodRange range(Map<String, Object> headers) {
         RequestParameters params = new RequestParameters(headers);
@@ -91,7 +102,29 @@ public class RunsApi {
         if (to != null && to.isBefore(from)) {
             throw new BadParameterException("end", "(" + end + ") is before start (" + start + ")");
         }
-        return new PeriodRange(from, to);
+        if (from.isBefore(dataset.start())) {
+            throw new BadParameterException("start", "(" + start + ") is before " + dataset.start().label() + ", the first "
+                    + "period " + dataset.id() + " keeps: move pipeline.datasets." + dataset.id() + ".start earlier to keep "
+                    + "older periods, or start the range at " + dataset.start().label() + " or later");
+        }
+        Period newest = newestThereCanBe(dataset, from);
+        if (from.isAfter(newest)) {
+            throw new BadParameterException("start", "(" + start + ") is after " + newest.label() + ", the newest period "
+                    + dataset.id() + " can have now: give a start up to " + newest.label());
+        }
+        return new PeriodRange(from, to != null && to.isAfter(newest) ? newest : to);
+    }
+
+    /**
+     * The newest period a dataset can have rows for now: the one that holds this instant, or its newest stored period
+     * when that lies ahead (STEO's forecasts run years ahead of time, and a range re-fetch may ask for them again).
+     * A week's label may fall on any weekday (holidays), so for weekly data it is today.
+     */
+    private Period newestThereCanBe(DatasetSpec dataset, Period start) {
+        Period now = dataset.frequency().containing(clock.instant(),
+                dataset.frequency() == Frequency.WEEKLY ? null : start);
+        Period stored = rawStore.newestCommittedPeriod(dataset.id());
+        return stored != null && stored.isAfter(now) ? stored : now;
     }
 
     private static Period period(String name, String text, DatasetSpec dataset) {
@@ -103,12 +136,16 @@ public class RunsApi {
         }
     }
 
-    /** The 202 body: where to follow the run. */
+    /** The 202 body: where to follow the run, and the periods a range re-fetch asks for (its end moved back, if it was). */
     public Map<String, Object> accepted(String runId) {
+        RunRecord run = runs.get(runId);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("run_id", runId);
-        body.put("status", runs.get(runId).getStatus());
+        body.put("status", run.getStatus());
         body.put("location", location(runId));
+        if (run.getRange() != null) {
+            body.put("range", run.getRange());
+        }
         return body;
     }
 

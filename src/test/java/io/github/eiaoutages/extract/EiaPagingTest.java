@@ -34,7 +34,7 @@ class EiaPagingTest {
 
     @Test
     void an_empty_dataset_backfills_from_its_start() {
-        List<PageCursor> cursors = paging().plan(DATASET, null, null, null, List.of());
+        List<PageCursor> cursors = paging().plan(DATASET, null, null, null, List.of(), List.of());
 
         assertThat(cursors).extracting(PageCursor::window)
                 .containsExactly("2026-01-01..2026-04-10", "2026-04-11..2026-07-19", "2026-07-20..2026-10-27", "2026-10-28..");
@@ -43,7 +43,7 @@ class EiaPagingTest {
 
     @Test
     void rows_of_range_refetches_alone_still_owe_the_backfill() {
-        List<PageCursor> cursors = paging().plan(DATASET, day("2026-06-30"), null, null, List.of());
+        List<PageCursor> cursors = paging().plan(DATASET, day("2026-06-30"), null, null, List.of(), List.of());
 
         assertThat(cursors.get(0).window()).isEqualTo("2026-01-01..2026-04-10");
         assertThat(cursors).allMatch(PageCursor::backfill);
@@ -51,7 +51,7 @@ class EiaPagingTest {
 
     @Test
     void a_backfilled_dataset_asks_for_its_newest_periods_less_the_look_back() {
-        List<PageCursor> cursors = paging().plan(DATASET, day("2026-11-28"), day("2026-01-01"), null, List.of());
+        List<PageCursor> cursors = paging().plan(DATASET, day("2026-11-28"), day("2026-01-01"), null, List.of(), List.of());
 
         assertThat(cursors).extracting(PageCursor::window).containsExactly("2026-11-14..");
         assertThat(cursors.get(0).backfill()).isFalse();
@@ -59,7 +59,7 @@ class EiaPagingTest {
 
     @Test
     void a_start_moved_earlier_backfills_only_the_periods_before_the_old_one() {
-        List<PageCursor> cursors = paging().plan(DATASET, day("2026-11-28"), day("2026-03-01"), null, List.of());
+        List<PageCursor> cursors = paging().plan(DATASET, day("2026-11-28"), day("2026-03-01"), null, List.of(), List.of());
 
         assertThat(cursors).extracting(PageCursor::window).containsExactly("2026-01-01..2026-02-28", "2026-11-14..");
         assertThat(cursors.get(0).backfill()).isTrue();

@@ -60,6 +60,19 @@ class FrequencyTest {
     }
 
     @Test
+    void weekly_steps_round_the_day_distance_to_whole_weeks_so_a_week_labelled_on_another_weekday_still_counts() {
+        Period friday = Frequency.WEEKLY.parse("2025-05-02");
+        // Thursday 2025-05-15 (a holiday label) after Friday 05-02: 13 days, two steps, so one week is missing.
+        assertThat(friday.stepsUntil(Frequency.WEEKLY.parse("2025-05-15"))).isEqualTo(2);
+        // Saturday 05-10 after Friday 05-02: 8 days, the next week.
+        assertThat(friday.stepsUntil(Frequency.WEEKLY.parse("2025-05-10"))).isEqualTo(1);
+        assertThat(friday.stepsUntil(Frequency.WEEKLY.parse("2025-05-08"))).isEqualTo(1);
+        assertThat(friday.stepsUntil(Frequency.WEEKLY.parse("2025-05-16"))).isEqualTo(2);
+        assertThat(Frequency.WEEKLY.parse("2025-05-15").stepsUntil(friday)).isEqualTo(-2);
+        assertThat(new PeriodRange(friday, Frequency.WEEKLY.parse("2025-05-15")).periods()).isEqualTo(3);
+    }
+
+    @Test
     void a_period_ends_where_the_next_begins() {
         assertThat(Frequency.MONTHLY.parse("2026-02").end()).isEqualTo(Instant.parse("2026-03-01T00:00:00Z"));
         assertThat(Frequency.ANNUAL.parse("2025").end()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));

@@ -10,6 +10,7 @@ import io.github.eiaoutages.config.DatasetCatalog;
 import io.github.eiaoutages.config.PipelineProperties;
 import io.github.eiaoutages.raw.RawCommit;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -82,5 +83,28 @@ class RunStopTest {
         assertThat(record.getStatus()).isEqualTo("interrupted");
         assertThat(record.isRawCommitted()).isTrue();
         assertThat(record.getError()).contains("its raw rows were committed");
+    }
+
+    @Test
+    void a_scheduled_fire_waiting_for_another_datasets_run_is_released_at_once_by_a_stop() throws Exception {
+        RunRegistry runs = registry();
+        runs.open("api", List.of("us-nuclear-outages"));
+        CompletableFuture<Throwable> fire = CompletableFuture.supplyAsync(() -> {
+            try {
+                runs.openWhenIdle("schedule", "generator-nuclear-outages", 1_800_000);
+                return null;
+            } catch (Exception e) {
+                return e;
+            }
+        });
+        Thread.sleep(200);
+        assertThat(fire).as("waiting for the other dataset's run").isNotDone();
+
+        long stopped = System.nanoTime();
+        runs.stopping();
+
+        assertThat(fire.get(2, TimeUnit.SECONDS)).isInstanceOf(ApplicationStoppingException.class)
+                .hasMessageContaining("waits for the next fire after the restart");
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopped)).isLessThan(1000);
     }
 }

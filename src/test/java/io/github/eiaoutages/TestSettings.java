@@ -52,7 +52,7 @@ public final class TestSettings {
     /** The settings with only {@code datasets} configured. */
     public static PipelineProperties properties(Path work, Map<String, PipelineProperties.Dataset> datasets) {
         PipelineProperties p = properties(work);
-        return new PipelineProperties(p.mode(), p.runOnStartup(), p.schedule(), p.eia(), p.storage(), p.model(), p.shutdown(),
+        return new PipelineProperties(p.mode(), p.runOnStartup(), p.schedule(), p.eia(), p.storage(), p.model(), p.shutdown(), p.api(),
                 datasets);
     }
 

@@ -133,7 +133,7 @@ public record DatasetSpec(
             return frequency.defaultMaxAge();
         }
         if (entry.maxAge().isNegative() || entry.maxAge().isZero()) {
-            throw new InvalidConfigurationException(where + ".max-age", "is " + entry.maxAge()
+            throw new InvalidConfigurationException(where + ".max-age", "is " + PipelineProperties.text(entry.maxAge())
                     + ", but must be longer than zero, e.g. 3d");
         }
         return entry.maxAge();

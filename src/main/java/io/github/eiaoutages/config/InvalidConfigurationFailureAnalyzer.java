@@ -24,10 +24,11 @@ class InvalidConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<Invali
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, InvalidConfigurationException cause) {
         String origin = origin(cause.key());
-        return new FailureAnalysis("Invalid setting: " + cause.getMessage(),
-                "Fix '" + cause.key() + "' " + (origin != null ? "where it is set (" + origin + ")"
-                        : "in application.yaml (or the environment variable behind it)") + " and start again.",
-                cause);
+        String action = cause.action() != null
+                ? cause.action() + (origin != null ? " ('" + cause.key() + "' is set in " + origin + ".)" : "")
+                : "Fix '" + cause.key() + "' " + (origin != null ? "where it is set (" + origin + ")"
+                        : "in application.yaml (or the environment variable behind it)") + " and start again.";
+        return new FailureAnalysis("Invalid setting: " + cause.getMessage(), action, cause);
     }
 
     /** Where the key's value was read from, e.g. {@code URL [file:examples.yaml] - 31:23}, or null. */

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -30,13 +31,35 @@ public record PipelineProperties(
         @Valid @DefaultValue Storage storage,
         @Valid @DefaultValue Model model,
         @Valid @DefaultValue Shutdown shutdown,
+        @Valid @DefaultValue Api api,
         @NotEmpty Map<String, @Valid @NotNull Dataset> datasets) {
+
+    /**
+     * The REST API's bearer token and worker threads. Read where they are used (security.SecurityConfig,
+     * serve.ApiWorkerThreads); declared here so that they are known keys of {@code pipeline:}.
+     */
+    public record Api(@DefaultValue("") String token, @DefaultValue("0") int workerThreads) {
+
+        /** Never print the token: records print their fields, so this record does not. */
+        @Override
+        public String toString() {
+            return "Api[token=" + (token == null || token.isBlank() ? "<none>" : "<set>") + ", workerThreads="
+                    + workerThreads + "]";
+        }
+    }
 
     /**
      * How long a stop (SIGTERM) waits for a run to end by itself before it is interrupted; also Spring's and
      * Camel's shutdown timeouts (run.ShutdownSettings). Kubernetes' terminationGracePeriodSeconds must be longer.
      */
     public record Shutdown(@NotNull @DefaultValue("20s") Duration gracePeriod) {
+
+        public Shutdown {
+            if (gracePeriod != null && gracePeriod.isNegative()) {
+                throw new InvalidConfigurationException("pipeline.shutdown.grace-period", "is " + text(gracePeriod)
+                        + ", but must be zero (stop at once) or longer, e.g. 20s");
+            }
+        }
     }
 
     /** When Quartz starts runs on its own. */
@@ -67,11 +90,20 @@ public record PipelineProperties(
             @Min(1) @DefaultValue("100000") int maxPagesPerRun,
             // Pages (of different date windows) fetched at once during a backfill.
             @Min(1) @Max(32) @DefaultValue("8") int maxConcurrentRequests,
-            // Ceiling over all datasets and concurrent fetches; EIA asks for < 5/s and < 9,000/hour.
-            @Min(1) @Max(1000) @DefaultValue("4") int requestsPerSecond,
+            // Ceiling over all datasets and concurrent fetches; EIA asks for < 5/s and < 9,000/hour. A decimal: 0.5 is
+            // one request every 2 s, the floor a 429 lowers the ceiling to (extract.EiaRateLimiter).
+            @DefaultValue("4") double requestsPerSecond,
             // EIA's hourly guidance is 9,000; 4/s sustained would be 14,400, so a backfill also needs this ceiling.
             @Min(1) @DefaultValue("7200") int requestsPerHour,
             @Valid @DefaultValue Retry retry) {
+
+        public Eia {
+            if (!(requestsPerSecond >= 0.5 && requestsPerSecond <= 1000)) {
+                throw new InvalidConfigurationException("pipeline.eia.requests-per-second", "is "
+                        + BigDecimal.valueOf(requestsPerSecond).stripTrailingZeros().toPlainString() + ", but must be "
+                        + "between 0.5 (a request every 2 s) and 1000; EIA asks for fewer than 5 a second");
+            }
+        }
 
         public boolean sampleMode() {
             return apiKey == null || apiKey.isBlank();
@@ -94,6 +126,15 @@ public record PipelineProperties(
             @Min(0) @DefaultValue("60000") long maxDelayMs,
             // A 429 is retried (after a shared pause, at a lower rate) for as long as this lasts, however often.
             @NotNull @DefaultValue("15m") Duration rateLimitBudget) {
+
+        public Retry {
+            // EIA's Retry-After is a second or more: a shorter budget fails a run on its first 429.
+            if (rateLimitBudget != null && rateLimitBudget.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new InvalidConfigurationException("pipeline.eia.retry.rate-limit-budget", "is "
+                        + text(rateLimitBudget) + ", but must be at least 1s (a 429 is retried for as long as it lasts), "
+                        + "e.g. 15m");
+            }
+        }
     }
 
     /** Where files land. Both folders are outputs; relative paths are taken from the working directory. */
@@ -162,6 +203,11 @@ public record PipelineProperties(
             @DefaultValue("false") boolean expectComplete,
             // Scheduled runs also fetch the gaps found (needs expect-complete).
             @DefaultValue("false") boolean fillGaps) {
+    }
+
+    /** A duration as a user writes it: {@code 15m}, {@code -5s}, {@code 0s}, {@code 1h30m}. */
+    static String text(Duration duration) {
+        return duration.isZero() ? "0s" : duration.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
     }
 
     /** A dataset's own schedule; what it leaves out comes from pipeline.schedule. Checked by DatasetCatalog. */

@@ -52,7 +52,7 @@ public class EiaEndpoint {
      * The request-rate ceiling: EIA's, or none to speak of for the sample server, which runs in this process and
      * has no limits to respect.
      */
-    public int requestsPerSecond() {
+    public double requestsPerSecond() {
         return eia.sampleMode() ? SAMPLE_REQUESTS_PER_SECOND : eia.requestsPerSecond();
     }
 

@@ -34,13 +34,15 @@ public class EiaRetries implements Processor {
     private static final long DEFAULT_RATE_LIMIT_PAUSE_MS = 1000;
 
     private final PipelineProperties.Retry retry;
-    private final int requestsPerSecond;
+    /** pipeline.eia.requests-per-second as written: 4, not 4.0. */
+    private final String requestsPerSecond;
     private final RetryAfter retryAfter;
     private final EiaRateLimiter limiter;
 
     public EiaRetries(PipelineProperties properties, RetryAfter retryAfter, EiaRateLimiter limiter) {
         this.retry = properties.eia().retry();
-        this.requestsPerSecond = properties.eia().requestsPerSecond();
+        this.requestsPerSecond = java.math.BigDecimal.valueOf(properties.eia().requestsPerSecond()).stripTrailingZeros()
+                .toPlainString();
         this.retryAfter = retryAfter;
         this.limiter = limiter;
     }

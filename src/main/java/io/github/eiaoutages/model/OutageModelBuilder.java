@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,18 +50,30 @@ public class OutageModelBuilder {
         this.qualityChecks = qualityChecks;
     }
 
-    /** True when the raw store holds a committed run that the live snapshot was not built from. */
+    /**
+     * True when the raw store holds a committed run that the live snapshot was not built from, or when the live
+     * snapshot cannot be read (a truncated file): rebuilt from the raw store, it serves again.
+     */
     public boolean isBehind() {
         if (rawStore.committedRuns(datasets.modelDataset().id()).isEmpty()) {
             return false;
         }
-        String newestRun = newestRun();
-        return publisher.current().map(s -> !newestRun.equals(publisher.builtFrom(s))).orElse(true);
+        Optional<Snapshot> current = publisher.current();
+        if (current.isEmpty()) {
+            return true;
+        }
+        Optional<String> unreadable = publisher.unreadable(current.get());
+        if (unreadable.isPresent()) {
+            log.warn("Model snapshot {} cannot be read ({}); rebuilding it from the raw store", current.get().id(),
+                    unreadable.get());
+            return true;
+        }
+        return !newestRun().equals(publisher.builtFrom(current.get()));
     }
 
     /** The newest committed run of the datasets a snapshot is built from: the model's and the national one. */
     private String newestRun() {
-        List<Path> runs = new java.util.ArrayList<>(rawStore.committedRuns(datasets.modelDataset().id()));
+        List<Path> runs = new ArrayList<>(rawStore.committedRuns(datasets.modelDataset().id()));
         datasets.nationalDataset().ifPresent(national -> runs.addAll(rawStore.committedRuns(national.id())));
         return runs.stream().map(p -> p.getFileName().toString()).max(String::compareTo).orElseThrow();
     }
@@ -79,7 +92,7 @@ public class OutageModelBuilder {
         List<QualityCheck> checks;
         try (Connection c = duckDb.connect(); Statement s = c.createStatement()) {
             s.execute(duckDb.sql("model/generator_days.sql").replace("{{raw_parts}}", DuckDb.literal(parts)));
-            loadPreviousPlants(s, publisher.current());
+            loadPreviousPlants(c);
             for (String table : TABLES) {
                 s.execute(duckDb.sql("model/" + table + ".sql"));
                 s.execute("COPY (SELECT * FROM " + table + " ORDER BY ALL) TO " + DuckDb.literal(work.resolve(table + ".parquet"))
@@ -119,13 +132,39 @@ public class OutageModelBuilder {
         }
     }
 
-    /** Keys of the plants the live snapshot knows, so a rebuild gives each plant the key it had. */
-    private static void loadPreviousPlants(Statement s, Optional<Snapshot> previous) throws SQLException {
-        Optional<Path> file = previous.map(p -> p.table("dim_plant")).filter(Files::exists);
-        if (file.isPresent()) {
-            s.execute("CREATE OR REPLACE TEMP TABLE previous_plants AS SELECT plant_key, facility_id, generator_id FROM read_parquet("
-                    + DuckDb.literal(file.get()) + ")");
-        } else {
+    /**
+     * Keys of the plants the live snapshot knows, so a rebuild gives each plant the key it had. When its dim_plant
+     * cannot be read (the reason a rebuild was asked for, perhaps), the newest older snapshot that can be read gives
+     * them; with none, plants get new keys rather than the model staying broken.
+     */
+    private void loadPreviousPlants(Connection c) throws SQLException {
+        List<Snapshot> candidates = new ArrayList<>();
+        publisher.current().ifPresent(candidates::add);
+        publisher.published().stream().filter(p -> candidates.stream().noneMatch(known -> known.id().equals(p.id())))
+                .forEach(candidates::add);
+        for (Snapshot previous : candidates) {
+            Path file = previous.table("dim_plant");
+            if (!Files.exists(file)) {
+                continue;
+            }
+            // A statement of its own: DuckDB closes a statement whose query failed.
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE OR REPLACE TEMP TABLE previous_plants AS SELECT plant_key, facility_id, generator_id "
+                        + "FROM read_parquet(" + DuckDb.literal(file) + ")");
+                if (previous != candidates.get(0)) {
+                    log.warn("Plant keys carried over from snapshot {}: the dim_plant of snapshot {} cannot be read",
+                            previous.id(), candidates.get(0).id());
+                }
+                return;
+            } catch (SQLException e) {
+                log.warn("Could not read the plant keys of snapshot {} ({}); trying an older snapshot", previous.id(),
+                        e.getMessage().lines().findFirst().orElse(""));
+            }
+        }
+        if (!candidates.isEmpty()) {
+            log.warn("No readable dim_plant in {}: plants get new keys in this build", candidates.stream().map(Snapshot::id).toList());
+        }
+        try (Statement s = c.createStatement()) {
             s.execute("CREATE OR REPLACE TEMP TABLE previous_plants (plant_key INTEGER, facility_id VARCHAR, generator_id VARCHAR)");
         }
     }

@@ -4,13 +4,20 @@ import io.github.eiaoutages.config.PipelineProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 import org.springframework.util.FileSystemUtils;
@@ -30,9 +37,13 @@ public class SnapshotPublisher {
     /** The quality checks of the snapshot, as JSON: what /runs reports, kept with the data it describes. */
     private static final String QUALITY = "_quality.json";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Every Parquet file begins and ends with these 4 bytes; a file cut short has no footer to read. */
+    private static final byte[] PARQUET_MAGIC = "PAR1".getBytes(StandardCharsets.US_ASCII);
 
     private final Path modeledDir;
     private final int keep;
+    /** Per snapshot id, what makes it unreadable ("" = readable as far as is known). */
+    private final Map<String, String> readability = new ConcurrentHashMap<>();
 
     public SnapshotPublisher(PipelineProperties properties) {
         this.modeledDir = properties.storage().modeledDir();
@@ -105,6 +116,64 @@ public class SnapshotPublisher {
         }
     }
 
+    /**
+     * Why the snapshot cannot be read, if it cannot: a table missing or not a whole Parquet file (looked at once
+     * per snapshot), or what a reader reported with {@link #markUnreadable}. A corrupt snapshot must not stop the
+     * server: the API answers 503 saying so, health shows it, and the next run rebuilds the model.
+     */
+    public Optional<String> unreadable(Snapshot snapshot) {
+        String reason = readability.computeIfAbsent(snapshot.id(), id -> damage(snapshot));
+        return reason.isEmpty() ? Optional.empty() : Optional.of(reason);
+    }
+
+    /** A reader (the API's loader, the national series) could not read the snapshot; {@code reason} says why. */
+    public void markUnreadable(Snapshot snapshot, String reason) {
+        readability.put(snapshot.id(), reason == null || reason.isBlank() ? "it could not be read" : reason);
+    }
+
+    /** Missing tables, or Parquet files without their header or footer (truncated, overwritten); "" when none. */
+    private static String damage(Snapshot snapshot) {
+        List<Path> files = new ArrayList<>();
+        OutageModelBuilder.TABLES.forEach(table -> files.add(snapshot.table(table)));
+        if (Files.exists(snapshot.table(OutageModelBuilder.NATIONAL))) {
+            files.add(snapshot.table(OutageModelBuilder.NATIONAL));
+        }
+        for (Path file : files) {
+            if (!Files.isRegularFile(file)) {
+                return file + " is missing";
+            }
+            try (FileChannel channel = FileChannel.open(file)) {
+                long size = channel.size();
+                ByteBuffer head = ByteBuffer.allocate(PARQUET_MAGIC.length);
+                ByteBuffer tail = ByteBuffer.allocate(PARQUET_MAGIC.length);
+                if (size < 2L * PARQUET_MAGIC.length + 4 || channel.read(head, 0) < PARQUET_MAGIC.length
+                        || channel.read(tail, size - PARQUET_MAGIC.length) < PARQUET_MAGIC.length
+                        || !Arrays.equals(head.array(), PARQUET_MAGIC)
+                        || !Arrays.equals(tail.array(), PARQUET_MAGIC)) {
+                    return file + " is not a whole Parquet file (" + size + " bytes, truncated or overwritten)";
+                }
+            } catch (IOException e) {
+                return file + " cannot be read: " + e.getMessage();
+            }
+        }
+        return "";
+    }
+
+    /** The published snapshots on disk, newest first (the current one among them). */
+    List<Snapshot> published() {
+        Path snapshots = modeledDir.resolve(SNAPSHOTS);
+        if (!Files.isDirectory(snapshots)) {
+            return List.of();
+        }
+        try (Stream<Path> dirs = Files.list(snapshots)) {
+            return dirs.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith("."))
+                    .sorted(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed())
+                    .map(p -> new Snapshot(p.getFileName().toString(), p)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not list " + snapshots, e);
+        }
+    }
+
     /** The raw run folder the snapshot was built from, or "" when unknown. */
     String builtFrom(Snapshot snapshot) {
         try {
@@ -115,20 +184,13 @@ public class SnapshotPublisher {
     }
 
     private void prune(String keepAlways) {
-        Path snapshots = modeledDir.resolve(SNAPSHOTS);
-        try (Stream<Path> dirs = Files.list(snapshots)) {
-            List<Path> published = dirs.filter(Files::isDirectory)
-                    .filter(p -> !p.getFileName().toString().startsWith("."))
-                    .sorted(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed())
-                    .toList();
-            for (int i = keep; i < published.size(); i++) {
-                if (!published.get(i).getFileName().toString().equals(keepAlways)) {
-                    deleteTree(published.get(i));
-                }
+        List<Snapshot> published = published();
+        for (int i = keep; i < published.size(); i++) {
+            if (!published.get(i).id().equals(keepAlways)) {
+                deleteTree(published.get(i).dir());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        readability.keySet().retainAll(published().stream().map(Snapshot::id).toList());
     }
 
     private static void deleteTree(Path dir) {

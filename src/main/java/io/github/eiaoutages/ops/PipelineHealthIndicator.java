@@ -3,6 +3,8 @@ package io.github.eiaoutages.ops;
 import io.github.eiaoutages.config.DatasetCatalog;
 import io.github.eiaoutages.config.DatasetSpec;
 import io.github.eiaoutages.coverage.DatasetCoverage;
+import io.github.eiaoutages.model.Snapshot;
+import io.github.eiaoutages.model.SnapshotPublisher;
 import io.github.eiaoutages.period.Period;
 import io.github.eiaoutages.raw.RawStore;
 import io.github.eiaoutages.run.DatasetSchedules;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -26,6 +29,8 @@ import org.springframework.stereotype.Component;
  * The {@code pipeline} component of /actuator/health: per dataset the last finished run, the newest period
  * stored (in the dataset's own format) and whether its end is longer ago than the dataset's max-age (stale = DOWN,
  * naming the dataset), and when it runs next. A dataset with no rows yet is UNKNOWN, not DOWN: a fresh install is not an outage.
+ * A published model that cannot be read is DOWN too ({@code model}: which snapshot, why, what rebuilds it): the API
+ * answers 503 for data until a run rebuilds it.
  */
 @Component
 public class PipelineHealthIndicator implements HealthIndicator {
@@ -35,6 +40,7 @@ public class PipelineHealthIndicator implements HealthIndicator {
     private final DatasetCoverage coverage;
     private final RunRegistry runs;
     private final DatasetSchedules schedules;
+    private final SnapshotPublisher snapshots;
     private final Clock clock;
     /** Newest stored period per dataset; recomputed from the manifests after every run. */
     private final Map<String, Period> newest = new ConcurrentHashMap<>();
@@ -42,8 +48,9 @@ public class PipelineHealthIndicator implements HealthIndicator {
     private volatile boolean loaded;
 
     public PipelineHealthIndicator(DatasetCatalog datasets, RawStore rawStore, RunRegistry runs,
-                                   DatasetSchedules schedules, DatasetCoverage coverage) {
+                                   DatasetSchedules schedules, DatasetCoverage coverage, SnapshotPublisher snapshots) {
         this.datasets = datasets;
+        this.snapshots = snapshots;
         this.coverage = coverage;
         this.rawStore = rawStore;
         this.runs = runs;
@@ -129,8 +136,22 @@ public class PipelineHealthIndicator implements HealthIndicator {
             details.put(id, entry);
         }
         RunRecord active = runs.active();
-        Health.Builder health = !stale.isEmpty() ? Health.down().withDetail("stale", stale)
+        Optional<Snapshot> model = snapshots.current();
+        Optional<String> unreadableModel = model.flatMap(snapshots::unreadable);
+        Health.Builder health = !stale.isEmpty() || unreadableModel.isPresent() ? Health.down()
                 : anyData ? Health.up() : Health.unknown();
+        if (!stale.isEmpty()) {
+            health.withDetail("stale", stale);
+        }
+        unreadableModel.ifPresent(reason -> {
+            Map<String, Object> problem = new LinkedHashMap<>();
+            problem.put("snapshot", model.get().id());
+            problem.put("status", "unreadable");
+            problem.put("error", reason);
+            problem.put("action", "the next run rebuilds it from the raw store: POST /refresh, or "
+                    + "--pipeline.mode=model-once while the server is stopped");
+            health.withDetail("model", problem);
+        });
         if (active != null) {
             health.withDetail("active_run", active.getRunId());
         }

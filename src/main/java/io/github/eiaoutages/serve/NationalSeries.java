@@ -6,6 +6,7 @@ import io.github.eiaoutages.model.NoModelYetException;
 import io.github.eiaoutages.model.OutageModelBuilder;
 import io.github.eiaoutages.model.Snapshot;
 import io.github.eiaoutages.model.SnapshotPublisher;
+import io.github.eiaoutages.model.SnapshotUnreadableException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -41,6 +42,9 @@ public class NationalSeries {
     public Map<String, Object> daily(Map<String, Object> headers) {
         DateRange range = DateRange.from(new RequestParameters(headers));
         Snapshot snapshot = publisher.current().orElseThrow(NoModelYetException::new);
+        publisher.unreadable(snapshot).ifPresent(reason -> {
+            throw new SnapshotUnreadableException(snapshot.id(), reason);
+        });
         Path file = snapshot.table(OutageModelBuilder.NATIONAL);
         if (!Files.exists(file)) {
             throw new NoModelYetException("Model snapshot " + snapshot.id() + " has no national series: the national "
@@ -63,8 +67,10 @@ public class NationalSeries {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Reading the national series of snapshot " + snapshot.id() + " failed: "
-                    + e.getMessage(), e);
+            // The query is fixed and its parameters checked: a failure is the file's.
+            String reason = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(e.toString());
+            publisher.markUnreadable(snapshot, reason);
+            throw new SnapshotUnreadableException(snapshot.id(), reason);
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("dataset", dataset);

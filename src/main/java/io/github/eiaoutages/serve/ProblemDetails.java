@@ -1,6 +1,7 @@
 package io.github.eiaoutages.serve;
 
 import io.github.eiaoutages.model.NoModelYetException;
+import io.github.eiaoutages.model.SnapshotUnreadableException;
 import io.github.eiaoutages.run.ApplicationStoppingException;
 import io.github.eiaoutages.run.RunAlreadyActiveException;
 import io.github.eiaoutages.run.UnknownRunException;
@@ -31,7 +32,8 @@ public class ProblemDetails {
         if (error instanceof RunAlreadyActiveException) {
             return 409;
         }
-        if (error instanceof NoModelYetException || error instanceof ApplicationStoppingException) {
+        if (error instanceof NoModelYetException || error instanceof ApplicationStoppingException
+                || error instanceof SnapshotUnreadableException) {
             return 503;
         }
         return 500;
@@ -46,7 +48,8 @@ public class ProblemDetails {
             case 400 -> "Bad parameter";
             case 404 -> "Not found";
             case 409 -> "A run is already active";
-            case 503 -> error instanceof ApplicationStoppingException ? "Stopping" : "No model yet";
+            case 503 -> error instanceof ApplicationStoppingException ? "Stopping"
+                    : error instanceof SnapshotUnreadableException ? "Model unreadable" : "No model yet";
             default -> "Internal error";
         });
         problem.put("status", status);
@@ -71,7 +74,7 @@ public class ProblemDetails {
         for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof BadParameterException || t instanceof UnknownRunException
                     || t instanceof RunAlreadyActiveException || t instanceof NoModelYetException
-                    || t instanceof ApplicationStoppingException) {
+                    || t instanceof ApplicationStoppingException || t instanceof SnapshotUnreadableException) {
                 return t;
             }
         }

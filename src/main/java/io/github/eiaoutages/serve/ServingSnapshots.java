@@ -4,6 +4,7 @@ import io.github.eiaoutages.duckdb.DuckDb;
 import io.github.eiaoutages.model.NoModelYetException;
 import io.github.eiaoutages.model.Snapshot;
 import io.github.eiaoutages.model.SnapshotPublisher;
+import io.github.eiaoutages.model.SnapshotUnreadableException;
 import java.sql.SQLException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
@@ -15,7 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The snapshot the API answers from, loaded into memory once per published snapshot. Requests take the table
- * that is current when they start and keep it, so an answer is never a mix of two builds.
+ * that is current when they start and keep it, so an answer is never a mix of two builds. A snapshot that cannot be
+ * read (a truncated file) does not stop the server: requests for data answer 503 saying so, health shows it
+ * (SnapshotPublisher remembers it), and the next run rebuilds the model.
  */
 @Component("servingSnapshots")
 public class ServingSnapshots {
@@ -39,24 +42,41 @@ public class ServingSnapshots {
         });
     }
 
-    /** The table of {@code modeled/current}; loads it when a new snapshot was published since the last call. */
+    /**
+     * The table of {@code modeled/current}; loads it when a new snapshot was published since the last call.
+     *
+     * @throws NoModelYetException when nothing has been published yet
+     * @throws SnapshotUnreadableException when the published snapshot cannot be read
+     */
     ServingTable current() {
         Snapshot snapshot = publisher.current().orElseThrow(NoModelYetException::new);
         ServingTable table = loaded.get();
         if (table != null && table.snapshotId.equals(snapshot.id())) {
             return table;
         }
+        publisher.unreadable(snapshot).ifPresent(reason -> {
+            throw new SnapshotUnreadableException(snapshot.id(), reason);
+        });
         return load(snapshot);
     }
 
+    /** Loads a newly built snapshot ahead of the first request (route model-build); fails the run if it cannot. */
+    public void warm() {
+        loadCurrent();
+    }
+
     /**
-     * Loads the current snapshot ahead of the first request: after a build, and at startup, where the load began
-     * when this bean was made and readiness (published after this listener) waits for it to end.
+     * Loads the snapshot on disk ahead of the first request: the load began when this bean was made, and readiness
+     * (published after this listener) waits for it to end. A snapshot that cannot be read is logged, not fatal.
      */
     @EventListener(ApplicationReadyEvent.class)
-    public void warm() {
+    public void warmAtStartup() {
         startupLoad.exceptionally(failed -> null).join();
-        loadCurrent();
+        try {
+            loadCurrent();
+        } catch (SnapshotUnreadableException e) {
+            log.warn("{}; until then the API answers 503 for data", e.getMessage());
+        }
     }
 
     private void loadCurrent() {
@@ -74,7 +94,10 @@ public class ServingSnapshots {
         try {
             table = ServingTable.load(duckDb, snapshot);
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not load model snapshot " + snapshot.id() + ": " + e.getMessage(), e);
+            // DuckDB's first line names the file and what is wrong with it; the rest is its advice on SQL.
+            String reason = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(e.toString());
+            publisher.markUnreadable(snapshot, reason);
+            throw new SnapshotUnreadableException(snapshot.id(), reason);
         }
         loaded.set(table);
         log.info("Serving model snapshot {}: {} events, {} plants, loaded in {} ms", snapshot.id(), table.size,

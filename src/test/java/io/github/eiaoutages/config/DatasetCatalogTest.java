@@ -125,7 +125,7 @@ class DatasetCatalogTest {
     void counts_out_of_range_and_a_max_age_of_zero_name_their_key() {
         assertThatThrownBy(() -> catalog(monthly("frequency=hourly", "start=2026-11-01T00", "look-back-days=100000000")))
                 .isInstanceOf(InvalidConfigurationException.class).hasMessageContaining(MONTHLY + "look-back-days is 100000000");
-        assertThatThrownBy(() -> catalog(monthly("max-age=-1d"))).hasMessageContaining(MONTHLY + "max-age is PT-24H");
+        assertThatThrownBy(() -> catalog(monthly("max-age=-1d"))).hasMessageContaining(MONTHLY + "max-age is -24h, but must be longer than zero");
     }
 
     /** A monthly dataset entry (electric power operations) plus {@code extra} keys under it. */

@@ -30,7 +30,7 @@ class DatasetConfigTest {
     void a_dataset_without_a_route_stops_startup_naming_the_key() {
         assertThatThrownBy(() -> start("--pipeline.datasets.broken.fields.period=date",
                 "--pipeline.datasets.broken.key=period").close())
-                .hasStackTraceContaining("pipeline.datasets[broken].route").hasStackTraceContaining("must not be blank");
+                .hasStackTraceContaining("pipeline.datasets.broken.route is not set, but must not be blank");
     }
 
     @Test
@@ -45,7 +45,7 @@ class DatasetConfigTest {
     void a_dataset_without_a_key_stops_startup_naming_the_key() {
         assertThatThrownBy(() -> start("--pipeline.datasets.broken.route=electricity/x",
                 "--pipeline.datasets.broken.fields.period=date").close())
-                .hasStackTraceContaining("pipeline.datasets[broken].key").hasStackTraceContaining("must not be empty");
+                .hasStackTraceContaining("pipeline.datasets.broken.key is not set, but must not be empty");
     }
 
     @Test

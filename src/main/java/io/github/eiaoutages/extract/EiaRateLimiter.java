@@ -24,6 +24,8 @@ public class EiaRateLimiter {
     static final double STEP = 0.5;
     static final Duration RECOVERY = Duration.ofSeconds(60);
     private static final double MARGIN = 1.05;
+    /** Woken this much after its turn, a request takes a new one: its old turn may have gone to a burst. */
+    private static final long LATE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     private final double ceiling;
     private final LongSupplier clock;
@@ -49,7 +51,9 @@ public class EiaRateLimiter {
 
     /**
      * Waits for this request's turn. A 429 during the wait (a shared pause) sends it to the back: it takes a new
-     * turn after the pause, so no request that was already waiting reaches EIA inside the pause.
+     * turn after the pause, so no request that was already waiting reaches EIA inside the pause. So does waking
+     * up late: after the process stalled (a long GC pause, a starved CPU) the turns of every waiting request lie
+     * in the past, and taken as they are they would all reach EIA at once.
      *
      * @throws CancellationException once {@link #close} was called, at once or when it is called during the wait
      */
@@ -57,15 +61,16 @@ public class EiaRateLimiter {
         synchronized (this) {
             while (true) {
                 long pausesSeen = pauses;
-                long deadline = System.nanoTime() + reserve();
-                for (long left = deadline - System.nanoTime(); !closed && pauses == pausesSeen && left > 0;
-                     left = deadline - System.nanoTime()) {
+                long wait = reserve();
+                long deadline = System.nanoTime() + wait;
+                for (long left = wait; !closed && pauses == pausesSeen && left > 0; left = deadline - System.nanoTime()) {
                     TimeUnit.NANOSECONDS.timedWait(this, left);
                 }
                 if (closed) {
                     throw new CancellationException("no more requests to EIA: the application is stopping");
                 }
-                if (pauses == pausesSeen) {
+                boolean late = wait > 0 && System.nanoTime() - deadline > LATE_NANOS;
+                if (pauses == pausesSeen && !late) {
                     return;
                 }
             }

@@ -3,8 +3,12 @@ package io.github.eiaoutages.extract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -84,6 +88,37 @@ class EiaRateLimiterTest {
         long left = waiting.get(5, TimeUnit.SECONDS);
         assertThat(TimeUnit.NANOSECONDS.toMillis(left - pausedAt)).as("ms after the 429 the waiting request left, "
                 + "its old turn was ~430 ms away").isGreaterThanOrEqualTo(1450);
+    }
+
+    @Test
+    void requests_whose_turns_passed_while_the_process_stalled_leave_spaced_not_in_a_burst() throws Exception {
+        EiaRateLimiter limiter = new EiaRateLimiter(5, System::nanoTime);
+        List<CompletableFuture<Long>> waiting = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            waiting.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    limiter.acquire();
+                    return System.nanoTime();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }, Executors.newSingleThreadExecutor()));
+        }
+        Thread.sleep(50);
+        // A stall: none of the waiting threads can return from its wait while the monitor is held.
+        synchronized (limiter) {
+            Thread.sleep(1500);
+        }
+
+        List<Long> left = new ArrayList<>();
+        for (CompletableFuture<Long> request : waiting) {
+            left.add(request.get(5, TimeUnit.SECONDS));
+        }
+        Collections.sort(left);
+        for (int i = 1; i < left.size(); i++) {
+            assertThat(TimeUnit.NANOSECONDS.toMillis(left.get(i) - left.get(i - 1)))
+                    .as("ms between requests %d and %d after the stall", i - 1, i).isGreaterThanOrEqualTo(180);
+        }
     }
 
     @Test

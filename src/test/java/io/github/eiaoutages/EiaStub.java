@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongUnaryOperator;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A WireMock EIA API v2 that answers like the real service (through the same {@link EiaApiEmulator} as the bundled
@@ -29,7 +31,7 @@ import java.util.function.LongUnaryOperator;
  * totals, the warning on an empty page past the end, metadata and facet lists. Tests add faults (5xx, 429 + Retry-After, resets, delays, bad bodies) as WireMock
  * stubs of higher priority.
  */
-public final class EiaStub implements AutoCloseable {
+public final class EiaStub implements AutoCloseable, AfterAllCallback {
 
     public static final String GENERATOR = "nuclear-outages/generator-nuclear-outages";
     public static final String GENERATOR_PATH = "/v2/" + GENERATOR + "/data/";
@@ -195,6 +197,12 @@ public final class EiaStub implements AutoCloseable {
         Map<String, String> copy = new LinkedHashMap<>(row);
         copy.put(field, value);
         return copy;
+    }
+
+    /** As a JUnit extension ({@code @RegisterExtension static final EiaStub EIA}), the stub stops after its class. */
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     @Override

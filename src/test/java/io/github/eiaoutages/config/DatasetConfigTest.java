@@ -8,23 +8,19 @@ import io.github.eiaoutages.TestApps;
 import io.github.eiaoutages.period.Frequency;
 import io.github.eiaoutages.sample.SampleSeries;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** A dataset is a YAML entry: a bad one stops startup naming its key (each shape: {@code ExampleDatasetsTest}). */
 class DatasetConfigTest {
 
-    private static final EiaStub EIA = new EiaStub();
+    @RegisterExtension
+    static final EiaStub EIA = new EiaStub();
 
     @TempDir
     Path work;
-
-    @AfterAll
-    static void stopStub() {
-        EIA.close();
-    }
 
     @Test
     void a_dataset_without_a_route_stops_startup_naming_the_key() {

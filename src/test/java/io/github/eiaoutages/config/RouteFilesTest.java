@@ -10,8 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -22,16 +22,12 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class RouteFilesTest {
 
-    private static final EiaStub EIA = new EiaStub();
+    @RegisterExtension
+    static final EiaStub EIA = new EiaStub();
     private static final Path RELEASE = Path.of("routes");
 
     @TempDir
     Path work;
-
-    @AfterAll
-    static void stopStub() {
-        EIA.close();
-    }
 
     @Test
     void an_empty_routes_folder_stops_startup_naming_the_missing_files_and_where_camel_looked() throws IOException {

@@ -13,8 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -22,7 +22,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 @SuppressWarnings("unchecked")
 class WeeklyGapsTest {
 
-    private static final EiaStub EIA = new EiaStub();
+    @RegisterExtension
+    static final EiaStub EIA = new EiaStub();
     private static final String WEEKLY = "gas-storage-weekly";
     /** Friday weeks EIA labelled on a holiday's Thursday or Saturday instead. */
     private static final Map<String, String> MOVED = Map.of("2025-03-07", "2025-03-06", "2025-05-16", "2025-05-15",
@@ -50,11 +51,6 @@ class WeeklyGapsTest {
 
     @TempDir
     Path work;
-
-    @AfterAll
-    static void stopStub() {
-        EIA.close();
-    }
 
     @Test
     void a_week_missing_beside_a_week_labelled_on_another_weekday_is_a_gap_whose_labels_fetch_it_again() throws Exception {

@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -22,7 +22,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class CorruptSnapshotTest {
 
-    private static final EiaStub EIA = new EiaStub();
+    @RegisterExtension
+    static final EiaStub EIA = new EiaStub();
 
     @TempDir
     Path work;
@@ -30,11 +31,6 @@ class CorruptSnapshotTest {
     @BeforeAll
     static void serveRows() {
         EIA.serveGenerator(EiaStub.generatorRows(9, LocalDate.of(2025, 1, 1)));
-    }
-
-    @AfterAll
-    static void stopStub() {
-        EIA.close();
     }
 
     @Test

@@ -20,8 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.yaml.snakeyaml.Yaml;
@@ -32,15 +32,11 @@ import org.yaml.snakeyaml.Yaml;
  */
 class ExampleDatasetsTest {
 
-    private static final EiaStub EIA = new EiaStub();
+    @RegisterExtension
+    static final EiaStub EIA = new EiaStub();
 
     @TempDir
     Path work;
-
-    @AfterAll
-    static void stopStub() {
-        EIA.close();
-    }
 
     @Test
     void every_period_shape_backfills_then_asks_only_for_its_newest_periods_and_then_stores_a_revision() throws Exception {

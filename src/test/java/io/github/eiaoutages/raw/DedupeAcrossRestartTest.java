@@ -9,23 +9,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The idempotency state is the committed raw store: a restarted application knows every row it stored. */
 class DedupeAcrossRestartTest {
 
-    private static final EiaStub EIA = new EiaStub();
+    @RegisterExtension
+    static final EiaStub EIA = new EiaStub();
 
     @TempDir
     Path work;
-
-    @AfterAll
-    static void stopStub() {
-        EIA.close();
-    }
 
     @Test
     void a_restarted_application_stores_nothing_it_already_has() throws Exception {

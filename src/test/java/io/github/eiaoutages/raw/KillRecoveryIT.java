@@ -18,9 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.web.client.RestClient;
 
@@ -30,7 +30,8 @@ import org.springframework.web.client.RestClient;
  */
 class KillRecoveryIT {
 
-    private static final EiaStub EIA = new EiaStub();
+    @RegisterExtension
+    static final EiaStub EIA = new EiaStub();
     private static final Path JAR = Path.of("target", "eia-outage-pipeline.jar");
 
     @TempDir
@@ -44,11 +45,6 @@ class KillRecoveryIT {
         if (app != null) {
             app.destroyForcibly();
         }
-    }
-
-    @AfterAll
-    static void stopStub() {
-        EIA.close();
     }
 
     @Test

@@ -23,9 +23,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LifecycleIT {
 
-    private static final EiaStub EIA = new EiaStub();
+    @RegisterExtension
+    static final EiaStub EIA = new EiaStub();
     private static final Path JAR = Path.of("target", "eia-outage-pipeline.jar");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     /** The README's endpoints, with the parameters it shows. */
@@ -56,11 +57,6 @@ class LifecycleIT {
         if (app != null) {
             app.destroyForcibly();
         }
-    }
-
-    @AfterAll
-    static void stopStub() {
-        EIA.close();
     }
 
     @Test

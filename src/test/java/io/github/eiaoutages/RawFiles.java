@@ -63,6 +63,13 @@ public final class RawFiles {
         Files.writeString(run.resolve("_manifest.json"), "{}");
     }
 
+    /** Runs a statement that answers no rows ({@code COPY ... TO}) in a DuckDB of the test's own. */
+    public static void execute(String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
     public static List<Map<String, Object>> query(String sql) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery(sql)) {

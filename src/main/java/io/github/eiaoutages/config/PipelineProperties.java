@@ -142,7 +142,16 @@ public record PipelineProperties(
             @NotNull @DefaultValue("data") Path dataDir,
             @NotNull @DefaultValue("modeled") Path modeledDir,
             // Rows per Parquet part: bounds the memory a run holds before it writes a file.
-            @Min(100) @DefaultValue("100000") int rowsPerPart) {
+            @Min(100) @DefaultValue("100000") int rowsPerPart,
+            // DuckDB's memory_limit: what the in-process DuckDB may use beside the JVM heap (it spills beyond).
+            @NotNull @DefaultValue("2GB") String duckdbMemoryLimit) {
+
+        public Storage {
+            if (duckdbMemoryLimit != null && !duckdbMemoryLimit.strip().matches("(?i)\\d+(\\.\\d+)?\\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)")) {
+                throw new InvalidConfigurationException("pipeline.storage.duckdb-memory-limit", "is '" + duckdbMemoryLimit
+                        + "', but must be an amount of memory with its unit, e.g. 512MB or 2GB");
+            }
+        }
 
         public Path rawDir() {
             return dataDir.resolve("raw");

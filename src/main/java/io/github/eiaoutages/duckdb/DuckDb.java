@@ -27,11 +27,23 @@ public class DuckDb implements AutoCloseable {
     private final DuckDBConnection root;
     private final Map<String, String> sqlCache = new ConcurrentHashMap<>();
 
+    /** A DuckDB with the default memory limit, 2 GB (tests and tools). */
     public DuckDb() throws SQLException {
+        this("2GB");
+    }
+
+    /** The application's DuckDB, limited to {@code pipeline.storage.duckdb-memory-limit}. */
+    @org.springframework.beans.factory.annotation.Autowired
+    public DuckDb(io.github.eiaoutages.config.PipelineProperties properties) throws SQLException {
+        this(properties.storage().duckdbMemoryLimit());
+    }
+
+    private DuckDb(String memoryLimit) throws SQLException {
         root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
         try (Statement s = root.createStatement()) {
-            // DuckDB would otherwise claim 80 % of RAM; the JVM and the OS page cache need their share.
-            s.execute("SET memory_limit = '2GB'");
+            // DuckDB would otherwise claim 80 % of RAM; the JVM and the OS page cache need their share. The value
+            // was checked when the settings were bound (digits and a unit only).
+            s.execute("SET memory_limit = '" + memoryLimit.strip() + "'");
             s.execute("SET preserve_insertion_order = false");
         }
     }

@@ -74,6 +74,11 @@ public final class PageCursor implements EiaRequest {
         return start;
     }
 
+    /** The last period this cursor asks for (inclusive), in the dataset's format; null when open-ended (up to now). */
+    public String lastPeriod() {
+        return end;
+    }
+
     /** The periods this cursor asks for, for logs and progress: {@code 2007-01-01..2007-12-31}. */
     public String window() {
         return start + ".." + (end == null ? "" : end);

@@ -75,7 +75,8 @@ public class OutageModelBuilder {
     private String newestRun() {
         List<Path> runs = new ArrayList<>(rawStore.committedRuns(datasets.modelDataset().id()));
         datasets.nationalDataset().ifPresent(national -> runs.addAll(rawStore.committedRuns(national.id())));
-        return runs.stream().map(p -> p.getFileName().toString()).max(String::compareTo).orElseThrow();
+        // By run id: a run folder sorted by period (run=<id>.sorted) is still the same run.
+        return runs.stream().map(p -> "run=" + RawStore.runIdOf(p)).max(String::compareTo).orElseThrow();
     }
 
     public synchronized ModelBuild build() {

@@ -47,11 +47,15 @@ final class IdempotencyKey {
     }
 
     /**
-     * The form the idempotent consumer carries: row fingerprint, key fingerprint (16 hex digits each), dataset.
-     * The repository needs the key fingerprint to tell a revision from a new row, and the dataset to count it.
+     * The form the idempotent consumer carries: row fingerprint, key fingerprint and the period's stored value (16 hex
+     * digits each), then {@code <run id>|<dataset>}. The repository finds the run's key state by the run id, tells a
+     * revision from a new row by the key fingerprint, and checks that the period's keys were loaded.
+     *
+     * @param period the period as stored: epoch day (day-based kinds) or epoch ms (hourly kinds)
      */
-    static String format(long rowFingerprint, long keyFingerprint, String dataset) {
-        return HEX.toHexDigits(rowFingerprint) + HEX.toHexDigits(keyFingerprint) + dataset;
+    static String format(long rowFingerprint, long keyFingerprint, long period, String runId, String dataset) {
+        return HEX.toHexDigits(rowFingerprint) + HEX.toHexDigits(keyFingerprint) + HEX.toHexDigits(period) + runId + '|'
+                + dataset;
     }
 
     static long rowPart(String key) {
@@ -62,8 +66,16 @@ final class IdempotencyKey {
         return HexFormat.fromHexDigitsToLong(key, 16, 32);
     }
 
+    static long periodPart(String key) {
+        return HexFormat.fromHexDigitsToLong(key, 32, 48);
+    }
+
+    static String runPart(String key) {
+        return key.substring(48, key.indexOf('|', 48));
+    }
+
     static String datasetPart(String key) {
-        return key.substring(32);
+        return key.substring(key.indexOf('|', 48) + 1);
     }
 
     /** Murmur3 x64 128, first half: well spread and ~10x cheaper than SHA-256; an identity, not a security boundary. */

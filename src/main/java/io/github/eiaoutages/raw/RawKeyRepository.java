@@ -1,109 +1,156 @@
 package io.github.eiaoutages.raw;
 
-import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
-import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
-import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
-import it.unimi.dsi.fastutil.longs.LongSet;
-import java.util.HashMap;
+import io.github.eiaoutages.config.DatasetCatalog;
+import io.github.eiaoutages.config.DatasetSpec;
+import io.github.eiaoutages.extract.PageCursor;
+import io.github.eiaoutages.period.Period;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The idempotent repository of the raw store, run-scoped so that it can never claim a row that is not on disk.
+ * The idempotent repository of the raw store ({@code idempotentRepository: rawKeys} in
+ * {@code routes/records.camel.yaml}), run-scoped so that it can never claim a row that is not on disk.
  *
- * <p>Keys a run accepts stay <em>pending</em> until that run commits its files; a failed or killed run leaves
- * nothing behind, so its rows are fetched and accepted again next time. Committed keys are rebuilt from the
- * committed Parquet at startup: the raw store is the single source of truth, there is no second file to drift.
- * Keys are held as 64-bit fingerprints in primitive sets (about 16 bytes a key instead of ~150 for strings):
- * one set of whole rows (a hit is a duplicate) and one of row identities (a hit on a committed identity is a
- * revision). An identity that comes twice in one run with different values is a <em>conflict</em>: neither row
- * is the revision of the other, so both pass on to staging and the commit takes both out again into quarantine
- * ({@link RawCommitter}); their keys are never committed, and the next run asks for them again.
+ * <p>Each run has its own key state ({@link RunKeys}), found by the run id inside every key
+ * ({@link IdempotencyKey}). Before a dataset's pages are fetched, {@link #prepare} loads the committed keys of the
+ * periods its planned windows can receive — newest periods and look-back, backfill windows, range re-fetches,
+ * conflicts and gaps fetched again — from the Parquet parts whose period range overlaps them; the raw store stays
+ * the single source of truth, and memory follows what a run fetches, not the size of the history. Keys a run
+ * accepts stay <em>pending</em> until the run commits its files ({@link RawCommitter}); then the run's state is
+ * dropped, as it is when the run fails, so a killed run leaves nothing behind.
  */
 @Component("rawKeys")
 public class RawKeyRepository extends ServiceSupport implements IdempotentRepository {
 
-    private final LongOpenHashSet committedRows = new LongOpenHashSet();
-    private final LongOpenHashSet committedKeys = new LongOpenHashSet();
-    private final LongOpenHashSet pendingRows = new LongOpenHashSet();
-    private final LongOpenHashSet pendingKeys = new LongOpenHashSet();
-    /** Pending identities that were committed before with other values, by dataset. */
-    private final Map<String, LongOpenHashSet> pendingRevisions = new HashMap<>();
-    /** Every identity the pending run received, with the first whole-row fingerprint it came with. */
-    private final Long2LongOpenHashMap seen = new Long2LongOpenHashMap();
-    /** Identities this run received with two or more different sets of values: all their row fingerprints, by dataset. */
-    private final Map<String, Long2ObjectOpenHashMap<LongOpenHashSet>> conflicts = new HashMap<>();
+    private static final Logger log = LoggerFactory.getLogger(RawKeyRepository.class);
 
-    /** Rebuilds the committed sets from the raw store; run once, by the first caller that needs them. */
-    private volatile Runnable loader = () -> { };
-    private volatile boolean loaded;
-    private final Object loading = new Object();
+    private final Map<String, RunKeys> runs = new ConcurrentHashMap<>();
+    private final RawStore store;
+    private final DatasetCatalog datasets;
+    private final AtomicBoolean oldRoutesReported = new AtomicBoolean();
 
-    /** How to rebuild the committed sets from the raw store (RawStore); they are rebuilt when first needed. */
-    void loadWith(Runnable rebuild) {
-        this.loader = rebuild;
-        this.loaded = false;
+    public RawKeyRepository(RawStore store, DatasetCatalog datasets) {
+        this.store = store;
+        this.datasets = datasets;
     }
 
     /**
-     * The committed sets, rebuilt on first use (never while this repository's lock is held: the rebuild itself
-     * adds to them). A rebuild that fails fails the run that needed it, and the next one tries again.
+     * Loads the committed keys of {@code datasetId} that the run's planned windows can meet: the union of the
+     * windows' periods (an open-ended window reaches to the newest stored period), each widened a little. Run
+     * folders committed before parts were written sorted by period are sorted first, once ({@link RawStore#sortOldRuns}).
+     *
+     * @param cursors the windows {@code eiaPaging.plan} returned for the dataset
+     * @return the windows, unchanged, for the next step of the route
      */
-    private void ensureLoaded() {
-        if (loaded) {
-            return;
+    public List<PageCursor> prepare(String runId, String datasetId, List<PageCursor> cursors) {
+        DatasetSpec dataset = datasets.get(datasetId);
+        store.sortOldRuns(datasetId);
+        RunKeys.DatasetKeys keys = run(runId).dataset(datasetId);
+        long keysBefore = keys.committedCount();
+        long started = System.nanoTime();
+        int partsRead = 0;
+        int partsTotal = 0;
+        for (long[] range : union(dataset, cursors)) {
+            RunKeys.KeyLoad load = keys.load(range[0], range[1], dataset.frequency().hourly());
+            partsRead += load.partsRead();
+            partsTotal = load.partsTotal();
         }
-        synchronized (loading) {
-            if (!loaded) {
-                loader.run();
-                loaded = true;
+        log.info("{}: loaded {} committed keys for the run's {} window(s) from {} of {} Parquet parts in {} ms",
+                datasetId, keys.committedCount() - keysBefore, cursors.size(), partsRead, partsTotal,
+                (System.nanoTime() - started) / 1_000_000);
+        return cursors;
+    }
+
+    /**
+     * The windows' periods as few ranges as possible, {@code [from, to]} in stored values (an open end is
+     * {@link Long#MAX_VALUE}): a backfill's windows touch each other and load as one range.
+     */
+    static List<long[]> union(DatasetSpec dataset, List<PageCursor> cursors) {
+        List<long[]> ranges = new java.util.ArrayList<>();
+        for (PageCursor cursor : cursors) {
+            long from = stored(dataset.frequency().parse(cursor.firstPeriod()));
+            long to = cursor.lastPeriod() == null ? Long.MAX_VALUE : stored(dataset.frequency().parse(cursor.lastPeriod()));
+            ranges.add(new long[] {from, to});
+        }
+        ranges.sort(java.util.Comparator.comparingLong(r -> r[0]));
+        List<long[]> merged = new java.util.ArrayList<>();
+        long step = dataset.frequency().hourly() ? 3_600_000L : 31;
+        for (long[] range : ranges) {
+            long[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+            if (last != null && (last[1] == Long.MAX_VALUE || range[0] <= last[1] + step)) {
+                last[1] = Math.max(last[1], range[1]);
+            } else {
+                merged.add(range);
             }
         }
+        return merged;
+    }
+
+    private static long stored(Period period) {
+        return ((Number) period.storedValue()).longValue();
+    }
+
+    /** The key state of a run, created when first needed. */
+    RunKeys run(String runId) {
+        return runs.computeIfAbsent(runId, id -> new RunKeys(id, store::loadKeys));
+    }
+
+    /** The key state of a run if it has one (read-only callers: a run that staged nothing has none). */
+    RunKeys existing(String runId) {
+        RunKeys keys = runs.get(runId);
+        return keys != null ? keys : new RunKeys(runId, store::loadKeys);
+    }
+
+    /** The run committed (its keys are in Parquet now) or failed (they never happened): its state goes. */
+    void end(String runId) {
+        runs.remove(runId);
+    }
+
+    /** The key state of every run that has one, by run id. */
+    Map<String, RunKeys> runs() {
+        return runs;
+    }
+
+    /** Runs holding key state now: one while a run is active, none between runs. */
+    public int activeRuns() {
+        return runs.size();
+    }
+
+    private RunKeys.DatasetKeys keysOf(String key) {
+        RunKeys.DatasetKeys keys = run(IdempotencyKey.runPart(key)).dataset(IdempotencyKey.datasetPart(key));
+        if (!keys.prepared()) {
+            // Routes of an earlier release do not call prepare: load every committed key of the dataset, as before.
+            if (oldRoutesReported.compareAndSet(false, true)) {
+                log.warn("routes/ingest.camel.yaml is older than this release (no load-keys step after plan-requests): "
+                        + "every committed key of {} is loaded into memory. Copy the release's routes/ingest.camel.yaml "
+                        + "and carry your own changes over", keys.dataset());
+            }
+            keys.load(Long.MIN_VALUE, Long.MAX_VALUE, datasets.get(keys.dataset()).frequency().hourly());
+        }
+        return keys;
     }
 
     @Override
     public boolean add(String key) {
-        ensureLoaded();
-        return addLoaded(key);
-    }
-
-    private synchronized boolean addLoaded(String key) {
-        long row = IdempotencyKey.rowPart(key);
-        long identity = IdempotencyKey.keyPart(key);
-        String dataset = IdempotencyKey.datasetPart(key);
-        // A version already stored counts too: the same key with other values in the same run is a conflict.
-        if (seen.containsKey(identity) && seen.get(identity) != row) {
-            LongOpenHashSet versions = conflicts.computeIfAbsent(dataset, d -> new Long2ObjectOpenHashMap<>())
-                    .computeIfAbsent(identity, i -> new LongOpenHashSet());
-            versions.add(seen.get(identity));
-            versions.add(row);
-        } else {
-            seen.putIfAbsent(identity, row);
-        }
-        if (committedRows.contains(row) || !pendingRows.add(row)) {
-            return false;
-        }
-        if (pendingKeys.add(identity) && committedKeys.contains(identity)) {
-            pendingRevisions.computeIfAbsent(dataset, d -> new LongOpenHashSet()).add(identity);
-        }
-        return true;
+        return keysOf(key).add(IdempotencyKey.rowPart(key), IdempotencyKey.keyPart(key), IdempotencyKey.periodPart(key));
     }
 
     @Override
     public boolean contains(String key) {
-        ensureLoaded();
-        synchronized (this) {
-            long row = IdempotencyKey.rowPart(key);
-            return committedRows.contains(row) || pendingRows.contains(row);
-        }
+        return keysOf(key).contains(IdempotencyKey.rowPart(key));
     }
 
     /** Called by the idempotent consumer when the exchange of a row fails: forget the pending row. */
     @Override
-    public synchronized boolean remove(String key) {
-        return pendingRows.remove(IdempotencyKey.rowPart(key));
+    public boolean remove(String key) {
+        return keysOf(key).remove(IdempotencyKey.rowPart(key));
     }
 
     @Override
@@ -112,74 +159,14 @@ public class RawKeyRepository extends ServiceSupport implements IdempotentReposi
         return true;
     }
 
+    /** Drops the state of every run (Camel calls this on the repository; runs are one at a time). */
     @Override
-    public synchronized void clear() {
-        discardPending();
+    public void clear() {
+        runs.clear();
     }
 
-    /** The identities of {@code dataset} that came with conflicting values in the pending run. */
-    synchronized LongSet conflicts(String dataset) {
-        Long2ObjectOpenHashMap<LongOpenHashSet> found = conflicts.get(dataset);
-        return found == null ? new LongOpenHashSet() : new LongOpenHashSet(found.keySet());
-    }
-
-    /** Of the conflicting versions of {@code dataset}, those that were stored before this run (they stay live). */
-    synchronized LongSet committedVersions(String dataset) {
-        LongOpenHashSet committed = new LongOpenHashSet();
-        Long2ObjectOpenHashMap<LongOpenHashSet> found = conflicts.get(dataset);
-        if (found != null) {
-            found.values().forEach(versions -> versions.forEach(row -> {
-                if (committedRows.contains(row)) {
-                    committed.add(row);
-                }
-            }));
-        }
-        return committed;
-    }
-
-    /** Conflicting rows were taken out of staging: their rows and identities must not be committed. */
-    synchronized void withdraw(LongSet rows, LongSet identities) {
-        pendingRows.removeAll(rows);
-        pendingKeys.removeAll(identities);
-        pendingRevisions.values().forEach(revised -> revised.removeAll(identities));
-    }
-
-    /** The run's files are committed: its keys become permanent. */
-    synchronized void commitPending() {
-        committedRows.addAll(pendingRows);
-        committedKeys.addAll(pendingKeys);
-        discardPending();
-    }
-
-    /** The run failed: its keys never happened. */
-    synchronized void discardPending() {
-        pendingRows.clear();
-        pendingKeys.clear();
-        pendingRevisions.clear();
-        seen.clear();
-        conflicts.clear();
-    }
-
-    synchronized void loadCommitted(long rowFingerprint, long keyFingerprint) {
-        committedRows.add(rowFingerprint);
-        committedKeys.add(keyFingerprint);
-    }
-
-    /** Revisions among the run's pending rows so far (identities stored before with other values), by dataset. */
-    synchronized Map<String, Long> pendingRevisions() {
-        Map<String, Long> counts = new HashMap<>();
-        pendingRevisions.forEach((dataset, identities) -> counts.put(dataset, (long) identities.size()));
-        return counts;
-    }
-
-    public int committedCount() {
-        ensureLoaded();
-        synchronized (this) {
-            return committedRows.size();
-        }
-    }
-
-    public synchronized int pendingCount() {
-        return pendingRows.size();
+    @Override
+    protected void doStop() {
+        runs.clear();
     }
 }

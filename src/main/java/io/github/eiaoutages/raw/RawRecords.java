@@ -33,6 +33,7 @@ public class RawRecords {
         int runIdPos = schema.getField(RawRecordSchema.RUN_ID).pos();
         int rowFpPos = schema.getField(RawRecordSchema.ROW_FINGERPRINT).pos();
         int keyFpPos = schema.getField(RawRecordSchema.KEY_FINGERPRINT).pos();
+        int periodPos = dataset.period().index();
         List<RawRow> rows = new ArrayList<>(page.rows().size());
         long[] fingerprintsSeen = new long[page.rows().size()];
         for (Object[] values : page.rows()) {
@@ -47,7 +48,8 @@ public class RawRecords {
             record.put(rowFpPos, rowFp);
             record.put(keyFpPos, keyFp);
             fingerprintsSeen[rows.size()] = rowFp;
-            rows.add(new RawRow(IdempotencyKey.format(rowFp, keyFp, datasetId), record));
+            long period = ((Number) values[periodPos]).longValue();
+            rows.add(new RawRow(IdempotencyKey.format(rowFp, keyFp, period, runId, datasetId), record));
         }
         cursor.sawRows(fingerprintsSeen, rows.size());
         return rows;

@@ -31,7 +31,10 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * The layout of {@code data/raw/}: a run writes parts to {@code <dataset>/_staging/<run>/} and commits by
- * renaming that folder to {@code <dataset>/run=<run>/}. Readers only ever look at {@code run=*} folders.
+ * renaming that folder to {@code <dataset>/run=<run>/}. Readers only ever look at {@code run=*} folders. A run
+ * folder of an earlier release, whose parts are not sorted by period, is rewritten once as
+ * {@code run=<run>.sorted/} by the same protocol ({@link #sortOldRuns}); from the rename on it replaces the old
+ * folder, which is then deleted.
  */
 @Component("rawStore")
 public class RawStore {
@@ -40,6 +43,8 @@ public class RawStore {
     static final String RUN_PREFIX = "run=";
     static final String MANIFEST = "_manifest.json";
     static final String CONFLICTS = "_conflicts.json";
+    /** Suffix of a run folder rewritten sorted by period; it replaces the folder without the suffix. */
+    static final String SORTED = ".sorted";
 
     private static final Logger log = LoggerFactory.getLogger(RawStore.class);
 
@@ -47,24 +52,24 @@ public class RawStore {
     private final Path dataDir;
     private DataDirLock lock;
     private final DatasetCatalog datasets;
-    private final RawKeyRepository keys;
     private final DuckDb duckDb;
+    private final RawParts rawParts;
     private final ObjectMapper mapper;
     private final Map<String, AtomicInteger> partCounters = new ConcurrentHashMap<>();
 
-    public RawStore(PipelineProperties properties, DatasetCatalog datasets, RawKeyRepository keys, DuckDb duckDb,
-                    ObjectMapper mapper) {
+    public RawStore(PipelineProperties properties, DatasetCatalog datasets, DuckDb duckDb, ObjectMapper mapper) {
         this.rawDir = properties.storage().rawDir();
         this.dataDir = properties.storage().dataDir();
         this.mapper = mapper;
         this.datasets = datasets;
-        this.keys = keys;
         this.duckDb = duckDb;
+        this.rawParts = new RawParts(duckDb, properties);
     }
 
     /**
-     * Startup: staging left by a dead process is removed, stored periods are checked against the configured
-     * frequencies, and the idempotent repository is told how to rebuild itself when a run first needs it.
+     * Startup: staging left by a dead process is removed, a sort of an old run folder that was committed but not
+     * yet cleaned up is finished, and stored periods are checked against the configured frequencies. No key is
+     * loaded here: each run loads the keys of its own windows ({@link RawKeyRepository#prepare}).
      */
     @PostConstruct
     void lockAndRecover() {
@@ -88,21 +93,92 @@ public class RawStore {
                 }
                 deleteTree(staging);
             }
+            removeReplacedRuns(dataset.id());
             checkStoredPeriods(dataset);
         }
-        // The idempotent repository is rebuilt when a run first needs it, not here: a server is ready without it.
-        keys.loadWith(this::loadAllFingerprints);
     }
 
-    private void loadAllFingerprints() {
-        long started = System.nanoTime();
-        long rows = 0;
-        for (DatasetSpec dataset : datasets.all()) {
-            rows += loadFingerprints(dataset.id());
+    /** Deletes {@code run=<id>} folders whose sorted copy {@code run=<id>.sorted} is committed (a stop came between). */
+    private void removeReplacedRuns(String datasetId) {
+        for (Path sorted : runFolders(datasetId)) {
+            String name = sorted.getFileName().toString();
+            if (name.endsWith(SORTED) && Files.exists(sorted.resolve(MANIFEST))) {
+                Path old = sorted.resolveSibling(name.substring(0, name.length() - SORTED.length()));
+                if (Files.exists(old)) {
+                    log.info("Removing {}: its copy sorted by period, {}, is committed", old, name);
+                    deleteTree(old);
+                }
+            }
         }
-        if (rows > 0) {
-            log.info("Rebuilt the idempotent repository from {} committed raw rows in {} ms", rows,
-                    (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * Rewrites, once, each committed run folder of the dataset whose parts are not sorted by period (written by an
+     * earlier release, or without period ranges in its manifest), with the commit protocol: the sorted parts and
+     * a manifest with the same run, rows and fetch go to {@code _staging/<run>.sorted/}, are checked to hold the
+     * same number of rows, and are committed by one rename to {@code run=<run>.sorted}; only then is the old folder
+     * deleted. Killed at any point, the store holds either the old folder or the sorted one as the committed run.
+     */
+    public void sortOldRuns(String datasetId) {
+        DatasetSpec dataset = datasets.get(datasetId);
+        for (Path run : committedRuns(datasetId)) {
+            RunManifest manifest = readManifest(run);
+            if (manifest == null || RawParts.sorted(dataset, manifest.parts())) {
+                continue;
+            }
+            long started = System.nanoTime();
+            String name = run.getFileName().toString();
+            Path staging = datasetDir(datasetId).resolve(STAGING).resolve(name.substring(RUN_PREFIX.length()) + SORTED);
+            deleteTree(staging);
+            try {
+                Files.createDirectories(staging);
+                List<Path> copies = new ArrayList<>();
+                for (Path part : RawParts.list(run)) {
+                    Path copy = staging.resolve(part.getFileName());
+                    Files.copy(part, copy);
+                    copies.add(copy);
+                }
+                long before = rawParts.describe(dataset, copies).rows();
+                RawParts.Described sorted = rawParts.describe(dataset, rawParts.sortByPeriod(dataset, staging, copies));
+                if (sorted.rows() != before) {
+                    throw new IllegalStateException("sorting " + run + " by period gave " + sorted.rows() + " rows, not "
+                            + before + "; the folder was left as it is");
+                }
+                writeManifest(staging, manifest.withParts(sorted.parts()));
+                Files.move(staging, run.resolveSibling(name + SORTED), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                deleteTree(run);
+                log.info("{}: sorted the parts of {} by period once ({} rows, {} parts) in {} ms, so that runs load only "
+                        + "the keys of their windows", datasetId, name, sorted.rows(), sorted.parts().size(),
+                        (System.nanoTime() - started) / 1_000_000);
+            } catch (IOException | RuntimeException e) {
+                deleteTree(staging);
+                // Not fatal: a key load reads every part of an unsorted folder, as before.
+                log.warn("{}: could not sort {} by period ({}); runs read all of its parts for their keys", datasetId,
+                        name, e.getMessage());
+            }
+        }
+        removeStagingIfEmpty(datasetId);
+    }
+
+    /** Describes and sorts Parquet parts (for the commit, which rewrites a run's parts sorted by period). */
+    RawParts parts() {
+        return rawParts;
+    }
+
+    /** Writes {@code _manifest.json} into {@code folder} durably (temp file, fsync, atomic rename). */
+    void writeManifest(Path folder, RunManifest manifest) {
+        Path target = folder.resolve(MANIFEST);
+        Path temp = target.resolveSibling(MANIFEST + ".tmp");
+        try {
+            Files.write(temp, mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(temp,
+                    java.nio.file.StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+            Files.move(temp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write " + target, e);
         }
     }
 
@@ -215,15 +291,31 @@ public class RawStore {
         partCounters.remove(datasetId + "/" + runId);
     }
 
-    /** Committed run folders of a dataset, oldest first (run ids sort by time). */
+    /**
+     * Committed run folders of a dataset, oldest first (run ids sort by time, and {@code run=<id>.sorted} right
+     * after {@code run=<id>}); a folder whose sorted copy is committed is left out.
+     */
     public List<Path> committedRuns(String datasetId) {
+        List<Path> runs = runFolders(datasetId).stream().filter(p -> Files.exists(p.resolve(MANIFEST))).toList();
+        java.util.Set<String> names = new java.util.HashSet<>();
+        runs.forEach(p -> names.add(p.getFileName().toString()));
+        return runs.stream().filter(p -> !names.contains(p.getFileName() + SORTED)).toList();
+    }
+
+    /** The run id of a committed run folder: {@code run=<id>} or {@code run=<id>.sorted}. */
+    public static String runIdOf(Path runFolder) {
+        String name = runFolder.getFileName().toString();
+        name = name.endsWith(SORTED) ? name.substring(0, name.length() - SORTED.length()) : name;
+        return name.startsWith(RUN_PREFIX) ? name.substring(RUN_PREFIX.length()) : name;
+    }
+
+    private List<Path> runFolders(String datasetId) {
         Path dir = datasetDir(datasetId);
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
         try (Stream<Path> children = Files.list(dir)) {
             return children.filter(p -> p.getFileName().toString().startsWith(RUN_PREFIX))
-                    .filter(p -> Files.exists(p.resolve(MANIFEST)))
                     .sorted(Comparator.comparing(p -> p.getFileName().toString()))
                     .toList();
         } catch (IOException e) {
@@ -268,14 +360,25 @@ public class RawStore {
     public List<RunManifest> manifests(String datasetId) {
         List<RunManifest> manifests = new ArrayList<>();
         for (Path run : committedRuns(datasetId)) {
-            try {
-                manifests.add(mapper.readValue(run.resolve(MANIFEST).toFile(), RunManifest.class));
-            } catch (IOException | RuntimeException e) {
-                throw new IllegalStateException("The manifest of " + run + " cannot be read (" + e.getMessage()
-                        + "); move the damaged run= folder aside and restart", e);
+            RunManifest manifest = readManifest(run);
+            if (manifest != null) {
+                manifests.add(manifest);
             }
         }
         return manifests;
+    }
+
+    /** The manifest of a run folder; null when the folder went meanwhile (replaced by its sorted copy). */
+    private RunManifest readManifest(Path run) {
+        try {
+            return mapper.readValue(run.resolve(MANIFEST).toFile(), RunManifest.class);
+        } catch (IOException | RuntimeException e) {
+            if (!Files.exists(run)) {
+                return null;
+            }
+            throw new IllegalStateException("The manifest of " + run + " cannot be read (" + e.getMessage()
+                    + "); move the damaged run= folder aside and restart", e);
+        }
     }
 
     /** The committed part files of a dataset, for readers such as the modeling bean. */
@@ -291,24 +394,50 @@ public class RawStore {
         return parts;
     }
 
-    private long loadFingerprints(String datasetId) {
-        List<Path> parts = committedParts(datasetId);
-        if (parts.isEmpty()) {
-            return 0;
-        }
-        String sql = "SELECT " + RawRecordSchema.ROW_FINGERPRINT + ", " + RawRecordSchema.KEY_FINGERPRINT + " FROM read_parquet(" + DuckDb.literal(parts)
-                + ", hive_partitioning = false)";
-        long rows = 0;
-        try (Connection c = duckDb.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                keys.loadCommitted(rs.getLong(1), rs.getLong(2));
-                rows++;
+    /**
+     * Adds to {@code into} the idempotency keys of the committed parts of {@code datasetId} that may hold periods
+     * in {@code [from, to]} (stored values: epoch day, or epoch ms for hourly kinds): parts whose recorded range
+     * overlaps it, and parts without a range. Parts in {@code read} are skipped and those read are added to it.
+     */
+    RunKeys.KeyLoad loadKeys(String datasetId, long from, long to, java.util.Set<String> read, RunKeys.DatasetKeys into) {
+        long started = System.nanoTime();
+        DatasetSpec dataset = datasets.get(datasetId);
+        List<Path> chosen = new ArrayList<>();
+        int total = 0;
+        for (Path run : committedRuns(datasetId)) {
+            RunManifest manifest = readManifest(run);
+            Map<String, RunManifest.Part> ranges = new java.util.HashMap<>();
+            if (manifest != null && manifest.parts() != null) {
+                manifest.parts().forEach(part -> ranges.put(part.file(), part));
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not read the committed raw files of " + datasetId + " under "
-                    + datasetDir(datasetId) + ": " + e.getMessage() + ". Move damaged run= folders aside and restart.", e);
+            for (Path part : RawParts.list(run)) {
+                total++;
+                RunManifest.Part entry = ranges.get(part.getFileName().toString());
+                boolean overlaps = entry == null || entry.periodMin() == null || entry.periodMax() == null
+                        || (stored(dataset, entry.periodMin()) <= to && stored(dataset, entry.periodMax()) >= from);
+                if (overlaps && read.add(part.toString())) {
+                    chosen.add(part);
+                }
+            }
         }
-        return rows;
+        long keys = 0;
+        if (!chosen.isEmpty()) {
+            String sql = duckDb.sql("raw/key_fingerprints.sql").replace("{{parts}}", DuckDb.literal(chosen));
+            try (Connection c = duckDb.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                while (rs.next()) {
+                    into.committed(rs.getLong(1), rs.getLong(2));
+                    keys++;
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not read the committed raw files of " + datasetId + " under "
+                        + datasetDir(datasetId) + ": " + e.getMessage() + ". Move damaged run= folders aside and restart.", e);
+            }
+        }
+        return new RunKeys.KeyLoad(chosen.size(), total, keys, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static long stored(DatasetSpec dataset, String label) {
+        return ((Number) dataset.frequency().parse(label).storedValue()).longValue();
     }
 
     static void deleteTree(Path dir) {

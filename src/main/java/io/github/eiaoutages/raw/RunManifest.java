@@ -40,8 +40,18 @@ public record RunManifest(
         }
     }
 
+    /**
+     * One Parquet file of the run: rows, bytes, SHA-256, and its first and last period in the dataset's format (parts
+     * are sorted by period, so a key load reads only those overlapping its windows; null in manifests of earlier
+     * releases, whose run folders are sorted once when first needed).
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Part(String file, long rows, long bytes, String sha256) {
+    public record Part(String file, long rows, long bytes, String sha256, String periodMin, String periodMax) {
+    }
+
+    /** The same run with its parts rewritten (sorted by period): same rows, runs and fetch. */
+    RunManifest withParts(List<Part> sorted) {
+        return new RunManifest(runId, dataset, committedAt, rows, revisions, periodMin, periodMax, sorted, fetch);
     }
 
     RunManifest withRevisions(long count) {
@@ -49,6 +59,6 @@ public record RunManifest(
     }
 
     public long bytes() {
-        return parts.stream().mapToLong(Part::bytes).sum();
+        return parts == null ? 0 : parts.stream().mapToLong(Part::bytes).sum();
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.eiaoutages.config.DatasetCatalog;
 import io.github.eiaoutages.config.PipelineProperties;
 import io.github.eiaoutages.duckdb.DuckDb;
-import io.github.eiaoutages.raw.RawKeyRepository;
 import io.github.eiaoutages.raw.RawStore;
 
 /** The modeling beans wired as Spring wires them, for tests and benchmarks that run without Spring. */
@@ -15,7 +14,7 @@ public final class TestModels {
 
     public static OutageModelBuilder builder(PipelineProperties properties, DuckDb duckDb, SnapshotPublisher publisher) {
         DatasetCatalog datasets = new DatasetCatalog(properties);
-        RawStore rawStore = new RawStore(properties, datasets, new RawKeyRepository(), duckDb, new ObjectMapper());
+        RawStore rawStore = new RawStore(properties, datasets, duckDb, new ObjectMapper());
         return new OutageModelBuilder(duckDb, rawStore, datasets, publisher,
                 new QualityChecks(duckDb, rawStore, datasets, properties));
     }

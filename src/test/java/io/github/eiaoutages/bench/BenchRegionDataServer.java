@@ -28,7 +28,8 @@ final class BenchRegionDataServer implements AutoCloseable {
 
     static final List<String> RESPONDENTS = List.of("CISO", "ERCO", "MISO", "PJM", "SWPP");
     static final List<String> TYPES = List.of("D", "DF", "NG", "TI");
-    private static final int SERIES = RESPONDENTS.size() * TYPES.size();
+    private final List<String> respondents;
+    private final int series;
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newFixedThreadPool(16, r -> {
@@ -45,6 +46,14 @@ final class BenchRegionDataServer implements AutoCloseable {
     private final JsonFactory json = new JsonFactory();
 
     BenchRegionDataServer(Instant firstHour, int hours, int latencyMillis, int allowedPerSecond) throws IOException {
+        this(firstHour, hours, latencyMillis, allowedPerSecond, RESPONDENTS);
+    }
+
+    /** The same with other balancing authorities ({@code respondents}), each with the 4 series. */
+    BenchRegionDataServer(Instant firstHour, int hours, int latencyMillis, int allowedPerSecond, List<String> respondents)
+            throws IOException {
+        this.respondents = respondents;
+        this.series = respondents.size() * TYPES.size();
         this.firstHour = firstHour.getEpochSecond() / 3600;
         this.hours = hours;
         this.latencyMillis = latencyMillis;
@@ -60,7 +69,7 @@ final class BenchRegionDataServer implements AutoCloseable {
     }
 
     long rows() {
-        return (long) hours * SERIES;
+        return (long) hours * series;
     }
 
     /** Data pages answered (not refused). */
@@ -90,8 +99,8 @@ final class BenchRegionDataServer implements AutoCloseable {
             }
             Thread.sleep(latencyMillis);
             Map<String, String> q = BenchEiaServer.query(uri.getRawQuery());
-            long from = q.containsKey("start") ? hourIndex(q.get("start")) * SERIES : 0;
-            long to = q.containsKey("end") ? (hourIndex(q.get("end")) + 1) * SERIES : rows();
+            long from = q.containsKey("start") ? hourIndex(q.get("start")) * series : 0;
+            long to = q.containsKey("end") ? (hourIndex(q.get("end")) + 1) * series : rows();
             long offset = Long.parseLong(q.getOrDefault("offset", "0"));
             int length = Math.min(5000, Integer.parseInt(q.getOrDefault("length", "5000")));
             long first = from + offset;
@@ -121,9 +130,9 @@ final class BenchRegionDataServer implements AutoCloseable {
         }
     }
 
-    private static String metadata(String path) {
+    private String metadata(String path) {
         if (path.contains("/facet/respondent")) {
-            return "{\"response\":{\"facets\":[" + String.join(",", RESPONDENTS.stream().map(r -> "{\"id\":\"" + r + "\"}").toList())
+            return "{\"response\":{\"facets\":[" + String.join(",", respondents.stream().map(r -> "{\"id\":\"" + r + "\"}").toList())
                     + "]}}";
         }
         return "{\"response\":{\"frequency\":[{\"id\":\"hourly\"}],\"facets\":[{\"id\":\"respondent\"},{\"id\":\"type\"}],"
@@ -131,14 +140,14 @@ final class BenchRegionDataServer implements AutoCloseable {
     }
 
     private void writeRow(JsonGenerator g, long index) throws IOException {
-        long hour = index / SERIES;
-        int series = (int) (index % SERIES);
+        long hour = index / series;
+        int seriesIndex = (int) (index % series);
         g.writeStartObject();
         g.writeStringField("period", Frequency.HOURLY.fromStored((firstHour + hour) * 3_600_000L, null).label());
-        g.writeStringField("respondent", RESPONDENTS.get(series / TYPES.size()));
-        g.writeStringField("respondent-name", RESPONDENTS.get(series / TYPES.size()) + " balancing authority");
-        g.writeStringField("type", TYPES.get(series % TYPES.size()));
-        g.writeStringField("value", Long.toString(20000 + (hour * 31 + series * 977) % 9000));
+        g.writeStringField("respondent", respondents.get(seriesIndex / TYPES.size()));
+        g.writeStringField("respondent-name", respondents.get(seriesIndex / TYPES.size()) + " balancing authority");
+        g.writeStringField("type", TYPES.get(seriesIndex % TYPES.size()));
+        g.writeStringField("value", Long.toString(20000 + (hour * 31 + seriesIndex * 977) % 9000));
         g.writeStringField("value-units", "megawatthours");
         g.writeEndObject();
     }

@@ -100,9 +100,16 @@ public class EiaPageParser {
                 checkFrequency(p.getValueAsString(), dataset);
             } else if ("data".equals(field) && token == JsonToken.START_ARRAY) {
                 rows = new ArrayList<>();
-                while (p.nextToken() == JsonToken.START_OBJECT) {
+                JsonToken element;
+                while ((element = p.nextToken()) == JsonToken.START_OBJECT) {
                     received++;
                     readRow(p, dataset, byName, rows, rejects);
+                }
+                // Anything but an object in 'data' (a null, a number) would otherwise end the page early: the rows
+                // after it lost, the page taken for a short last page. The answer is broken; it is fetched again.
+                if (element != JsonToken.END_ARRAY) {
+                    throw new EiaMalformedResponseException("EIA answered " + dataset.route() + " with " + element.asString()
+                            + " instead of a row at position " + (received + 1) + " of 'data'");
                 }
             } else {
                 p.skipChildren();

@@ -100,15 +100,25 @@ public class EiaRateLimiter {
     }
 
     /**
-     * EIA answered 429: every request waits {@code retryAfterMillis}, and the ceiling halves. 429s of requests that
-     * were already under way when the first one came (inside its pause) cut it only once.
+     * EIA answered 429: every request waits {@code retryAfterMillis}, at least one turn at the halved ceiling, and the
+     * ceiling halves. 429s of requests that were already under way when the first one came (inside its pause) cut it
+     * only once.
      *
      * @return the ceiling from now on, in requests per second
      */
     public synchronized double rateLimited(long retryAfterMillis) {
         long now = clock.getAsLong();
         boolean sameBurst = cut && now < pausedUntil;
-        long until = now + TimeUnit.MILLISECONDS.toNanos(retryAfterMillis);
+        if (!sameBurst) {
+            rateAtCut = Math.max(FLOOR, rate(now) / 2);
+            cutAt = now;
+            cut = true;
+        }
+        // The pause lasts at least one turn at the ceiling now: a Retry-After of 0 or of a date in the past must not
+        // hand the next request a turn at once, or a gateway answering 429 at once would be asked as fast as it answers.
+        long turn = (long) (1e9 * MARGIN / rateAtCut);
+        long asked = TimeUnit.MILLISECONDS.toNanos(Math.max(0, retryAfterMillis));
+        long until = saturatedAdd(now, Math.max(turn, asked));
         if (until > pausedUntil) {
             pausedUntil = until;
             // Turns handed out before the pause are void: their holders take new ones after it, spaced anew.
@@ -116,12 +126,12 @@ public class EiaRateLimiter {
             pauses++;
             notifyAll();
         }
-        if (!sameBurst) {
-            rateAtCut = Math.max(FLOOR, rate(now) / 2);
-            cutAt = now;
-            cut = true;
-        }
         return rateAtCut;
+    }
+
+    private static long saturatedAdd(long a, long b) {
+        long sum = a + b;
+        return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
     }
 
     /** The ceiling now, in requests per second. */

@@ -35,7 +35,9 @@ public class RetryAfter {
         String text = retryAfter.toString().trim();
         long millis;
         try {
-            millis = Long.parseLong(text) * 1000;
+            // An absurd number of seconds (EIA sent 9223372036854775807 once in a test) is "forever", not negative.
+            long seconds = Long.parseLong(text);
+            millis = seconds > Long.MAX_VALUE / 1000 ? Long.MAX_VALUE : seconds * 1000;
         } catch (NumberFormatException notSeconds) {
             try {
                 millis = Duration.between(ZonedDateTime.now(), ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME))

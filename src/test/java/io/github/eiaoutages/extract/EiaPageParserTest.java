@@ -115,6 +115,16 @@ class EiaPageParserTest {
     }
 
     @Test
+    void a_page_whose_data_holds_something_else_than_a_row_is_malformed_not_short() {
+        String row = "{\"period\":\"2025-01-01\",\"facility\":\"46\",\"generator\":\"1\"}";
+        for (String other : new String[] {"null", "7", "\"x\"", "[]"}) {
+            assertThatThrownBy(() -> parser.parse(body("{\"response\":{\"data\":[" + row + "," + other + "," + row + "]}}"), 200,
+                    cursor())).as(other).isInstanceOf(EiaMalformedResponseException.class)
+                    .hasMessageContaining("instead of a row at position 2");
+        }
+    }
+
+    @Test
     void a_page_with_more_rows_than_asked_for_is_refused_and_fetched_again() {
         String rows = "{\"period\":\"2025-01-01\",\"facility\":\"46\",\"generator\":\"1\",\"capacity\":\"1\","
                 + "\"outage\":\"0\",\"percentOutage\":\"0\"},";

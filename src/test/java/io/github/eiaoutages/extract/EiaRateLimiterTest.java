@@ -41,6 +41,31 @@ class EiaRateLimiterTest {
     }
 
     @Test
+    void a_429_asking_for_no_wait_still_pauses_one_turn_so_429s_answered_at_once_cannot_speed_requests_up() {
+        EiaRateLimiter limiter = new EiaRateLimiter(4, now::get);
+        // Retry-After: 0 (or a date in the past) on every answer: each request waits a full turn at the halved
+        // ceiling, and the ceiling keeps halving down to its floor.
+        long sent = 0;
+        for (int i = 0; i < 40; i++) {
+            advance(limiter.reserve() / 1_000_000);
+            sent++;
+            limiter.rateLimited(0);
+        }
+        assertThat(limiter.rate()).isEqualTo(0.5);
+        double seconds = (now.get() - 1_000_000_000L) / 1e9;
+        assertThat(sent / seconds).as("requests per second over %.1f s", seconds).isLessThan(1.0);
+    }
+
+    @Test
+    void a_retry_after_too_large_to_count_in_milliseconds_waits_forever_instead_of_not_at_all() {
+        RetryAfter retryAfter = new RetryAfter(io.github.eiaoutages.TestSettings.properties(java.nio.file.Path.of("unused")));
+        assertThat(retryAfter.askedMillis("9223372036854775807", 429)).isEqualTo(Long.MAX_VALUE);
+        EiaRateLimiter limiter = new EiaRateLimiter(4, now::get);
+        limiter.rateLimited(Long.MAX_VALUE);
+        assertThat(limiter.reserve()).isGreaterThan(TimeUnit.DAYS.toNanos(365));
+    }
+
+    @Test
     void rate_limits_of_one_burst_halve_once_and_the_ceiling_never_drops_below_half_a_request_a_second() {
         EiaRateLimiter limiter = new EiaRateLimiter(4, now::get);
         limiter.rateLimited(1000);

@@ -20,6 +20,7 @@ import java.util.Map;
  * @param totalIsReliable whether EIA's {@code total} counts the rows of a query (a completeness check) or not
  * @param expectComplete whether every period between the first and the newest should have rows (gaps are listed)
  * @param fillGaps whether scheduled runs fetch the gaps found again
+ * @param futurePeriods whether rows may have periods after now (forecasts), or such rows are refused
  */
 public record DatasetSpec(
         String id,
@@ -38,7 +39,8 @@ public record DatasetSpec(
         boolean expectComplete,
         boolean fillGaps,
         List<FieldSpec> nonNegative,
-        Map<FieldSpec, FieldSpec> atMost) {
+        Map<FieldSpec, FieldSpec> atMost,
+        boolean futurePeriods) {
 
     /** The field every EIA row carries and pages are sorted on first. */
     public static final String PERIOD = "period";
@@ -93,7 +95,8 @@ public record DatasetSpec(
                 periods(where, "look-back", entry.lookBack(), entry.lookBackDays(), frequency, frequency.defaultLookBack()),
                 periods(where, "window", entry.window(), entry.windowDays(), frequency, frequency.defaultWindow()),
                 maxAge(where, entry, frequency), entry.totalIsReliable(),
-                entry.expectComplete(), fillGaps(where, entry), List.copyOf(nonNegative), Map.copyOf(atMost));
+                entry.expectComplete(), fillGaps(where, entry), List.copyOf(nonNegative), Map.copyOf(atMost),
+                entry.futurePeriods());
     }
 
     /** The typed fields, period first when the entry leaves it out; its type must be able to hold the periods. */

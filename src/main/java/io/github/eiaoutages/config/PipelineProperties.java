@@ -211,7 +211,10 @@ public record PipelineProperties(
             // periods that have none at all (gaps).
             @DefaultValue("false") boolean expectComplete,
             // Scheduled runs also fetch the gaps found (needs expect-complete).
-            @DefaultValue("false") boolean fillGaps) {
+            @DefaultValue("false") boolean fillGaps,
+            // The dataset publishes periods ahead of time (STEO's forecasts); otherwise a row after the period that
+            // holds now is refused into quarantine (not history: a typo'd 9999-12-31 would freeze freshness).
+            @DefaultValue("false") boolean futurePeriods) {
     }
 
     /** A duration as a user writes it: {@code 15m}, {@code -5s}, {@code 0s}, {@code 1h30m}. */

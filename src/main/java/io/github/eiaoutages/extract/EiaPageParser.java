@@ -54,7 +54,7 @@ public class EiaPageParser {
                 String field = p.currentName();
                 JsonToken token = p.nextToken();
                 switch (field) {
-                    case "response" -> page = readResponse(p, dataset);
+                    case "response" -> page = readResponse(p, dataset, cursor);
                     // Older API versions, and retired routes, answer errors with HTTP 200: the body decides.
                     case "error" -> error = mapper.readTree(p);
                     case "code" -> eiaCode = token.isScalarValue() ? p.getValueAsString() : null;
@@ -81,7 +81,7 @@ public class EiaPageParser {
         }
     }
 
-    private EiaPage readResponse(JsonParser p, DatasetSpec dataset) throws IOException {
+    private EiaPage readResponse(JsonParser p, DatasetSpec dataset, PageCursor cursor) throws IOException {
         if (p.currentToken() != JsonToken.START_OBJECT) {
             throw new EiaMalformedResponseException("EIA answered " + dataset.route() + " with a 'response' that is not an object");
         }
@@ -103,7 +103,7 @@ public class EiaPageParser {
                 JsonToken element;
                 while ((element = p.nextToken()) == JsonToken.START_OBJECT) {
                     received++;
-                    readRow(p, dataset, byName, rows, rejects);
+                    readRow(p, dataset, cursor, byName, rows, rejects);
                 }
                 // Anything but an object in 'data' (a null, a number) would otherwise end the page early: the rows
                 // after it lost, the page taken for a short last page. The answer is broken; it is fetched again.
@@ -121,7 +121,7 @@ public class EiaPageParser {
         return new EiaPage(total, received, rows, rejects);
     }
 
-    private void readRow(JsonParser p, DatasetSpec dataset, Map<String, FieldSpec> byName,
+    private void readRow(JsonParser p, DatasetSpec dataset, PageCursor cursor, Map<String, FieldSpec> byName,
                          List<Object[]> rows, List<RejectedRow> rejects) throws IOException {
         String[] text = new String[dataset.fields().size()];
         boolean[] present = new boolean[text.length];
@@ -152,6 +152,9 @@ public class EiaPageParser {
         String problem = structured != null ? structured : missingColumn(dataset, present);
         if (problem == null) {
             problem = typer.type(dataset, text, values);
+        }
+        if (problem == null) {
+            problem = cursor.outsideWindow(values);
         }
         if (problem == null) {
             rows.add(values);

@@ -169,7 +169,11 @@ public class EiaPaging {
 
     private PageCursor cursor(DatasetSpec dataset, String url, Period start, Period end, boolean backfill,
                               PeriodRange gap) {
-        return new PageCursor(dataset, url, eia.pageSize(), start.label(), end == null ? null : end.label(),
+        PageCursor cursor = new PageCursor(dataset, url, eia.pageSize(), start.label(), end == null ? null : end.label(),
                 eia.maxPagesPerRun(), backfill, gap);
+        // A row after the period that holds now (one period of grace, for clocks and time zones) is not history:
+        // refused unless the dataset publishes forecasts (future-periods: true).
+        cursor.bound(dataset.futurePeriods() ? null : dataset.frequency().containing(clock.instant(), start).plus(1));
+        return cursor;
     }
 }

@@ -2,6 +2,7 @@ package io.github.eiaoutages.extract;
 
 import io.github.eiaoutages.config.DatasetSpec;
 import io.github.eiaoutages.config.FieldSpec;
+import io.github.eiaoutages.period.Period;
 import io.github.eiaoutages.period.PeriodRange;
 import it.unimi.dsi.fastutil.longs.Long2IntMap;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
@@ -46,6 +47,10 @@ public final class PageCursor implements EiaRequest {
     private boolean fetchedAgain;
     private boolean completenessChecked;
     private String shortfall;
+    /** The last period a row may have when the window is open-ended; null = no bound (forecasts). */
+    private Period latest;
+    private Period first;
+    private Period last;
 
     /**
      * @param start first period to ask for, in the dataset's period format
@@ -67,6 +72,43 @@ public final class PageCursor implements EiaRequest {
         this.maxPages = maxPages;
         this.backfill = backfill;
         this.gap = gap;
+    }
+
+    /**
+     * Bounds an open-ended window at {@code latest} (the period after the one that holds now), or leaves it unbounded
+     * (null) for a dataset whose periods run ahead of time.
+     */
+    void bound(Period latest) {
+        this.latest = latest;
+    }
+
+    /**
+     * Why a typed row cannot belong to this window, or null when it can: its period lies before the window's first
+     * period or after its last (or after {@link #bound the period after now} for an open-ended one). Weekly labels may
+     * fall up to six days off the window's weekday, and a local hour's offset may move it a day, so those bounds are
+     * that much wider.
+     */
+    public String outsideWindow(Object[] values) {
+        if (first == null) {
+            first = dataset.frequency().parse(start);
+            last = end == null ? null : dataset.frequency().parse(end);
+        }
+        Period period = dataset.frequency().fromStored(values[dataset.period().index()], java.time.ZoneOffset.UTC);
+        long slack = dataset.frequency() == io.github.eiaoutages.period.Frequency.WEEKLY ? 6
+                : dataset.frequency().hourly() ? 24 : 0;
+        if (period.ordinal() < first.ordinal() - slack) {
+            return "period " + period.label() + " lies before the window asked for (" + window() + "): EIA sent a row it "
+                    + "was not asked for";
+        }
+        Period upper = last != null ? last : latest;
+        if (upper != null && period.ordinal() > upper.ordinal() + slack) {
+            return last != null
+                    ? "period " + period.label() + " lies after the window asked for (" + window() + "): EIA sent a row it "
+                    + "was not asked for"
+                    : "period " + period.label() + " lies in the future (after " + upper.label() + "): not history; a dataset "
+                    + "whose periods run ahead of time (forecasts) needs future-periods: true";
+        }
+        return null;
     }
 
     /** The first period this cursor asks for, in the dataset's format. */

@@ -224,7 +224,8 @@ public class RunRegistry {
         if (run.status() != RunStatus.RUNNING) {
             return run;
         }
-        if (run.interruptRequested()) {
+        if (run.interruptRequested() || (stopping && stoppedBy(cause))) {
+            // A stop aborts the run's requests to EIA first: the run may fail of that before it is told why.
             return interrupted(run);
         }
         // EIA's own error text is quoted in messages, and EIA has been known to echo the key: mask it here too.
@@ -333,7 +334,8 @@ public class RunRegistry {
                 ? "its raw rows were committed, the next run rebuilds the model" : "nothing of it was committed"));
         store.save(run);
         ended(run);
-        log.warn("Run {} interrupted: {}", run.getRunId(), run.getError());
+        // The reason begins with "interrupted: ".
+        log.warn("Run {} {}", run.getRunId(), run.getError());
         return run;
     }
 
@@ -436,6 +438,17 @@ public class RunRegistry {
      * The outermost exception of this application says what went wrong and what to do (its message includes its
      * cause's); Camel's wrappers (split, multicast) only say where. Without one, the innermost cause.
      */
+    /** True when {@code cause} is the stop itself: requests aborted, the thread interrupted, no new turn at EIA. */
+    private static boolean stoppedBy(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.util.concurrent.CancellationException || t instanceof InterruptedException
+                    || t instanceof ApplicationStoppingException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String describe(Throwable cause) {
         Throwable chosen = null;
         Throwable root = cause;

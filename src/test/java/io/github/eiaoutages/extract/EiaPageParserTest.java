@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.eiaoutages.TestSettings;
 import io.github.eiaoutages.config.DatasetCatalog;
 import io.github.eiaoutages.config.DatasetSpec;
+import io.github.eiaoutages.period.Frequency;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -83,6 +84,32 @@ class EiaPageParserTest {
         assertThat(page.rows()).hasSize(2);
         assertThat(page.rows().get(0)).containsSequence("46", "X", "1", 0.18, null, 907.0);
         assertThat(page.rows().get(1)).containsSequence(1200.5, 0.0, 0.0);
+    }
+
+    @Test
+    void rows_outside_the_window_asked_for_or_after_now_are_rejected_with_the_reason() {
+        DatasetSpec dataset = new DatasetCatalog(TestSettings.properties(work)).get("generator-nuclear-outages");
+        PageCursor january = new PageCursor(dataset, "http://eia.test/data/", 5000, "2025-01-01", "2025-01-31", 10, false);
+        String row = "{\"period\":\"%s\",\"facility\":\"46\",\"facilityName\":\"X\",\"generator\":\"1\","
+                + "\"capacity\":\"1\",\"outage\":\"0\",\"percentOutage\":\"0\"}";
+        EiaPage page = parser.parse(body("{\"response\":{\"data\":[" + String.format(row, "2024-12-31") + ","
+                + String.format(row, "2025-01-15") + "," + String.format(row, "2025-02-01") + "]}}"), 200, january);
+        assertThat(page.rows()).hasSize(1);
+        assertThat(page.rejects()).extracting(RejectedRow::reason).containsExactly(
+                "period 2024-12-31 lies before the window asked for (2025-01-01..2025-01-31): EIA sent a row it was not asked for",
+                "period 2025-02-01 lies after the window asked for (2025-01-01..2025-01-31): EIA sent a row it was not asked for");
+
+        // An open-ended window ends the period after the one that holds now, unless the dataset publishes forecasts.
+        PageCursor newest = new PageCursor(dataset, "http://eia.test/data/", 5000, "2026-11-01", null, 10, false);
+        newest.bound(Frequency.DAILY.parse("2026-11-30"));
+        page = parser.parse(body("{\"response\":{\"data\":[" + String.format(row, "2026-11-30") + ","
+                + String.format(row, "9999-12-31") + "]}}"), 200, newest);
+        assertThat(page.rows()).hasSize(1);
+        assertThat(page.rejects()).extracting(RejectedRow::reason).containsExactly("period 9999-12-31 lies in the future "
+                + "(after 2026-11-30): not history; a dataset whose periods run ahead of time (forecasts) needs future-periods: true");
+        newest.bound(null);
+        assertThat(parser.parse(body("{\"response\":{\"data\":[" + String.format(row, "9999-12-31") + "]}}"), 200, newest)
+                .rows()).hasSize(1);
     }
 
     @Test

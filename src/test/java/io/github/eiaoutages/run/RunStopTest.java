@@ -54,6 +54,25 @@ class RunStopTest {
     }
 
     @Test
+    void a_run_that_fails_because_the_stop_aborted_its_requests_is_interrupted_not_failed() {
+        RunRegistry runs = registry();
+        String runId = runs.open("ingest-once");
+        runs.stopping();
+        // The stop closes the rate ceiling before it interrupts the run: the fetch fails first, with this cause.
+        runs.fail(runId, new IllegalStateException("fetch failed",
+                new java.util.concurrent.CancellationException("no more requests to EIA: the application is stopping")));
+        assertThat(runs.get(runId).getStatus()).isEqualTo("interrupted");
+        assertThat(runs.get(runId).getError()).startsWith("interrupted: ").contains("nothing of it was committed");
+
+        // A run that fails of something else while the application stops is still a failure.
+        RunRegistry again = registry();
+        String other = again.open("api");
+        again.stopping();
+        again.fail(other, new IllegalStateException("EIA answered 500 four times"));
+        assertThat(again.get(other).getStatus()).isEqualTo("failed");
+    }
+
+    @Test
     void a_run_stopped_during_its_commit_commits_whole_and_is_interrupted_after_it() throws Exception {
         RunRegistry runs = registry();
         String runId = runs.open("api");

@@ -47,6 +47,8 @@ public final class PageCursor implements EiaRequest {
     private boolean fetchedAgain;
     private boolean completenessChecked;
     private String shortfall;
+    /** Order-free hash of the previous page's rows, to see a server that answers every offset alike. */
+    private long previousPageHash;
     /** The last period a row may have when the window is open-ended; null = no bound (forecasts). */
     private Period latest;
     private Period first;
@@ -266,6 +268,7 @@ public final class PageCursor implements EiaRequest {
             fetchedAgain = true;
             completenessChecked = false;
             offset = 0;
+            previousPageHash = 0;
             done = false;
             return;
         }
@@ -276,10 +279,24 @@ public final class PageCursor implements EiaRequest {
     /** Notes the typed rows this window received (fingerprints of dataset, key and values). */
     public synchronized void sawRows(long[] rowFingerprints, int count) {
         Long2IntOpenHashMap onPage = new Long2IntOpenHashMap();
+        long pageHash = count;
         for (int i = 0; i < count; i++) {
             onPage.addTo(rowFingerprints[i], 1);
+            // Order-free: the same rows in another order are the same page.
+            pageHash += rowFingerprints[i] * 0x9E3779B97F4A7C15L;
         }
         rowsCounted += merge(rowCounts, onPage);
+        // A full page with exactly the rows of the page before it: the server ignores offset (a proxy or mirror that
+        // drops it), and every further page would be the same. Stop the window instead of paging up to max-pages.
+        int pageOffset = offset - count;
+        if (count > 0 && count == length && pageHash == previousPageHash && pageOffset > 0 && !done) {
+            done = true;
+            completenessChecked = true;
+            shortfall = "window " + window() + ": EIA answered offset " + pageOffset + " with the same " + count
+                    + " rows as offset " + (pageOffset - length) + " (the server ignores offset); paging stopped, the "
+                    + "window is incomplete";
+        }
+        previousPageHash = pageHash;
     }
 
     /** Why the window is short of EIA's total after a second fetch, or null when it is complete (or unchecked). */

@@ -100,8 +100,42 @@ public record PipelineProperties(
         public Eia {
             if (!(requestsPerSecond >= 0.5 && requestsPerSecond <= 1000)) {
                 throw new InvalidConfigurationException("pipeline.eia.requests-per-second", "is "
-                        + BigDecimal.valueOf(requestsPerSecond).stripTrailingZeros().toPlainString() + ", but must be "
-                        + "between 0.5 (a request every 2 s) and 1000; EIA asks for fewer than 5 a second");
+                        + (Double.isFinite(requestsPerSecond)
+                        ? BigDecimal.valueOf(requestsPerSecond).stripTrailingZeros().toPlainString() : "not a number")
+                        + ", but must be between 0.5 (a request every 2 s) and 1000; EIA asks for fewer than 5 a second");
+            }
+            checkBaseUrl(baseUrl);
+        }
+
+        /**
+         * An http(s) URL with a host and no user name or password: anything else fails every request with a message
+         * that does not name this setting, and a password in it would be written in logs and sent to EIA.
+         */
+        private static void checkBaseUrl(String baseUrl) {
+            if (baseUrl == null || baseUrl.isBlank()) {
+                return;
+            }
+            String key = "pipeline.eia.base-url";
+            java.net.URI uri;
+            try {
+                uri = new java.net.URI(baseUrl.strip());
+            } catch (java.net.URISyntaxException e) {
+                throw new InvalidConfigurationException(key, "is not a URL (" + e.getReason() + "); write e.g. "
+                        + "https://api.eia.gov/v2");
+            }
+            if (uri.getRawUserInfo() != null) {
+                // The value is not repeated: it holds a password.
+                throw new InvalidConfigurationException(key, "holds a user name and password before the host; they "
+                        + "would be written in logs and sent with every request. Leave them out (EIA needs only "
+                        + "EIA_API_KEY; a proxy is set with the JVM's -Dhttps.proxyHost and -Dhttps.proxyPort)");
+            }
+            if (!"https".equalsIgnoreCase(uri.getScheme()) && !"http".equalsIgnoreCase(uri.getScheme())) {
+                throw new InvalidConfigurationException(key, "is '" + baseUrl + "', but must be an https:// (or http://) "
+                        + "URL such as https://api.eia.gov/v2");
+            }
+            if (uri.getHost() == null || uri.getHost().isBlank()) {
+                throw new InvalidConfigurationException(key, "is '" + baseUrl + "', which names no host; write e.g. "
+                        + "https://api.eia.gov/v2");
             }
         }
 

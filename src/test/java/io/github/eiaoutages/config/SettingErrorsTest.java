@@ -117,6 +117,23 @@ class SettingErrorsTest {
     }
 
     @Test
+    void requests_per_second_that_is_not_a_number_is_named_as_such() {
+        assertThat(failure("--pipeline.eia.requests-per-second=NaN").getMessage())
+                .startsWith("pipeline.eia.requests-per-second is not a number, but must be between 0.5");
+    }
+
+    @Test
+    void a_base_url_that_is_not_an_http_url_with_a_host_is_refused_and_a_password_in_it_never_repeated() {
+        assertThat(failure("--pipeline.eia.base-url=ftp://x/v2").getMessage()).isEqualTo("pipeline.eia.base-url is "
+                + "'ftp://x/v2', but must be an https:// (or http://) URL such as https://api.eia.gov/v2");
+        assertThat(failure("--pipeline.eia.base-url=https:///v2").getMessage()).contains("names no host");
+        InvalidConfigurationException secret = failure("--pipeline.eia.base-url=http://proxyuser:PROXYPASS99@127.0.0.1:18699/v2");
+        assertThat(secret.getMessage()).contains("holds a user name and password").doesNotContain("PROXYPASS99")
+                .doesNotContain("proxyuser");
+        assertThat(bind("--pipeline.eia.base-url=http://127.0.0.1:8089/v2").eia().baseUrl()).isEqualTo("http://127.0.0.1:8089/v2");
+    }
+
+    @Test
     void a_duration_written_as_a_bare_number_is_refused_saying_it_would_be_milliseconds() throws IOException {
         Path yaml = Files.writeString(work.resolve("settings.yaml"), "pipeline:\n  eia:\n    retry:\n      rate-limit-budget: 15\n");
 

@@ -65,7 +65,7 @@ class DataApiTest extends SampleAppTest {
             "start_date=2024-05-01&end_date=2024-04-01, end_date", "facility_id=46'%20OR%201=1, facility_id",
             "limit=5&limit=6, limit", "plant_key=0, plant_key", "plant_key=x, plant_key", "ongoing=yes, ongoing",
             "min_duration_hours=-1, min_duration_hours", "generator=1%3B, generator", "sort=-, sort",
-            "start_date=0001-01-01, start_date"})
+            "start_date=0001-01-01, start_date", "startdate=2025-01-01, startdate", "limit=5&foo=bar, foo"})
     void a_bad_parameter_gets_400_naming_it(String query, String parameter) {
         ResponseEntity<Map> response = http.getForEntity("/data?" + query, Map.class);
 

@@ -109,6 +109,7 @@ class RefreshApiTest extends SampleAppTest {
         ResponseEntity<Map> unknown = http.postForEntity("/refresh?dataset=coal", null, Map.class);
         ResponseEntity<Map> head = http.postForEntity("/refresh?wait=true&preview=true&head=101", null, Map.class);
         ResponseEntity<Map> noWait = http.postForEntity("/refresh?preview=true", null, Map.class);
+        ResponseEntity<Map> typo = http.postForEntity("/refresh?datset=us-nuclear-outages", null, Map.class);
 
         assertThat(unknown.getStatusCode().value()).isEqualTo(400);
         assertThat((String) unknown.getBody().get("detail")).contains("generator-nuclear-outages", "'coal'");
@@ -116,6 +117,9 @@ class RefreshApiTest extends SampleAppTest {
         assertThat(head.getBody()).containsEntry("parameter", "head");
         assertThat(noWait.getStatusCode().value()).isEqualTo(400);
         assertThat(noWait.getBody()).containsEntry("parameter", "preview");
+        assertThat(typo.getStatusCode().value()).isEqualTo(400);
+        assertThat(typo.getBody()).containsEntry("parameter", "datset");
+        assertThat((String) typo.getBody().get("detail")).contains("dataset", "wait", "start", "end");
         assertThat(((Map<?, ?>) http.getForEntity("/runs?limit=1", List.class).getBody().get(0)).get("run_id")).isEqualTo(newest);
     }
 

@@ -103,10 +103,13 @@ public class PipelineHealthIndicator implements HealthIndicator {
                 entry.put("freshness", "no rows yet");
             } else {
                 anyData = true;
-                // Age counts from the end of the newest period: a month is complete only when it is over. Data that
+                // Age counts from the end of the newest period: a month is complete only when it is over. EIA labels
+                // a week by its last day (gas storage: the Friday), so a week ends the day after its label. Data that
                 // runs ahead of time (forecasts) would look fresh for years: its age counts from the last run that
-                // fetched it.
-                Instant reference = period.end().isAfter(now) ? runs.lastFetched(id).orElse(now) : period.end();
+                // stored rows of it (new or revised), not from runs that found nothing new.
+                Instant end = dataset.frequency() == io.github.eiaoutages.period.Frequency.WEEKLY
+                        ? period.start().plus(Duration.ofDays(1)) : period.end();
+                Instant reference = end.isAfter(now) ? lastStored(id).orElse(now) : end;
                 Duration age = Duration.between(reference, now);
                 entry.put("age_hours", Math.max(0, age.toHours()));
                 entry.put("age_days", Math.max(0, age.toDays()));
@@ -187,5 +190,12 @@ public class PipelineHealthIndicator implements HealthIndicator {
             }
         }
         return summary;
+    }
+
+    /** When the dataset's newest committed run stored its rows (new or revised), from that run's manifest. */
+    private java.util.Optional<Instant> lastStored(String datasetId) {
+        List<io.github.eiaoutages.raw.RunManifest> manifests = rawStore.manifests(datasetId);
+        return manifests.stream().map(io.github.eiaoutages.raw.RunManifest::committedAt).filter(java.util.Objects::nonNull)
+                .max(Instant::compareTo);
     }
 }

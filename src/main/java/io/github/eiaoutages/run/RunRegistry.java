@@ -408,36 +408,6 @@ public class RunRegistry {
         return java.util.Optional.empty();
     }
 
-    /**
-     * When the newest run that fetched {@code dataset} without failing ended: how fresh data is whose newest period
-     * lies ahead of time (forecasts).
-     */
-    public java.util.Optional<Instant> lastFetched(String dataset) {
-        for (RunRecord run : recent) {
-            if ((run.status() == RunStatus.SUCCEEDED || run.status() == RunStatus.DEGRADED)
-                    && run.getDatasetsRequested().contains(dataset)) {
-                return java.util.Optional.ofNullable(run.getFinishedAt());
-            }
-        }
-        for (Map<String, Object> run : history) {
-            Object scope = run.get("datasets_requested");
-            boolean covers = scope == null || (scope instanceof List<?> list && list.contains(dataset));
-            if (covers && ("succeeded".equals(run.get("status")) || "degraded".equals(run.get("status")))
-                    && run.get("finished_at") != null) {
-                try {
-                    return java.util.Optional.of(Instant.parse(run.get("finished_at").toString()));
-                } catch (java.time.format.DateTimeParseException e) {
-                    return java.util.Optional.empty();
-                }
-            }
-        }
-        return java.util.Optional.empty();
-    }
-
-    /**
-     * The outermost exception of this application says what went wrong and what to do (its message includes its
-     * cause's); Camel's wrappers (split, multicast) only say where. Without one, the innermost cause.
-     */
     /** True when {@code cause} is the stop itself: requests aborted, the thread interrupted, no new turn at EIA. */
     private static boolean stoppedBy(Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -449,6 +419,10 @@ public class RunRegistry {
         return false;
     }
 
+    /**
+     * The outermost exception of this application says what went wrong and what to do (its message includes its
+     * cause's); Camel's wrappers (split, multicast) only say where. Without one, the innermost cause.
+     */
     private static String describe(Throwable cause) {
         Throwable chosen = null;
         Throwable root = cause;

@@ -168,6 +168,11 @@ public record PipelineProperties(
                         + text(rateLimitBudget) + ", but must be at least 1s (a 429 is retried for as long as it lasts), "
                         + "e.g. 15m");
             }
+            if (maxDelayMs < baseDelayMs) {
+                throw new InvalidConfigurationException("pipeline.eia.retry.max-delay-ms", "is " + maxDelayMs
+                        + ", below pipeline.eia.retry.base-delay-ms (" + baseDelayMs + "): the backoff starts at the base "
+                        + "delay and grows up to this; raise it, or lower base-delay-ms");
+            }
         }
     }
 

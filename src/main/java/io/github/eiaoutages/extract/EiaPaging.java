@@ -90,8 +90,9 @@ public class EiaPaging {
         if (start.isBefore(dataset.start())) {
             start = dataset.start();
         }
-        log.info("{}: asking for {} on (newest stored period {} less {} periods of look-back)", datasetId,
-                start.label(), newest.label(), dataset.lookBack());
+        log.info("{}: asking for {} on (newest stored period {}{} less {} periods of look-back)", datasetId,
+                start.label(), newestCommitted.label(), newest == newestCommitted ? "" : ", ahead of now, taken as "
+                + newest.label(), dataset.lookBack());
         cursors.add(cursor(dataset, url, start, null, false, null));
         return withAgain(dataset, url, cursors, conflicts, gaps);
     }

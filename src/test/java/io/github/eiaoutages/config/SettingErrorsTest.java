@@ -117,6 +117,13 @@ class SettingErrorsTest {
     }
 
     @Test
+    void a_retry_max_delay_below_its_base_delay_is_refused_naming_both() {
+        assertThat(failure("--pipeline.eia.retry.max-delay-ms=1").getMessage()).isEqualTo("pipeline.eia.retry.max-delay-ms "
+                + "is 1, below pipeline.eia.retry.base-delay-ms (2000): the backoff starts at the base delay and grows up "
+                + "to this; raise it, or lower base-delay-ms");
+    }
+
+    @Test
     void requests_per_second_that_is_not_a_number_is_named_as_such() {
         assertThat(failure("--pipeline.eia.requests-per-second=NaN").getMessage())
                 .startsWith("pipeline.eia.requests-per-second is not a number, but must be between 0.5");

@@ -28,6 +28,10 @@ class OpenApiDocumentTest extends SampleAppTest {
         // Swagger UI renders the description as Markdown: <token> outside code quotes would vanish as an HTML tag.
         assertThat((String) ((Map<String, Object>) document.get("info")).get("description"))
                 .contains("`Authorization: Bearer <token>`");
+        // Swagger UI's "Authorize" sends the token: a bearer scheme that every operation requires.
+        Map<String, Object> schemes = (Map<String, Object>) ((Map<String, Object>) document.get("components")).get("securitySchemes");
+        assertThat((Map<String, Object>) schemes.get("bearerAuth")).containsEntry("type", "http").containsEntry("scheme", "bearer");
+        assertThat((List<Map<String, Object>>) document.get("security")).anySatisfy(r -> assertThat(r).containsKey("bearerAuth"));
         List<Object> dataParameters = ((List<Map<String, Object>>) paths.get("/data").get("get").get("parameters")).stream()
                 .map(p -> p.get("name")).toList();
         assertThat(dataParameters).contains("start_date", "end_date", "facility_id", "generator", "plant_key", "plant_name", "ongoing",

@@ -429,8 +429,9 @@ public class RawStore {
                     keys++;
                 }
             } catch (SQLException e) {
-                throw new IllegalStateException("Could not read the committed raw files of " + datasetId + " under "
-                        + datasetDir(datasetId) + ": " + e.getMessage() + ". Move damaged run= folders aside and restart.", e);
+                throw new RawStoreUnreadableException("Could not read the committed raw files of " + datasetId + " under "
+                        + datasetDir(datasetId) + " for the run's idempotency keys: " + e.getMessage()
+                        + ". Move the damaged run= folder aside (its rows are fetched again) and start the run again", e);
             }
         }
         return new RunKeys.KeyLoad(chosen.size(), total, keys, (System.nanoTime() - started) / 1_000_000);

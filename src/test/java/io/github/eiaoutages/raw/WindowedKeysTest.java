@@ -121,6 +121,28 @@ class WindowedKeysTest {
         }
     }
 
+    @Test
+    void a_damaged_part_the_windows_need_fails_the_run_naming_the_folder_and_what_to_do() throws Exception {
+        EIA.serveGenerator(EiaStub.generatorRows(30, LocalDate.of(2025, 1, 1)));
+        Path broken = work.resolve("data/raw").resolve(DATASET).resolve("run=20240101T000000000Z");
+        Files.createDirectories(broken);
+        Files.writeString(broken.resolve("part-00001.parquet"), "not parquet");
+        Files.writeString(broken.resolve(RawStore.MANIFEST), "{}");
+        try (ConfigurableApplicationContext app = start()) {
+            Map<?, ?> run = TestApps.refreshAndWait(app, DATASET);
+            assertThat(run.get("status")).isEqualTo("failed");
+            assertThat(run.get("raw_committed")).isEqualTo(false);
+            assertThat((String) run.get("error")).contains("Could not read the committed raw files of " + DATASET,
+                    "Move the damaged run= folder aside");
+        }
+        // Moved aside, the next run stores everything.
+        Files.move(broken, work.resolve("aside"));
+        try (ConfigurableApplicationContext app = start()) {
+            assertThat(TestApps.refreshAndWait(app, DATASET).get("status")).isEqualTo("succeeded");
+        }
+        assertThat(RawFiles.committedRows(work.resolve("data"), DATASET)).hasSize(30);
+    }
+
     /**
      * A committed run as an earlier release left it: three parts whose days interleave (windows fetched side by
      * side), a manifest without period ranges, rows and fingerprints exactly as the pipeline computes them.

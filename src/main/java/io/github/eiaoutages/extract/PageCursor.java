@@ -181,7 +181,10 @@ public final class PageCursor implements EiaRequest {
         if (end != null) {
             param(q, "end", end);
         }
-        List<FieldSpec> key = dataset.keyFields();
+        // Period first, then the rest of the key: a window's rows then arrive in period order, and so fill its
+        // Parquet parts in period order (raw.RawPartKey), which lets a run read only the parts its windows overlap.
+        List<FieldSpec> key = new java.util.ArrayList<>(dataset.keyFields());
+        key.sort(java.util.Comparator.comparing(f -> !f.equals(dataset.period())));
         for (int i = 0; i < key.size(); i++) {
             param(q, "sort[" + i + "][column]", key.get(i).name());
             param(q, "sort[" + i + "][direction]", "asc");

@@ -36,10 +36,10 @@ class WindowedKeysTest {
     Path work;
 
     private ConfigurableApplicationContext start() {
-        // Parts of 100 rows, windows of 10 days fetched 4 at a time in pages of 20: without sorting, each part
-        // would mix the days of several windows.
+        // Parts of 100 rows, windows of 60 days (180 rows) fetched 4 at a time in pages of 20: gathered per run
+        // alone, each part would mix the days of several windows.
         return TestApps.start(EIA, work, "windowed-keys", "--pipeline.storage.rows-per-part=100",
-                "--pipeline.datasets." + DATASET + ".window-days=10", "--pipeline.eia.max-concurrent-requests=4",
+                "--pipeline.datasets." + DATASET + ".window-days=60", "--pipeline.eia.max-concurrent-requests=4",
                 "--pipeline.eia.page-size=20");
     }
 
@@ -51,15 +51,16 @@ class WindowedKeysTest {
             RawStore store = app.getBean(RawStore.class);
             DatasetSpec dataset = app.getBean(DatasetCatalog.class).get(DATASET);
             RunManifest manifest = store.manifests(DATASET).get(0);
-            assertThat(manifest.parts()).hasSize(9).allSatisfy(part -> assertThat(part.periodMin()).isNotNull());
+            // 300 days in 5 windows of 180 rows: a part of 100 and one of 80 each.
+            assertThat(manifest.parts()).hasSize(10).allSatisfy(part -> assertThat(part.periodMin()).isNotNull());
             assertThat(RawParts.sorted(dataset, manifest.parts())).as("parts %s", manifest.parts()).isTrue();
 
-            // Ten days in the middle: one or two parts of nine are read, and every stored key of those days is loaded.
+            // Ten days in the middle: two parts of ten are read, and every stored key of those days is loaded.
             long from = LocalDate.of(2025, 4, 1).toEpochDay();
             long to = LocalDate.of(2025, 4, 10).toEpochDay();
             RunKeys.DatasetKeys keys = new RunKeys("test", store::loadKeys).dataset(DATASET);
             RunKeys.KeyLoad load = store.loadKeys(DATASET, from, to, new HashSet<>(), keys);
-            assertThat(load.partsTotal()).isEqualTo(9);
+            assertThat(load.partsTotal()).isEqualTo(10);
             assertThat(load.partsRead()).isBetween(1, 2);
             for (Map<String, Object> row : RawFiles.committedRows(work.resolve("data"), DATASET)) {
                 long day = ((LocalDate) row.get("period")).toEpochDay();

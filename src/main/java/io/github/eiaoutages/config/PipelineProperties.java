@@ -186,10 +186,19 @@ public record PipelineProperties(
             @NotNull @DefaultValue("2GB") String duckdbMemoryLimit) {
 
         public Storage {
-            if (duckdbMemoryLimit != null && !duckdbMemoryLimit.strip().matches("(?i)\\d+(\\.\\d+)?\\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)")) {
+            if (duckdbMemoryLimit != null && (!duckdbMemoryLimit.strip().matches("(?i)\\d+(\\.\\d+)?\\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)")
+                    || megabytes(duckdbMemoryLimit) < 64)) {
                 throw new InvalidConfigurationException("pipeline.storage.duckdb-memory-limit", "is '" + duckdbMemoryLimit
-                        + "', but must be an amount of memory with its unit, e.g. 512MB or 2GB");
+                        + "', but must be an amount of memory with its unit, at least 64MB (DuckDB cannot read a Parquet "
+                        + "part in less), e.g. 512MB or 2GB");
             }
+        }
+
+        /** An amount such as {@code 512MB} or {@code 1.5GiB} in megabytes (1000 or 1024 based alike: a rough bound). */
+        private static double megabytes(String amount) {
+            String text = amount.strip().toUpperCase(java.util.Locale.ROOT).replace("I", "");
+            double number = Double.parseDouble(text.replaceAll("[^0-9.]", ""));
+            return number * (text.endsWith("KB") ? 1e-3 : text.endsWith("MB") ? 1 : text.endsWith("GB") ? 1e3 : 1e6);
         }
 
         public Path rawDir() {

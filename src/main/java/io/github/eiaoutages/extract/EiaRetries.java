@@ -56,6 +56,11 @@ public class EiaRetries implements Processor {
         }
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         Object request = exchange.getProperty("cursor");
+        if (!(request instanceof EiaRequest) || damagedStore(cause)) {
+            // Not a request to EIA that failed (reading the raw store, planning): trying again cannot help, and
+            // without a request there is no count of attempts to end the retries.
+            return;
+        }
         EiaRequest.Attempts attempts = request instanceof EiaRequest r ? r.attempts() : new EiaRequest.Attempts();
         Object retryAfterHeader = exchange.getMessage().getHeader("Retry-After");
         Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
@@ -76,6 +81,16 @@ public class EiaRetries implements Processor {
         log.warn("{}: {} failed: {}; retry {} of {} in {}{}", exchange.getProperty("dataset"), describe(request),
                 cause == null ? "unknown error" : message(cause), attempt, retry.attempts(), seconds(delay),
                 asked != null ? " (EIA's Retry-After)" : "");
+    }
+
+    /** True when the failure is a committed file that cannot be read: it stays damaged however often it is read. */
+    private static boolean damagedStore(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof io.github.eiaoutages.raw.RawStoreUnreadableException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The policy's {@code retryWhile}: what {@link #process} decided for this failure. */

@@ -43,6 +43,9 @@ public class RawStore {
     static final String RUN_PREFIX = "run=";
     static final String MANIFEST = "_manifest.json";
     static final String CONFLICTS = "_conflicts.json";
+    /** How to get the rows of a run folder moved aside back: its periods are in its manifest. */
+    static final String REFETCH = "POST /refresh?dataset=<id>&start=<period_min>&end=<period_max> with the periods of "
+            + "its _manifest.json; a folder that held the dataset's backfill is fetched again by the next run";
     /** Suffix of a run folder rewritten sorted by period; it replaces the folder without the suffix. */
     static final String SORTED = ".sorted";
 
@@ -147,9 +150,9 @@ public class RawStore {
                 writeManifest(staging, manifest.withParts(sorted.parts()));
                 Files.move(staging, run.resolveSibling(name + SORTED), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
                 deleteTree(run);
-                log.info("{}: sorted the parts of {} by period once ({} rows, {} parts) in {} ms, so that runs load only "
-                        + "the keys of their windows", datasetId, name, sorted.rows(), sorted.parts().size(),
-                        (System.nanoTime() - started) / 1_000_000);
+                log.info("{}: sorted the parts of {} by period once ({} rows; {} parts, now {}) in {} ms, so that runs "
+                        + "load only the keys of their windows", datasetId, name, sorted.rows(), copies.size(),
+                        sorted.parts().size(), (System.nanoTime() - started) / 1_000_000);
             } catch (IOException | RuntimeException e) {
                 deleteTree(staging);
                 // Not fatal: a key load reads every part of an unsorted folder, as before.
@@ -376,8 +379,8 @@ public class RawStore {
             if (!Files.exists(run)) {
                 return null;
             }
-            throw new IllegalStateException("The manifest of " + run + " cannot be read (" + e.getMessage()
-                    + "); move the damaged run= folder aside and restart", e);
+            throw new RawStoreUnreadableException("The manifest of " + run + " cannot be read (" + e.getMessage()
+                    + "); move that run= folder aside and restart, then fetch its periods again (" + REFETCH + ")", e);
         }
     }
 
@@ -431,7 +434,8 @@ public class RawStore {
             } catch (SQLException e) {
                 throw new RawStoreUnreadableException("Could not read the committed raw files of " + datasetId + " under "
                         + datasetDir(datasetId) + " for the run's idempotency keys: " + e.getMessage()
-                        + ". Move the damaged run= folder aside (its rows are fetched again) and start the run again", e);
+                        + ". If a file named there is damaged, move its run= folder aside and fetch its periods again ("
+                        + REFETCH + ")", e);
             }
         }
         return new RunKeys.KeyLoad(chosen.size(), total, keys, (System.nanoTime() - started) / 1_000_000);

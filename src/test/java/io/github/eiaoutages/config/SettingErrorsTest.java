@@ -117,6 +117,17 @@ class SettingErrorsTest {
     }
 
     @Test
+    void a_duckdb_memory_limit_needs_a_unit_and_at_least_64_megabytes() {
+        for (String bad : new String[] {"lots", "0", "-1GB", "100%", "1KB", "10MB"}) {
+            assertThat(failure("--pipeline.storage.duckdb-memory-limit=" + bad).getMessage()).as(bad)
+                    .isEqualTo("pipeline.storage.duckdb-memory-limit is '" + bad + "', but must be an amount of memory "
+                            + "with its unit, at least 64MB (DuckDB cannot read a Parquet part in less), e.g. 512MB or 2GB");
+        }
+        assertThat(bind("--pipeline.storage.duckdb-memory-limit=1.5GiB").storage().duckdbMemoryLimit()).isEqualTo("1.5GiB");
+        assertThat(bind("--pipeline.storage.duckdb-memory-limit=64MB").storage().duckdbMemoryLimit()).isEqualTo("64MB");
+    }
+
+    @Test
     void a_retry_max_delay_below_its_base_delay_is_refused_naming_both() {
         assertThat(failure("--pipeline.eia.retry.max-delay-ms=1").getMessage()).isEqualTo("pipeline.eia.retry.max-delay-ms "
                 + "is 1, below pipeline.eia.retry.base-delay-ms (2000): the backoff starts at the base delay and grows up "

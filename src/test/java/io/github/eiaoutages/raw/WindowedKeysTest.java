@@ -1,6 +1,7 @@
 package io.github.eiaoutages.raw;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.eiaoutages.EiaStub;
@@ -134,7 +135,7 @@ class WindowedKeysTest {
             assertThat(run.get("status")).isEqualTo("failed");
             assertThat(run.get("raw_committed")).isEqualTo(false);
             assertThat((String) run.get("error")).contains("Could not read the committed raw files of " + DATASET,
-                    "Move the damaged run= folder aside");
+                    "move its run= folder aside and fetch its periods again", "POST /refresh?dataset=<id>&start=");
         }
         // Moved aside, the next run stores everything.
         Files.move(broken, work.resolve("aside"));
@@ -142,6 +143,26 @@ class WindowedKeysTest {
             assertThat(TestApps.refreshAndWait(app, DATASET).get("status")).isEqualTo("succeeded");
         }
         assertThat(RawFiles.committedRows(work.resolve("data"), DATASET)).hasSize(30);
+    }
+
+    @Test
+    void a_manifest_damaged_while_running_fails_the_next_run_at_once_and_stops_the_next_start_naming_the_folder()
+            throws Exception {
+        EIA.serveGenerator(EiaStub.generatorRows(30, LocalDate.of(2025, 1, 1)));
+        try (ConfigurableApplicationContext app = start()) {
+            assertThat(TestApps.refreshAndWait(app, DATASET).get("status")).isEqualTo("succeeded");
+            Path manifest = app.getBean(RawStore.class).committedRuns(DATASET).get(0).resolve(RawStore.MANIFEST);
+            Files.writeString(manifest, "this is {not json");
+            long started = System.nanoTime();
+            Map<?, ?> run = TestApps.refreshAndWait(app, DATASET);
+            // No retry: a damaged file stays damaged (it used to be retried forever, holding the run open).
+            assertThat(run.get("status")).isEqualTo("failed");
+            assertThat((String) run.get("error")).contains("The manifest of", "cannot be read", "move that run= folder aside");
+            assertThat((System.nanoTime() - started) / 1e9).isLessThan(10);
+        }
+        assertThatThrownBy(this::start).hasRootCauseInstanceOf(com.fasterxml.jackson.core.JsonParseException.class)
+                .satisfies(e -> assertThat(new RawStoreUnreadableFailureAnalyzer().analyze(e).getDescription())
+                        .startsWith("The raw store holds a damaged file: The manifest of"));
     }
 
     /**

@@ -5,7 +5,6 @@ import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import it.unimi.dsi.fastutil.longs.LongSet;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +38,8 @@ final class RunKeys {
 
     private final String runId;
     private final Loader loader;
-    private final Map<String, DatasetKeys> datasets = new HashMap<>();
+    /** Concurrent: every row of every window looks its dataset up here, and windows run side by side. */
+    private final Map<String, DatasetKeys> datasets = new java.util.concurrent.ConcurrentHashMap<>();
 
     RunKeys(String runId, Loader loader) {
         this.runId = runId;
@@ -50,12 +50,12 @@ final class RunKeys {
         return runId;
     }
 
-    synchronized DatasetKeys dataset(String datasetId) {
+    DatasetKeys dataset(String datasetId) {
         return datasets.computeIfAbsent(datasetId, id -> new DatasetKeys(id, loader));
     }
 
     /** Datasets this run has keys of, so far. */
-    synchronized List<DatasetKeys> all() {
+    List<DatasetKeys> all() {
         return new ArrayList<>(datasets.values());
     }
 

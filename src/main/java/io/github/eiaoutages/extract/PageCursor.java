@@ -49,6 +49,8 @@ public final class PageCursor implements EiaRequest {
     private String shortfall;
     /** Order-free hash of the previous page's rows, to see a server that answers every offset alike. */
     private long previousPageHash;
+    private long rowsOutside;
+    private String firstOutside;
     /** The last period a row may have when the window is open-ended; null = no bound (forecasts). */
     private Period latest;
     private Period first;
@@ -91,6 +93,28 @@ public final class PageCursor implements EiaRequest {
      * that much wider.
      */
     public String outsideWindow(Object[] values) {
+        String reason = outsideReason(values);
+        if (reason != null) {
+            synchronized (this) {
+                rowsOutside++;
+                if (firstOutside == null) {
+                    firstOutside = reason;
+                }
+            }
+        }
+        return reason;
+    }
+
+    /**
+     * Rows of this window that EIA sent with a period outside it (or in the future): quarantined, and the run is
+     * degraded, since an API answering outside the query casts doubt on the rest. Counted again on a second fetch.
+     */
+    public synchronized String outsideSummary() {
+        return rowsOutside == 0 ? null : rowsOutside + " row(s) with periods outside the window asked for, quarantined ("
+                + firstOutside + ")";
+    }
+
+    private String outsideReason(Object[] values) {
         if (first == null) {
             first = dataset.frequency().parse(start);
             last = end == null ? null : dataset.frequency().parse(end);

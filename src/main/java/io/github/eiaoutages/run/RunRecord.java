@@ -301,6 +301,8 @@ public final class RunRecord {
         private boolean committed;
         private String firstRejectReason;
         private final List<String> shortfalls = new ArrayList<>();
+        /** Windows EIA answered with rows outside them: the answer is doubtful. */
+        private final List<String> outside = new ArrayList<>();
         private final List<String> warnings = new ArrayList<>();
         /** Rows EIA sent for each gap fetched again ({@code fill-gaps}), over all of the gap's windows. */
         private final Map<PeriodRange, Long> gapRows = new LinkedHashMap<>();
@@ -382,6 +384,9 @@ public final class RunRecord {
             if (cursor.shortfall() != null) {
                 shortfalls.add(cursor.shortfall());
             }
+            if (cursor.outsideSummary() != null) {
+                outside.add("window " + cursor.window() + ": " + cursor.outsideSummary());
+            }
             if (cursor.gap() != null) {
                 gapRows.merge(cursor.gap(), cursor.rowsReceived(), Long::sum);
             }
@@ -416,6 +421,7 @@ public final class RunRecord {
                         + " rows are quarantined, not stored, and the next run asks for them again");
             }
             shortfalls.forEach(s -> warnings.add("incomplete: " + s));
+            outside.forEach(o -> warnings.add("EIA answered outside the query: " + o));
         }
 
         /** The run committed: rows not stored from here on are duplicates of stored ones. */

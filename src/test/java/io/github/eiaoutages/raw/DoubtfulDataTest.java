@@ -59,6 +59,22 @@ class DoubtfulDataTest extends LiveAppTest {
                 + "(backfill) received no rows at all: check the dataset's route, facets and start");
     }
 
+    @Test
+    void a_row_in_the_future_is_quarantined_and_the_run_degraded_not_stored() {
+        List<Map<String, String>> rows = new java.util.ArrayList<>(EiaStub.generatorRows(9, java.time.LocalDate.of(2025, 1, 1)));
+        rows.add(EiaStub.revised(rows.get(0), "period", "9999-12-31"));
+        EIA.serveGenerator(rows);
+
+        Map<String, Object> run = runOfExpecting(GENERATOR, "degraded");
+
+        assertThat((List<String>) run.get("warnings")).singleElement().asString()
+                .startsWith("generator-nuclear-outages: EIA answered outside the query: window 2025-01-01..: 1 row(s) "
+                        + "with periods outside the window asked for, quarantined (period 9999-12-31 lies in the future");
+        List<Map<?, ?>> datasets = (List<Map<?, ?>>) http.getForEntity("/datasets", Map.class).getBody().get("data");
+        assertThat(datasets).filteredOn(d -> GENERATOR.equals(d.get("id"))).singleElement()
+                .satisfies(d -> assertThat(d.get("newest_period")).isEqualTo("2025-01-03"));
+    }
+
     /** One generator-day sent twice on one page: 1242 MW out and 0 MW out. Neither is "the revision" of the other. */
     @Test
     void a_key_that_comes_twice_in_one_run_with_different_values_is_quarantined_and_asked_for_again() throws Exception {

@@ -35,6 +35,11 @@ public class RawKeyRepository extends ServiceSupport implements IdempotentReposi
     private final RawStore store;
     private final DatasetCatalog datasets;
     private final AtomicBoolean oldRoutesReported = new AtomicBoolean();
+    /**
+     * Runs whose state was dropped, newest last: rows of a failed run still on their way (a window that had not
+     * noticed the failure) must not bring its state back, and with it every committed key of the dataset.
+     */
+    private final java.util.LinkedHashSet<String> ended = new java.util.LinkedHashSet<>();
 
     public RawKeyRepository(RawStore store, DatasetCatalog datasets) {
         this.store = store;
@@ -110,7 +115,19 @@ public class RawKeyRepository extends ServiceSupport implements IdempotentReposi
 
     /** The run committed (its keys are in Parquet now) or failed (they never happened): its state goes. */
     void end(String runId) {
+        synchronized (ended) {
+            ended.add(runId);
+            if (ended.size() > 100) {
+                ended.remove(ended.iterator().next());
+            }
+        }
         runs.remove(runId);
+    }
+
+    private boolean hasEnded(String runId) {
+        synchronized (ended) {
+            return ended.contains(runId);
+        }
     }
 
     /** The key state of every run that has one, by run id. */
@@ -123,8 +140,13 @@ public class RawKeyRepository extends ServiceSupport implements IdempotentReposi
         return runs.size();
     }
 
+    /** The key state of the key's run and dataset; null when that run has ended (its rows are no longer wanted). */
     private RunKeys.DatasetKeys keysOf(String key) {
-        RunKeys.DatasetKeys keys = run(IdempotencyKey.runPart(key)).dataset(IdempotencyKey.datasetPart(key));
+        String runId = IdempotencyKey.runPart(key);
+        if (hasEnded(runId)) {
+            return null;
+        }
+        RunKeys.DatasetKeys keys = run(runId).dataset(IdempotencyKey.datasetPart(key));
         if (!keys.prepared()) {
             // Routes of an earlier release do not call prepare: load every committed key of the dataset, as before.
             if (oldRoutesReported.compareAndSet(false, true)) {
@@ -137,20 +159,24 @@ public class RawKeyRepository extends ServiceSupport implements IdempotentReposi
         return keys;
     }
 
+    /** True when the row is new to the run; a row of a run that has ended is dropped (false). */
     @Override
     public boolean add(String key) {
-        return keysOf(key).add(IdempotencyKey.rowPart(key), IdempotencyKey.keyPart(key), IdempotencyKey.periodPart(key));
+        RunKeys.DatasetKeys keys = keysOf(key);
+        return keys != null && keys.add(IdempotencyKey.rowPart(key), IdempotencyKey.keyPart(key), IdempotencyKey.periodPart(key));
     }
 
     @Override
     public boolean contains(String key) {
-        return keysOf(key).contains(IdempotencyKey.rowPart(key));
+        RunKeys.DatasetKeys keys = keysOf(key);
+        return keys == null || keys.contains(IdempotencyKey.rowPart(key));
     }
 
     /** Called by the idempotent consumer when the exchange of a row fails: forget the pending row. */
     @Override
     public boolean remove(String key) {
-        return keysOf(key).remove(IdempotencyKey.rowPart(key));
+        RunKeys.DatasetKeys keys = keysOf(key);
+        return keys != null && keys.remove(IdempotencyKey.rowPart(key));
     }
 
     @Override

@@ -135,5 +135,8 @@ class RunKeysTest {
         assertThat(repository.activeRuns()).isEqualTo(1);
         assertThat(repository.contains(second)).isTrue();
         assertThat(Set.copyOf(repository.runs().keySet())).containsExactly("20260102T000000000Z");
+        // A row of the ended run still on its way is dropped, and does not bring the run's state back.
+        assertThat(repository.add(IdempotencyKey.format(9, 99, 150, "20260101T000000000Z", "d"))).isFalse();
+        assertThat(repository.activeRuns()).isEqualTo(1);
     }
 }

@@ -60,6 +60,13 @@ public class EiaPaging {
      */
     public List<PageCursor> plan(String datasetId, Period newestCommitted, Period backfilledFrom, PeriodRange range,
                                  List<PeriodRange> conflicts, List<PeriodRange> gaps) {
+        List<PageCursor> windows = windowsOf(datasetId, newestCommitted, backfilledFrom, range, conflicts, gaps);
+        PageCursor.siblings(windows);
+        return windows;
+    }
+
+    private List<PageCursor> windowsOf(String datasetId, Period newestCommitted, Period backfilledFrom, PeriodRange range,
+                                       List<PeriodRange> conflicts, List<PeriodRange> gaps) {
         DatasetSpec dataset = datasets.get(datasetId);
         String url = endpoint.dataUrl(dataset);
         if (range != null) {

@@ -67,12 +67,18 @@ public class EiaRetries implements Processor {
         if (cause instanceof EiaUnavailableException unavailable && unavailable.status() == 429) {
             // The pause is what EIA asks for, however long: it is the budget that bounds the wait.
             rateLimited(exchange, request, attempts, retryAfter.askedMillis(retryAfterHeader, status));
+            if (!Boolean.TRUE.equals(exchange.getProperty(RETRY, Boolean.class))) {
+                // Refused for longer than the budget: the other windows slow down and stop, the run fails.
+                limiter.rateLimited(0);
+                failedForGood(request);
+            }
             return;
         }
         Long asked = retryAfter.delayMillis(retryAfterHeader, status);
         int attempt = attempts.failed();
         if (attempt > retry.attempts()) {
-            // No retry left: the run fails and records the cause.
+            // No retry left: the run fails and records the cause; the dataset's other windows stop paging.
+            failedForGood(request);
             return;
         }
         long delay = asked != null ? asked : backoff(attempt);
@@ -81,6 +87,12 @@ public class EiaRetries implements Processor {
         log.warn("{}: {} failed: {}; retry {} of {} in {}{}", exchange.getProperty("dataset"), describe(request),
                 cause == null ? "unknown error" : message(cause), attempt, retry.attempts(), seconds(delay),
                 asked != null ? " (EIA's Retry-After)" : "");
+    }
+
+    private static void failedForGood(Object request) {
+        if (request instanceof PageCursor window) {
+            window.failed();
+        }
     }
 
     /** True when the failure is a committed file that cannot be read: it stays damaged however often it is read. */

@@ -49,6 +49,8 @@ public final class PageCursor implements EiaRequest {
     private String shortfall;
     /** Order-free hash of the previous page's rows, to see a server that answers every offset alike. */
     private long previousPageHash;
+    /** Shared by the windows of one plan: set when one of them failed for good. */
+    private java.util.concurrent.atomic.AtomicBoolean siblingFailed = new java.util.concurrent.atomic.AtomicBoolean();
     private long rowsOutside;
     private String firstOutside;
     /** The last period a row may have when the window is open-ended; null = no bound (forecasts). */
@@ -76,6 +78,17 @@ public final class PageCursor implements EiaRequest {
         this.maxPages = maxPages;
         this.backfill = backfill;
         this.gap = gap;
+    }
+
+    /** Links the windows of one plan: when one fails for good, the others stop after their current page. */
+    static void siblings(List<PageCursor> windows) {
+        java.util.concurrent.atomic.AtomicBoolean shared = new java.util.concurrent.atomic.AtomicBoolean();
+        windows.forEach(window -> window.siblingFailed = shared);
+    }
+
+    /** This window failed for good (no retry left, or EIA asked to wait past the budget): its siblings stop. */
+    public void failed() {
+        siblingFailed.set(true);
     }
 
     /**
@@ -157,6 +170,12 @@ public final class PageCursor implements EiaRequest {
      * check of a finished window sees all of its keys.
      */
     public synchronized boolean hasMore() {
+        if (siblingFailed.get()) {
+            // Another window of the same run and dataset failed for good: the run fails, its rows are not committed,
+            // and further pages would only spend EIA's allowance (after a long Retry-After, against its wish).
+            done = true;
+            return false;
+        }
         if (done && !completenessChecked) {
             completenessChecked = true;
             checkComplete();

@@ -90,6 +90,29 @@ class RateLimitTest extends LiveAppTest {
         }
     }
 
+    @Test
+    void a_window_refused_past_the_budget_stops_the_other_windows_instead_of_letting_them_page_on(@TempDir Path work)
+            throws InterruptedException {
+        // 200 days in windows of 20, pages of 3 rows: about 200 pages in all, 8 windows at a time.
+        EIA.server().resetRequests();
+        EIA.serveGenerator(EiaStub.generatorRows(600, java.time.LocalDate.of(2025, 1, 1)));
+        EIA.server().stubFor(get(urlPathEqualTo(EiaStub.GENERATOR_PATH)).atPriority(1).withQueryParam("start",
+                equalTo("2025-01-01")).withQueryParam("offset", equalTo("6"))
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")));
+        try (ConfigurableApplicationContext app = TestApps.start(EIA, work, "retry-after-siblings-test",
+                "--pipeline.eia.page-size=3", "--pipeline.datasets." + GENERATOR + ".window-days=20",
+                "--pipeline.eia.max-concurrent-requests=8", "--pipeline.eia.retry.rate-limit-budget=20s")) {
+            Map<?, ?> run = TestApps.refreshAndWait(app, GENERATOR);
+
+            assertThat(run.get("status")).isEqualTo("failed");
+            // Windows still under way when the run failed would go on paging in the background: give them time to.
+            Thread.sleep(3000);
+            int pages = EIA.server().countRequestsMatching(com.github.tomakehurst.wiremock.client.WireMock
+                    .getRequestedFor(urlPathEqualTo(EiaStub.GENERATOR_PATH)).build()).getCount();
+            assertThat(pages).as("data requests in all").isLessThan(60);
+        }
+    }
+
     /** The first request of the window starting on {@code start} at {@code offset} fails this way once. */
     private static void failOnce(String start, String offset, ResponseDefinitionBuilder fault) {
         EIA.server().stubFor(get(urlPathEqualTo(EiaStub.GENERATOR_PATH)).withQueryParam("start", equalTo(start))

@@ -129,6 +129,11 @@ public record PipelineProperties(
                         + "would be written in logs and sent with every request. Leave them out (EIA needs only "
                         + "EIA_API_KEY; a proxy is set with the JVM's -Dhttps.proxyHost and -Dhttps.proxyPort)");
             }
+            if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+                // Not repeated either: a query is where a token would be.
+                throw new InvalidConfigurationException(key, "has a query or fragment (after ? or #); it must end with the "
+                        + "path before the route, e.g. https://api.eia.gov/v2 (the API key goes in EIA_API_KEY)");
+            }
             if (!"https".equalsIgnoreCase(uri.getScheme()) && !"http".equalsIgnoreCase(uri.getScheme())) {
                 throw new InvalidConfigurationException(key, "is '" + baseUrl + "', but must be an https:// (or http://) "
                         + "URL such as https://api.eia.gov/v2");

@@ -108,7 +108,10 @@ public class EiaPageParser {
                 // Anything but an object in 'data' (a null, a number) would otherwise end the page early: the rows
                 // after it lost, the page taken for a short last page. The answer is broken; it is fetched again.
                 if (element != JsonToken.END_ARRAY) {
-                    throw new EiaMalformedResponseException("EIA answered " + dataset.route() + " with " + element.asString()
+                    String what = element == JsonToken.VALUE_NULL ? "null" : element.isNumeric() ? "a number"
+                            : element == JsonToken.VALUE_STRING ? "a string" : element.isBoolean() ? "true or false"
+                            : element == JsonToken.START_ARRAY ? "an array" : "something else";
+                    throw new EiaMalformedResponseException("EIA answered " + dataset.route() + " with " + what
                             + " instead of a row at position " + (received + 1) + " of 'data'");
                 }
             } else {

@@ -379,8 +379,12 @@ public class RawStore {
             if (!Files.exists(run)) {
                 return null;
             }
+            String dataset = run.getParent().getFileName().toString();
             throw new RawStoreUnreadableException("The manifest of " + run + " cannot be read (" + e.getMessage()
-                    + "); move that run= folder aside and restart, then fetch its periods again (" + REFETCH + ")", e);
+                    + "); move that run= folder aside and restart, then fetch the periods it held again: POST /refresh?dataset="
+                    + dataset + "&start=<first>&end=<last>, with the periods its parts hold (duckdb -c \"SELECT min(period), "
+                    + "max(period) FROM '" + run + "/*.parquet'\"; a folder that held the dataset's backfill is fetched "
+                    + "again by the next run)", e);
         }
     }
 
@@ -435,7 +439,7 @@ public class RawStore {
                 throw new RawStoreUnreadableException("Could not read the committed raw files of " + datasetId + " under "
                         + datasetDir(datasetId) + " for the run's idempotency keys: " + e.getMessage()
                         + ". If a file named there is damaged, move its run= folder aside and fetch its periods again ("
-                        + REFETCH + ")", e);
+                        + REFETCH.replace("<id>", datasetId) + ")", e);
             }
         }
         return new RunKeys.KeyLoad(chosen.size(), total, keys, (System.nanoTime() - started) / 1_000_000);

@@ -148,6 +148,8 @@ class SettingErrorsTest {
         InvalidConfigurationException secret = failure("--pipeline.eia.base-url=http://proxyuser:PROXYPASS99@127.0.0.1:18699/v2");
         assertThat(secret.getMessage()).contains("holds a user name and password").doesNotContain("PROXYPASS99")
                 .doesNotContain("proxyuser");
+        assertThat(failure("--pipeline.eia.base-url=http://127.0.0.1:1/v2?token=SECRETPW").getMessage())
+                .contains("has a query or fragment").doesNotContain("SECRETPW");
         assertThat(bind("--pipeline.eia.base-url=http://127.0.0.1:8089/v2").eia().baseUrl()).isEqualTo("http://127.0.0.1:8089/v2");
     }
 

@@ -13,6 +13,7 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
@@ -144,11 +145,10 @@ class EiaPageParserTest {
     @Test
     void a_page_whose_data_holds_something_else_than_a_row_is_malformed_not_short() {
         String row = "{\"period\":\"2025-01-01\",\"facility\":\"46\",\"generator\":\"1\"}";
-        for (String other : new String[] {"null", "7", "\"x\"", "[]"}) {
-            assertThatThrownBy(() -> parser.parse(body("{\"response\":{\"data\":[" + row + "," + other + "," + row + "]}}"), 200,
-                    cursor())).as(other).isInstanceOf(EiaMalformedResponseException.class)
-                    .hasMessageContaining("instead of a row at position 2");
-        }
+        Map<String, String> named = Map.of("null", "null", "7", "a number", "\"x\"", "a string", "[]", "an array");
+        named.forEach((other, what) -> assertThatThrownBy(() -> parser.parse(body("{\"response\":{\"data\":[" + row + ","
+                + other + "," + row + "]}}"), 200, cursor())).as(other).isInstanceOf(EiaMalformedResponseException.class)
+                .hasMessageContaining("with " + what + " instead of a row at position 2"));
     }
 
     @Test

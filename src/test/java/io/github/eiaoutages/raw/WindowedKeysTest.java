@@ -135,7 +135,7 @@ class WindowedKeysTest {
             assertThat(run.get("status")).isEqualTo("failed");
             assertThat(run.get("raw_committed")).isEqualTo(false);
             assertThat((String) run.get("error")).contains("Could not read the committed raw files of " + DATASET,
-                    "move its run= folder aside and fetch its periods again", "POST /refresh?dataset=<id>&start=");
+                    "move its run= folder aside and fetch its periods again", "POST /refresh?dataset=" + DATASET + "&start=");
         }
         // Moved aside, the next run stores everything.
         Files.move(broken, work.resolve("aside"));

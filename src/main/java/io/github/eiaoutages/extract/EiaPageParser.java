@@ -87,6 +87,10 @@ public class EiaPageParser {
         }
         Long total = null;
         List<Object[]> rows = null;
+        // Accepted rows wait in memory until their Parquet part is written (up to pipeline.storage.rows-per-part per
+        // window), and a page repeats its plant names, days and capacities hundreds of times: one instance of each
+        // value per page keeps that wait small, and the heap's collector with it.
+        Map<Object, Object> shared = new HashMap<>();
         List<RejectedRow> rejects = new ArrayList<>();
         int received = 0;
         Map<String, FieldSpec> byName = new HashMap<>();
@@ -103,7 +107,7 @@ public class EiaPageParser {
                 JsonToken element;
                 while ((element = p.nextToken()) == JsonToken.START_OBJECT) {
                     received++;
-                    readRow(p, dataset, cursor, byName, rows, rejects);
+                    readRow(p, dataset, cursor, byName, rows, rejects, shared);
                 }
                 // Anything but an object in 'data' (a null, a number) would otherwise end the page early: the rows
                 // after it lost, the page taken for a short last page. The answer is broken; it is fetched again.
@@ -125,7 +129,7 @@ public class EiaPageParser {
     }
 
     private void readRow(JsonParser p, DatasetSpec dataset, PageCursor cursor, Map<String, FieldSpec> byName,
-                         List<Object[]> rows, List<RejectedRow> rejects) throws IOException {
+                         List<Object[]> rows, List<RejectedRow> rejects, Map<Object, Object> shared) throws IOException {
         String[] text = new String[dataset.fields().size()];
         boolean[] present = new boolean[text.length];
         String structured = null;
@@ -160,6 +164,12 @@ public class EiaPageParser {
             problem = cursor.outsideWindow(values);
         }
         if (problem == null) {
+            for (int i = 0; i < values.length; i++) {
+                if (values[i] != null) {
+                    Object first = shared.putIfAbsent(values[i], values[i]);
+                    values[i] = first != null ? first : values[i];
+                }
+            }
             rows.add(values);
         } else {
             Map<String, Object> original = new LinkedHashMap<>();

@@ -9,24 +9,32 @@ import org.springframework.stereotype.Component;
 
 /**
  * Gathers accepted rows into the list that becomes one Parquet part (camel-parquet-avro marshals a List and
- * takes the schema from its first record). It runs once per row, so it is a plain {@link AggregationStrategy}
- * rather than a POJO the aggregator would call by reflection.
+ * takes the schema from its first record). An exchange brings a page's accepted rows as a list of records
+ * ({@link RawAcceptedRows}); routes of earlier releases send each row on its own ({@link RawRow}), and both
+ * are taken. A plain {@link AggregationStrategy}, not a POJO the aggregator would call by reflection.
  */
 @Component("rawPartAggregation")
 public class RawPartAggregation implements AggregationStrategy {
 
     @Override
-    public Exchange aggregate(Exchange part, Exchange row) {
-        GenericRecord record = row.getMessage().getBody(RawRow.class).getRecord();
+    public Exchange aggregate(Exchange part, Exchange rows) {
+        Object body = rows.getMessage().getBody();
+        List<GenericRecord> records;
         if (part == null) {
-            List<GenericRecord> records = new ArrayList<>();
-            records.add(record);
-            row.getMessage().setBody(records);
-            return row;
+            records = new ArrayList<>();
+            rows.getMessage().setBody(records);
+        } else {
+            @SuppressWarnings("unchecked")
+            List<GenericRecord> sofar = part.getMessage().getBody(List.class);
+            records = sofar;
         }
-        @SuppressWarnings("unchecked")
-        List<GenericRecord> records = part.getMessage().getBody(List.class);
-        records.add(record);
-        return part;
+        if (body instanceof RawRow row) {
+            records.add(row.getRecord());
+        } else {
+            @SuppressWarnings("unchecked")
+            List<GenericRecord> page = (List<GenericRecord>) body;
+            records.addAll(page);
+        }
+        return part == null ? rows : part;
     }
 }

@@ -59,6 +59,17 @@ class EiaPageParserTest {
     }
 
     @Test
+    void rows_of_a_page_share_one_instance_of_each_repeated_value() throws Exception {
+        // Rows wait in memory for their Parquet part; the same plant name on every row of a page must cost it once.
+        EiaPage page = parser.parse(fixture("generator_browns_ferry.json"), 200, cursor());
+
+        Object[] first = page.rows().get(0);
+        Object[] second = page.rows().get(1);
+        assertThat(second[2]).isEqualTo("Browns Ferry").isSameAs(first[2]);
+        assertThat(second[1]).isSameAs(first[1]);
+    }
+
+    @Test
     void an_answer_of_another_frequency_than_asked_for_is_refused() {
         assertThatThrownBy(() -> parser.parse(body("{\"response\":{\"frequency\":\"monthly\",\"data\":[]}}"), 200, cursor()))
                 .isInstanceOf(EiaResponseException.class)

@@ -55,6 +55,30 @@ class OldRoutesTest {
                 .doesNotContain("runs.fetches").doesNotContain("rawStore.backfilledFrom").isNotEqualTo(current);
         Files.writeString(ingest, text);
 
+        // records.camel.yaml of the same release: each accepted row went to the part aggregator on its own.
+        Path records = routes.resolve("records.camel.yaml");
+        String recordsNow = Files.readString(records);
+        String recordsOld = recordsNow.substring(0, recordsNow.indexOf("        - split:")) + """
+                        - split:
+                            id: each-row
+                            simple: "${body}"
+                            steps:
+                              - idempotentConsumer:
+                                  id: drop-stored-rows
+                                  ref: rawRowKey
+                                  idempotentRepository: rawKeys
+                                  steps:
+                                    - to:
+                                        id: to-parts
+                                        uri: direct:raw-parts
+
+                """ + recordsNow.substring(recordsNow.indexOf("- route:\n    id: raw-parts"));
+        recordsOld = recordsOld.replace("completionPredicate:\n              ref: rawPartFull",
+                "completionSize: \"{{pipeline.storage.rows-per-part}}\"");
+        assertThat(recordsOld).as("the split and the completion of the current routes were found and replaced")
+                .doesNotContain("acceptedRows").doesNotContain("rawPartFull").contains("completionSize");
+        Files.writeString(records, recordsOld);
+
         EIA.serveGenerator(EiaStub.generatorRows(30, LocalDate.of(2025, 1, 1)));
         String[] args = {"--camel.main.routes-include-pattern=file:" + routes + "/*.camel.yaml"};
         try (ConfigurableApplicationContext app = TestApps.start(EIA, work, "old-routes-test", args)) {

@@ -1,9 +1,11 @@
 package io.github.eiaoutages.run;
 
+import io.github.eiaoutages.problem.ApiException;
+
 /** A run id that no run has. */
-public class UnknownRunException extends RuntimeException {
+public class UnknownRunException extends ApiException {
 
     public UnknownRunException(String runId) {
-        super("No run has the id '" + runId + "'; GET /runs lists the recent ones");
+        super(404, "Not Found", "No run has the id '" + runId + "'; GET /runs lists the recent ones");
     }
 }

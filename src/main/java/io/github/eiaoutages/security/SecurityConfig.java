@@ -1,6 +1,7 @@
 package io.github.eiaoutages.security;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import io.github.eiaoutages.problem.Problems;
 import io.github.eiaoutages.serve.ApiPaths;
 import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,7 +43,8 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain api(HttpSecurity http, @Value("${pipeline.api.token:}") String token) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, @Value("${pipeline.api.token:}") String token, Problems problems)
+            throws Exception {
         SecretMasking.register(token);
         stateless(http);
         if (token == null || token.isBlank()) {
@@ -54,13 +56,14 @@ class SecurityConfig {
         AuthenticationFilter bearer = new AuthenticationFilter(ApiTokenAuthentication.manager(token),
                 ApiTokenAuthentication.converter());
         bearer.setSuccessHandler((request, response, authentication) -> { });
-        bearer.setFailureHandler((request, response, failure) -> ProblemResponses.unauthorized(response, failure));
+        BearerProblems answers = new BearerProblems(problems);
+        bearer.setFailureHandler(answers);
         http.addFilterBefore(bearer, BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers(ApiPaths.PATTERNS.toArray(String[]::new)).hasAuthority(ApiTokenAuthentication.ROLE)
                         .anyRequest().permitAll())
-                .exceptionHandling(e -> e.authenticationEntryPoint(ProblemResponses.bearerChallenge()));
+                .exceptionHandling(e -> e.authenticationEntryPoint(answers).accessDeniedHandler(answers));
         return http.build();
     }
 

@@ -4,7 +4,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,26 +14,27 @@ import org.apache.camel.model.Model;
 import org.apache.camel.model.rest.RestDefinition;
 import org.apache.camel.model.rest.VerbDefinition;
 import org.springframework.boot.web.servlet.error.ErrorController;
-import org.springframework.http.MediaType;
+import io.github.eiaoutages.problem.Problems;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Errors raised outside the Camel routes - no route for the path (404), a path that does not take the method
- * (405), a body the server cannot read - answer as RFC 9457 problems like the API's own errors, instead of
- * Spring Boot's default error JSON.
+ * (405), a body the server cannot read - answer as RFC 9457 problems built by {@link Problems} like the API's
+ * own errors, instead of Spring Boot's default error JSON.
  */
 @ConditionalOnWebApplication
 @RestController
 class ErrorPages implements ErrorController {
 
-    private static final MediaType PROBLEM = MediaType.parseMediaType("application/problem+json");
-
     private final CamelContext camel;
+    private final Problems problems;
 
-    ErrorPages(CamelContext camel) {
+    ErrorPages(CamelContext camel, Problems problems) {
         this.camel = camel;
+        this.problems = problems;
     }
 
     /** The API's endpoints as the REST DSL defines them ({@code GET /data, /plants, …; POST /refresh}). */
@@ -51,27 +51,29 @@ class ErrorPages implements ErrorController {
     }
 
     @RequestMapping("${server.error.path:${error.path:/error}}")
-    ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        int status = code instanceof Integer i ? i : 500;
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        String path = uri == null ? "this path" : uri.toString();
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", switch (status) {
-            case 404 -> "Not found";
-            case 405 -> "Method not allowed";
-            case 415 -> "Unsupported media type";
-            default -> status >= 500 ? "Internal error" : "Bad request";
-        });
-        problem.put("status", status);
-        problem.put("detail", switch (status) {
-            case 404 -> "There is no endpoint at " + path + "; the API is " + endpoints() + " (see /docs)";
-            case 405 -> request.getMethod() + " is not accepted here; " + path
+        ProblemDetail problem = problem(code instanceof Integer i ? i : 500, request.getMethod(),
+                uri == null ? null : uri.toString(), null);
+        return ResponseEntity.status(problem.getStatus()).contentType(Problems.PROBLEM_JSON).body(problem);
+    }
+
+    /**
+     * The problem for an error outside the routes, with a detail that says what the API takes instead.
+     *
+     * @param fallback the detail when this class has no better one (e.g. Spring MVC's own), or null
+     */
+    ProblemDetail problem(int status, String method, String path, String fallback) {
+        String where = path == null ? "this path" : path;
+        String detail = switch (status) {
+            case 404 -> "There is no endpoint at " + where + "; the API is " + endpoints() + " (see /docs)";
+            case 405 -> method + " is not accepted here; " + where
                     + " takes the methods listed in /openapi.json (GET for data, POST for /refresh)";
-            default -> status >= 500 ? "The request failed unexpectedly; the server log has the cause"
-                    : "The request could not be read; see /docs for what " + path + " accepts";
-        });
-        return ResponseEntity.status(status).contentType(PROBLEM).body(problem);
+            default -> fallback != null ? fallback : status >= 500 ? "The request failed unexpectedly; the server log has the cause"
+                    : "The request could not be read; see /docs for what " + where + " accepts";
+        };
+        return status >= 500 && status != 503 ? problems.of(status, "Internal error", detail, path)
+                : problems.of(status, detail, path);
     }
 }

@@ -66,9 +66,21 @@ public record PipelineProperties(
     public record Schedule(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("0 15 * * * ?") String cron,
-            @DefaultValue("UTC") String timeZone) {
+            @DefaultValue("UTC") String timeZone,
+            // How long a scheduled run of one dataset waits for a run of other datasets to end before it is skipped.
+            @NotNull @DefaultValue("30m") Duration waitForActiveRun,
+            // How often a long run logs its progress line (ops/ProgressLog).
+            @NotNull @DefaultValue("5s") Duration progressLogInterval) {
 
         public Schedule {
+            if (waitForActiveRun != null && waitForActiveRun.isNegative()) {
+                throw new InvalidConfigurationException("pipeline.schedule.wait-for-active-run", "is " + waitForActiveRun
+                        + ", but must be zero (skip at once) or longer, e.g. 30m");
+            }
+            if (progressLogInterval != null && progressLogInterval.toMillis() < 1) {
+                throw new InvalidConfigurationException("pipeline.schedule.progress-log-interval", "is "
+                        + progressLogInterval + ", but must be at least 1ms, e.g. 5s");
+            }
             if (cron == null || !CronExpression.isValidExpression(cron)) {
                 throw new InvalidConfigurationException("pipeline.schedule.cron", "'" + cron + "' is not a Quartz cron "
                         + "expression (seconds minutes hours day-of-month month day-of-week), e.g. \"0 15 * * * ?\"");

@@ -45,12 +45,27 @@ public class RunRegistry {
     private final ApplicationEventPublisher events;
     private Instant lastStart = Instant.EPOCH;
     private volatile boolean stopping;
+    /** pipeline.schedule.wait-for-active-run. */
+    private final long waitForActiveRunMillis;
 
+    /** With the default wait of a scheduled run for another one (30 minutes). */
     public RunRegistry(RunStore store, DatasetCatalog datasets, ApplicationEventPublisher events) {
+        this(store, datasets, events, java.time.Duration.ofMinutes(30));
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public RunRegistry(RunStore store, DatasetCatalog datasets, ApplicationEventPublisher events,
+                       io.github.eiaoutages.config.PipelineProperties properties) {
+        this(store, datasets, events, properties.schedule().waitForActiveRun());
+    }
+
+    private RunRegistry(RunStore store, DatasetCatalog datasets, ApplicationEventPublisher events,
+                        java.time.Duration waitForActiveRun) {
         this.store = store;
         this.datasets = datasets;
         this.events = events;
         this.history = store.load(KEEP);
+        this.waitForActiveRunMillis = waitForActiveRun.toMillis();
     }
 
     /** Opens a run of every configured dataset; throws {@link RunAlreadyActiveException} while another one is active. */
@@ -92,6 +107,14 @@ public class RunRegistry {
         log.info("Run {} started ({}{}{})", run.getRunId(), run.getTrigger(),
                 scope.equals(datasets.ids()) ? "" : ", datasets " + scope, range == null ? "" : ", periods " + range);
         return run.getRunId();
+    }
+
+    /**
+     * {@link #openWhenIdle(String, String, long)} with {@code pipeline.schedule.wait-for-active-run} as the wait
+     * ({@code routes/ingest.camel.yaml}, the {@code dataset-schedule} template).
+     */
+    public String openWhenIdle(String trigger, String dataset) throws InterruptedException {
+        return openWhenIdle(trigger, dataset, waitForActiveRunMillis);
     }
 
     /**

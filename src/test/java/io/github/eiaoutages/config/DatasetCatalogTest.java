@@ -42,7 +42,8 @@ class DatasetCatalogTest {
 
     @Test
     void a_bad_cron_names_the_schedule_key() {
-        assertThatThrownBy(() -> new PipelineProperties.Schedule(true, "every hour", "UTC"))
+        assertThatThrownBy(() -> new PipelineProperties.Schedule(true, "every hour", "UTC",
+                java.time.Duration.ofMinutes(30), java.time.Duration.ofSeconds(5)))
                 .isInstanceOf(InvalidConfigurationException.class).hasMessageContaining("pipeline.schedule.cron");
     }
 

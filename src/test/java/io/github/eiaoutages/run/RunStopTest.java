@@ -1,6 +1,7 @@
 package io.github.eiaoutages.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -102,6 +103,21 @@ class RunStopTest {
         assertThat(record.getStatus()).isEqualTo("interrupted");
         assertThat(record.isRawCommitted()).isTrue();
         assertThat(record.getError()).contains("its raw rows were committed");
+    }
+
+    @Test
+    void a_scheduled_fire_waits_for_another_datasets_run_as_long_as_the_setting_says_then_is_skipped() throws Exception {
+        PipelineProperties properties = TestSettings.properties(work, "pipeline.schedule.wait-for-active-run=300ms");
+        ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+        RunRegistry runs = new RunRegistry(new RunStore(properties, json), new DatasetCatalog(properties), event -> { },
+                properties);
+        String other = runs.open("api", List.of("us-nuclear-outages"));
+
+        long started = System.nanoTime();
+        Throwable skipped = catchThrowable(() -> runs.openWhenIdle("schedule", "generator-nuclear-outages"));
+
+        assertThat(skipped).isInstanceOf(RunAlreadyActiveException.class).hasMessageContaining(other);
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isBetween(250L, 5000L);
     }
 
     @Test

@@ -385,15 +385,6 @@ public final class PageCursor implements EiaRequest {
         return rowsRejected;
     }
 
-    /** EIA's own count for the query, as last reported; advisory only. */
-    public Long lastTotal() {
-        return lastTotal;
-    }
-
-    public int offset() {
-        return offset;
-    }
-
     /** Pages this window will take, estimated from EIA's advisory total once the first page is in. */
     public int expectedPages() {
         Long total = lastTotal;
@@ -401,10 +392,6 @@ public final class PageCursor implements EiaRequest {
             return Math.max(pages, 1);
         }
         return (int) Math.max(pages + (done ? 0 : 1), Math.min(Integer.MAX_VALUE, (total + length - 1) / length));
-    }
-
-    public boolean done() {
-        return done;
     }
 
     private static void param(StringBuilder q, String name, String value) {

@@ -1,5 +1,6 @@
 package io.github.eiaoutages.model;
 
+import io.github.eiaoutages.storage.StorageFiles;
 import io.github.eiaoutages.config.DatasetCatalog;
 import io.github.eiaoutages.duckdb.DuckDb;
 import io.github.eiaoutages.raw.RawStore;
@@ -10,8 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,8 +30,6 @@ public class OutageModelBuilder {
     static final List<String> TABLES = List.of("dim_plant", "dim_date", "fact_outage");
     /** The snapshot's national daily series (not a table of the star schema). */
     public static final String NATIONAL = "national_daily";
-    private static final DateTimeFormatter SNAPSHOT_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'")
-            .withZone(ZoneOffset.UTC);
     private static final Logger log = LoggerFactory.getLogger(OutageModelBuilder.class);
 
     private final DuckDb duckDb;
@@ -87,7 +84,7 @@ public class OutageModelBuilder {
             throw new IllegalStateException("There are no committed raw rows of " + datasets.modelDataset().id()
                     + " to model yet; run an ingest first (POST /refresh)");
         }
-        String snapshotId = SNAPSHOT_ID.format(Instant.now());
+        String snapshotId = StorageFiles.id(Instant.now());
         Path work = publisher.workDir(snapshotId);
         Map<String, Long> rows = new LinkedHashMap<>();
         List<QualityCheck> checks;

@@ -1,5 +1,6 @@
 package io.github.eiaoutages.model;
 
+import io.github.eiaoutages.storage.StorageFiles;
 import io.github.eiaoutages.config.PipelineProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -20,7 +21,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * Publishes model snapshots: a build writes {@code modeled/snapshots/<id>/}, then {@code modeled/current} is
@@ -36,7 +36,7 @@ public class SnapshotPublisher {
     private static final String BUILT_FROM = "_built_from";
     /** The quality checks of the snapshot, as JSON: what /runs reports, kept with the data it describes. */
     private static final String QUALITY = "_quality.json";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private final ObjectMapper json;
     /** Every Parquet file begins and ends with these 4 bytes; a file cut short has no footer to read. */
     private static final byte[] PARQUET_MAGIC = "PAR1".getBytes(StandardCharsets.US_ASCII);
 
@@ -45,7 +45,8 @@ public class SnapshotPublisher {
     /** Per snapshot id, what makes it unreadable ("" = readable as far as is known). */
     private final Map<String, String> readability = new ConcurrentHashMap<>();
 
-    public SnapshotPublisher(PipelineProperties properties) {
+    public SnapshotPublisher(PipelineProperties properties, ObjectMapper json) {
+        this.json = json;
         this.modeledDir = properties.storage().modeledDir();
         this.keep = properties.model().keepSnapshots();
     }
@@ -63,7 +64,7 @@ public class SnapshotPublisher {
 
     void writeQuality(Path workDir, List<QualityCheck> checks) {
         try {
-            JSON.writerWithDefaultPrettyPrinter().writeValue(workDir.resolve(QUALITY).toFile(), checks);
+            json.writerWithDefaultPrettyPrinter().writeValue(workDir.resolve(QUALITY).toFile(), checks);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write " + workDir.resolve(QUALITY), e);
         }
@@ -76,14 +77,14 @@ public class SnapshotPublisher {
             return List.of();
         }
         try {
-            return List.of(JSON.readValue(file.toFile(), QualityCheck[].class));
+            return List.of(json.readValue(file.toFile(), QualityCheck[].class));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read " + file, e);
         }
     }
 
     void discard(Path workDir) {
-        deleteTree(workDir);
+        StorageFiles.deleteTree(workDir);
     }
 
     Snapshot publish(String snapshotId, Path workDir, String builtFrom) {
@@ -187,17 +188,10 @@ public class SnapshotPublisher {
         List<Snapshot> published = published();
         for (int i = keep; i < published.size(); i++) {
             if (!published.get(i).id().equals(keepAlways)) {
-                deleteTree(published.get(i).dir());
+                StorageFiles.deleteTree(published.get(i).dir());
             }
         }
         readability.keySet().retainAll(published().stream().map(Snapshot::id).toList());
     }
 
-    private static void deleteTree(Path dir) {
-        try {
-            FileSystemUtils.deleteRecursively(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not remove " + dir, e);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package io.github.eiaoutages.raw;
 
+import io.github.eiaoutages.storage.StorageFiles;
 import io.github.eiaoutages.config.DatasetCatalog;
 import io.github.eiaoutages.config.DatasetSpec;
 import io.github.eiaoutages.period.Period;
@@ -68,7 +69,7 @@ public class RawCommitter {
             }
             List<Path> parts = RawParts.list(staging);
             if (parts.isEmpty()) {
-                RawStore.deleteTree(staging);
+                StorageFiles.deleteTree(staging);
                 continue;
             }
             RawParts.Described described = rawParts.describe(dataset, parts);
@@ -122,7 +123,7 @@ public class RawCommitter {
         keys.end(runId);
         for (DatasetSpec dataset : datasets.all()) {
             store.forgetPartCounter(dataset.id(), runId);
-            RawStore.deleteTree(store.stagingDir(dataset.id(), runId));
+            StorageFiles.deleteTree(store.stagingDir(dataset.id(), runId));
             store.removeStagingIfEmpty(dataset.id());
         }
     }

@@ -1,5 +1,6 @@
 package io.github.eiaoutages.raw;
 
+import io.github.eiaoutages.storage.StorageFiles;
 import io.github.eiaoutages.config.DatasetSpec;
 import io.github.eiaoutages.config.PipelineProperties;
 import io.github.eiaoutages.duckdb.DuckDb;
@@ -116,7 +117,7 @@ final class RawParts {
     List<Path> sortByPeriod(DatasetSpec dataset, Path dir, List<Path> parts) {
         Path target = dir.resolve("_sorted");
         try {
-            RawStore.deleteTree(target);
+            StorageFiles.deleteTree(target);
             try (Connection c = duckDb.connect(); Statement s = c.createStatement()) {
                 s.execute(duckDb.sql("raw/sort_parts.sql").replace("{{rows_per_part}}", Integer.toString(rowsPerPart))
                         .replace("{{period}}", dataset.period().column()).replace("{{parts}}", DuckDb.literal(parts))
@@ -126,9 +127,7 @@ final class RawParts {
             try (Stream<Path> folders = Files.list(target)) {
                 // _part=<n> folders in number order, not text order (_part=10 after _part=9).
                 for (Path folder : folders.sorted(Comparator.comparingLong(RawParts::partNumber)).toList()) {
-                    try (Stream<Path> files = Files.list(folder)) {
-                        sorted.addAll(files.filter(f -> f.toString().endsWith(".parquet")).sorted().toList());
-                    }
+                    sorted.addAll(StorageFiles.parquetFiles(folder));
                 }
             }
             for (Path part : parts) {
@@ -140,7 +139,7 @@ final class RawParts {
                 Files.move(file, name, StandardCopyOption.ATOMIC_MOVE);
                 renamed.add(name);
             }
-            RawStore.deleteTree(target);
+            StorageFiles.deleteTree(target);
             return renamed;
         } catch (SQLException e) {
             throw new IllegalStateException("Could not sort the Parquet parts under " + dir + " by period: " + e.getMessage(), e);
@@ -156,11 +155,7 @@ final class RawParts {
 
     /** The Parquet files of a folder, by name. */
     static List<Path> list(Path dir) {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".parquet")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return StorageFiles.parquetFiles(dir);
     }
 
     private static long size(Path file) {

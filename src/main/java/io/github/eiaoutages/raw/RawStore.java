@@ -1,5 +1,6 @@
 package io.github.eiaoutages.raw;
 
+import io.github.eiaoutages.storage.StorageFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.eiaoutages.config.DatasetCatalog;
 import io.github.eiaoutages.config.DatasetSpec;
@@ -27,7 +28,6 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * The layout of {@code data/raw/}: a run writes parts to {@code <dataset>/_staging/<run>/} and commits by
@@ -94,7 +94,7 @@ public class RawStore {
                 if (!isEmpty(staging)) {
                     log.warn("Removing uncommitted files of an interrupted run under {}", staging);
                 }
-                deleteTree(staging);
+                StorageFiles.deleteTree(staging);
             }
             removeReplacedRuns(dataset.id());
             checkStoredPeriods(dataset);
@@ -109,7 +109,7 @@ public class RawStore {
                 Path old = sorted.resolveSibling(name.substring(0, name.length() - SORTED.length()));
                 if (Files.exists(old)) {
                     log.info("Removing {}: its copy sorted by period, {}, is committed", old, name);
-                    deleteTree(old);
+                    StorageFiles.deleteTree(old);
                 }
             }
         }
@@ -132,7 +132,7 @@ public class RawStore {
             long started = System.nanoTime();
             String name = run.getFileName().toString();
             Path staging = datasetDir(datasetId).resolve(STAGING).resolve(name.substring(RUN_PREFIX.length()) + SORTED);
-            deleteTree(staging);
+            StorageFiles.deleteTree(staging);
             try {
                 Files.createDirectories(staging);
                 List<Path> copies = new ArrayList<>();
@@ -149,12 +149,12 @@ public class RawStore {
                 }
                 writeManifest(staging, manifest.withParts(sorted.parts()));
                 Files.move(staging, run.resolveSibling(name + SORTED), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-                deleteTree(run);
+                StorageFiles.deleteTree(run);
                 log.info("{}: sorted the parts of {} by period once ({} rows; {} parts, now {}) in {} ms, so that runs "
                         + "load only the keys of their windows", datasetId, name, sorted.rows(), copies.size(),
                         sorted.parts().size(), (System.nanoTime() - started) / 1_000_000);
             } catch (IOException | RuntimeException e) {
-                deleteTree(staging);
+                StorageFiles.deleteTree(staging);
                 // Not fatal: a key load reads every part of an unsorted folder, as before.
                 log.warn("{}: could not sort {} by period ({}); runs read all of its parts for their keys", datasetId,
                         name, e.getMessage());
@@ -392,11 +392,7 @@ public class RawStore {
     public List<Path> committedParts(String datasetId) {
         List<Path> parts = new ArrayList<>();
         for (Path run : committedRuns(datasetId)) {
-            try (Stream<Path> files = Files.list(run)) {
-                files.filter(p -> p.getFileName().toString().endsWith(".parquet")).sorted().forEach(parts::add);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            parts.addAll(StorageFiles.parquetFiles(run));
         }
         return parts;
     }
@@ -449,11 +445,4 @@ public class RawStore {
         return ((Number) dataset.frequency().parse(label).storedValue()).longValue();
     }
 
-    static void deleteTree(Path dir) {
-        try {
-            FileSystemUtils.deleteRecursively(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not remove " + dir, e);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package io.github.eiaoutages.run;
 
+import io.github.eiaoutages.storage.StorageFiles;
 import io.github.eiaoutages.config.DatasetCatalog;
 import io.github.eiaoutages.extract.PageCursor;
 import io.github.eiaoutages.model.ModelBuild;
@@ -8,8 +9,6 @@ import io.github.eiaoutages.raw.RawCommit;
 import io.github.eiaoutages.raw.RunManifest;
 import io.github.eiaoutages.security.SecretMasking;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
@@ -30,8 +29,6 @@ public class RunRegistry {
 
     private static final Logger log = LoggerFactory.getLogger(RunRegistry.class);
     // Run ids sort by start time: the model orders revisions by run id.
-    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'")
-            .withZone(ZoneOffset.UTC);
     private static final int KEEP = 200;
     /** How long a stop waits for a raw commit under way (renames and manifests) rather than cutting it in half. */
     private static final long COMMIT_WAIT_MS = 60_000;
@@ -97,7 +94,7 @@ public class RunRegistry {
             now = lastStart.plusMillis(1);
         }
         lastStart = now;
-        RunRecord run = new RunRecord(RUN_ID.format(now), trigger == null ? "unknown" : trigger, now, scope, range);
+        RunRecord run = new RunRecord(StorageFiles.id(now), trigger == null ? "unknown" : trigger, now, scope, range);
         active.set(run);
         recent.addFirst(run);
         while (recent.size() > KEEP) {
@@ -215,10 +212,6 @@ public class RunRegistry {
             run.notice(dataset, warning);
             log.warn("Run {}: {}: {}", runId, dataset, warning);
         });
-    }
-
-    public long rowsAccepted(String runId) {
-        return get(runId).getRowsAccepted();
     }
 
     public void recordModel(String runId, ModelBuild build) {

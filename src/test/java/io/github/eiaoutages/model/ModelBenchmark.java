@@ -34,7 +34,7 @@ public final class ModelBenchmark {
         writeRawRuns(raw);
 
         try (DuckDb duckDb = new DuckDb()) {
-            OutageModelBuilder builder = TestModels.builder(properties, duckDb, new SnapshotPublisher(properties));
+            OutageModelBuilder builder = TestModels.builder(properties, duckDb, new SnapshotPublisher(properties, new com.fasterxml.jackson.databind.ObjectMapper()));
             resetPeaks();
             for (int i = 1; i <= 3; i++) {
                 long started = System.nanoTime();

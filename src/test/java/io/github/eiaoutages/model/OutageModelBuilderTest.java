@@ -29,7 +29,7 @@ class OutageModelBuilderTest {
     void setUp() throws Exception {
         PipelineProperties properties = TestSettings.properties(work);
         duckDb = new DuckDb();
-        publisher = new SnapshotPublisher(properties);
+        publisher = new SnapshotPublisher(properties, new com.fasterxml.jackson.databind.ObjectMapper());
         builder = TestModels.builder(properties, duckDb, publisher);
     }
 

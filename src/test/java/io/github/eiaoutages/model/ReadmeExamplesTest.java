@@ -34,7 +34,7 @@ class ReadmeExamplesTest {
                 ('2025-02-01','204','Clinton','1',1000.0,500.0,50.0),
                 ('2025-02-02','204','Clinton','1',1000.0,0.0,0.0)""");
         try (DuckDb duckDb = new DuckDb()) {
-            SnapshotPublisher publisher = new SnapshotPublisher(TestSettings.properties(work));
+            SnapshotPublisher publisher = new SnapshotPublisher(TestSettings.properties(work), new com.fasterxml.jackson.databind.ObjectMapper());
             TestModels.builder(TestSettings.properties(work), duckDb, publisher).build();
         }
         List<String> queries = sqlBlocks(Files.readString(Path.of("README.md")));

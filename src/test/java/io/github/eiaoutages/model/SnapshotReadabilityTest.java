@@ -21,7 +21,7 @@ class SnapshotReadabilityTest {
 
     @BeforeEach
     void setUp() {
-        publisher = new SnapshotPublisher(TestSettings.properties(work));
+        publisher = new SnapshotPublisher(TestSettings.properties(work), new com.fasterxml.jackson.databind.ObjectMapper());
     }
 
     @Test

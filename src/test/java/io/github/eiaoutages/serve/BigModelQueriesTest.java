@@ -47,7 +47,7 @@ class BigModelQueriesTest {
         // 80 plants of 3 units: "plant 7" names 11 plants (7, 70..79), "plant 42" one.
         SyntheticOutages.writeRaw(work.resolve("data"), 240, DAYS);
         duckDb = new DuckDb();
-        SnapshotPublisher publisher = new SnapshotPublisher(properties);
+        SnapshotPublisher publisher = new SnapshotPublisher(properties, new com.fasterxml.jackson.databind.ObjectMapper());
         TestModels.builder(properties, duckDb, publisher).build();
         t = ServingTable.load(duckDb, publisher.current().orElseThrow());
         queries = new OutageQueries(new ServingSnapshots(duckDb, publisher));

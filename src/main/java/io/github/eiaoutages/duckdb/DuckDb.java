@@ -41,10 +41,14 @@ public class DuckDb implements AutoCloseable {
     private DuckDb(String memoryLimit) throws SQLException {
         root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
         try (Statement s = root.createStatement()) {
-            // DuckDB would otherwise claim 80 % of RAM; the JVM and the OS page cache need their share. The value
-            // was checked when the settings were bound (digits and a unit only).
-            s.execute("SET memory_limit = '" + memoryLimit.strip() + "'");
-            s.execute("SET preserve_insertion_order = false");
+            // One statement at a time; comment lines go first, since they may hold a ';'.
+            String settings = sql("duckdb/settings.sql").lines().filter(line -> !line.strip().startsWith("--"))
+                    .collect(java.util.stream.Collectors.joining("\n")).replace("{{memory_limit}}", memoryLimit.strip());
+            for (String statement : settings.split(";")) {
+                if (!statement.isBlank()) {
+                    s.execute(statement.strip());
+                }
+            }
         }
     }
 

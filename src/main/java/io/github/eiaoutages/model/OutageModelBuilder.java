@@ -93,9 +93,9 @@ public class OutageModelBuilder {
             loadPreviousPlants(c);
             for (String table : TABLES) {
                 s.execute(duckDb.sql("model/" + table + ".sql"));
-                s.execute("COPY (SELECT * FROM " + table + " ORDER BY ALL) TO " + DuckDb.literal(work.resolve(table + ".parquet"))
-                        + " (FORMAT parquet, COMPRESSION zstd)");
-                try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
+                s.execute(duckDb.sql("model/_export_table.sql").replace("{{table}}", table).replace("{{order}}", "ALL")
+                        .replace("{{file}}", DuckDb.literal(work.resolve(table + ".parquet"))));
+                try (ResultSet rs = s.executeQuery(duckDb.sql("model/_row_count.sql").replace("{{table}}", table))) {
                     rs.next();
                     rows.put(table, rs.getLong(1));
                 }
@@ -125,8 +125,8 @@ public class OutageModelBuilder {
         Optional<List<Path>> parts = datasets.nationalDataset().map(d -> rawStore.committedParts(d.id())).filter(p -> !p.isEmpty());
         if (parts.isPresent()) {
             s.execute(duckDb.sql("model/national_daily.sql").replace("{{raw_parts}}", DuckDb.literal(parts.get())));
-            s.execute("COPY (SELECT * FROM national_daily ORDER BY period) TO "
-                    + DuckDb.literal(work.resolve(NATIONAL + ".parquet")) + " (FORMAT parquet, COMPRESSION zstd)");
+            s.execute(duckDb.sql("model/_export_table.sql").replace("{{table}}", "national_daily").replace("{{order}}", "period")
+                    .replace("{{file}}", DuckDb.literal(work.resolve(NATIONAL + ".parquet"))));
         }
     }
 
@@ -147,8 +147,7 @@ public class OutageModelBuilder {
             }
             // A statement of its own: DuckDB closes a statement whose query failed.
             try (Statement s = c.createStatement()) {
-                s.execute("CREATE OR REPLACE TEMP TABLE previous_plants AS SELECT plant_key, facility_id, generator_id "
-                        + "FROM read_parquet(" + DuckDb.literal(file) + ")");
+                s.execute(duckDb.sql("model/previous_plants.sql").replace("{{dim_plant}}", DuckDb.literal(file)));
                 if (previous != candidates.get(0)) {
                     log.warn("Plant keys carried over from snapshot {}: the dim_plant of snapshot {} cannot be read",
                             previous.id(), candidates.get(0).id());
@@ -163,7 +162,7 @@ public class OutageModelBuilder {
             log.warn("No readable dim_plant in {}: plants get new keys in this build", candidates.stream().map(Snapshot::id).toList());
         }
         try (Statement s = c.createStatement()) {
-            s.execute("CREATE OR REPLACE TEMP TABLE previous_plants (plant_key INTEGER, facility_id VARCHAR, generator_id VARCHAR)");
+            s.execute(duckDb.sql("model/previous_plants_none.sql"));
         }
     }
 }

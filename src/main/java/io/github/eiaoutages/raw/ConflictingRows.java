@@ -115,7 +115,7 @@ class ConflictingRows {
         Path rewritten = part.resolveSibling(part.getFileName() + ".rewrite");
         s.execute(duckDb.sql("raw/part_without.sql").replace("{{part}}", DuckDb.literal(part))
                 .replace("{{identities}}", identities).replace("{{target}}", DuckDb.literal(rewritten)));
-        try (ResultSet count = s.executeQuery("SELECT count(*) FROM read_parquet(" + DuckDb.literal(rewritten) + ")")) {
+        try (ResultSet count = s.executeQuery(duckDb.sql("raw/part_row_count.sql").replace("{{part}}", DuckDb.literal(rewritten)))) {
             count.next();
             if (count.getLong(1) == 0) {
                 Files.delete(rewritten);

@@ -107,6 +107,16 @@ public class RunRegistry {
     }
 
     /**
+     * The run a trigger asks for ({@code trigger-run} route): a dataset's own run when {@code dataset} is set (a
+     * schedule: {@link #openWhenIdle(String, String)}), otherwise a run of every dataset ({@link #open(String)}).
+     *
+     * @throws RunAlreadyActiveException when the run cannot start now
+     */
+    public String openFor(String trigger, String dataset) throws InterruptedException {
+        return dataset == null || dataset.isBlank() ? open(trigger) : openWhenIdle(trigger, dataset);
+    }
+
+    /**
      * {@link #openWhenIdle(String, String, long)} with {@code pipeline.schedule.wait-for-active-run} as the wait
      * ({@code routes/ingest.camel.yaml}, the {@code dataset-schedule} template).
      */

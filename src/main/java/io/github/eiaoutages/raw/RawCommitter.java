@@ -25,6 +25,8 @@ import org.springframework.stereotype.Component;
 @Component("rawCommitter")
 public class RawCommitter {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RawCommitter.class);
+
     private final RawStore store;
     private final RawKeyRepository keys;
     private final DatasetCatalog datasets;
@@ -53,6 +55,8 @@ public class RawCommitter {
         Map<String, java.util.SortedSet<String>> conflictPeriods = new LinkedHashMap<>();
         RunKeys runKeys = keys.existing(runId);
         for (DatasetSpec dataset : datasets.all()) {
+            // Leftovers of failed runs whose last window finished a part after their abort.
+            store.removeClosedStaging(dataset.id());
             Path staging = store.stagingDir(dataset.id(), runId);
             store.forgetPartCounter(dataset.id(), runId);
             if (!Files.isDirectory(staging)) {
@@ -121,10 +125,14 @@ public class RawCommitter {
     /** Forgets everything the run staged: its files and its pending keys. */
     public synchronized void abort(String runId) {
         keys.end(runId);
+        store.closeStaging(runId);
         for (DatasetSpec dataset : datasets.all()) {
             store.forgetPartCounter(dataset.id(), runId);
-            StorageFiles.deleteTree(store.stagingDir(dataset.id(), runId));
-            store.removeStagingIfEmpty(dataset.id());
+            // Never throws: a folder that cannot be removed yet must not keep the run from being recorded failed.
+            for (java.nio.file.Path left : store.removeClosedStaging(dataset.id())) {
+                log.warn("Could not remove {} yet (a window of the failed run was still writing); the next run or "
+                        + "restart removes it. Nothing in it is ever committed", left);
+            }
         }
     }
 

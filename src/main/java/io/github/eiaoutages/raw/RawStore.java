@@ -51,6 +51,8 @@ public class RawStore {
 
     private static final Logger log = LoggerFactory.getLogger(RawStore.class);
 
+    /** Runs that failed: their staging takes no more parts and is removed (see {@link #removeClosedStaging}). */
+    private final java.util.Set<String> closedRuns = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Path rawDir;
     private final Path dataDir;
     private DataDirLock lock;
@@ -248,6 +250,45 @@ public class RawStore {
         }
     }
 
+    /**
+     * A failed run's staging is closed: no part is written into it any more ({@link #nextPartName}), and what is
+     * still there is removed by {@link #removeClosedStaging}.
+     */
+    void closeStaging(String runId) {
+        closedRuns.add(runId);
+    }
+
+    /**
+     * Removes the staging folders of closed runs: windows of a failed run still writing when it was aborted may
+     * have finished a part after the abort's removal. Returns the folders that could not be removed yet.
+     */
+    List<Path> removeClosedStaging(String datasetId) {
+        List<Path> left = new java.util.ArrayList<>();
+        for (String runId : closedRuns) {
+            Path staging = stagingDir(datasetId, runId);
+            // A part being written when the folder is walked makes one pass fail; the writer is done a moment later.
+            for (int attempt = 1; Files.exists(staging); attempt++) {
+                try {
+                    StorageFiles.deleteTree(staging);
+                } catch (java.io.UncheckedIOException e) {
+                    if (attempt == 10) {
+                        left.add(staging);
+                        break;
+                    }
+                    try {
+                        Thread.sleep(50L * attempt);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        left.add(staging);
+                        break;
+                    }
+                }
+            }
+        }
+        removeStagingIfEmpty(datasetId);
+        return left;
+    }
+
     /** Removes the {@code _staging} folder of a dataset once no run is using it. */
     void removeStagingIfEmpty(String datasetId) {
         Path staging = datasetDir(datasetId).resolve(STAGING);
@@ -284,8 +325,17 @@ public class RawStore {
         return datasetDir(datasetId).resolve(RUN_PREFIX + runId);
     }
 
-    /** The file name of the next part, relative to {@code data/raw}: what the file endpoint writes. */
+    /**
+     * The file name of the next part, relative to {@code data/raw}: what the file endpoint writes.
+     *
+     * @throws IllegalStateException for a run that has failed: a window still fetching when its run failed must not
+     *     write into the staging the run's abort removes
+     */
     public String nextPartName(String datasetId, String runId) {
+        if (closedRuns.contains(runId)) {
+            throw new IllegalStateException("Run " + runId + " has ended; its remaining rows of " + datasetId
+                    + " are not written");
+        }
         int part = partCounters.computeIfAbsent(datasetId + "/" + runId, k -> new AtomicInteger()).incrementAndGet();
         return datasetId + "/" + STAGING + "/" + runId + "/" + String.format("part-%05d.parquet", part);
     }

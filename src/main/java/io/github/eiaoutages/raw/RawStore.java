@@ -477,8 +477,10 @@ public class RawStore {
         if (!chosen.isEmpty()) {
             String sql = duckDb.sql("raw/key_fingerprints.sql").replace("{{parts}}", DuckDb.literal(chosen));
             try (Connection c = duckDb.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                // A few runs hold millions of keys: one String per run id, not one per key.
+                Map<String, String> runIds = new java.util.HashMap<>();
                 while (rs.next()) {
-                    into.committed(rs.getLong(1), rs.getLong(2));
+                    into.committed(rs.getLong(1), rs.getLong(2), runIds.computeIfAbsent(rs.getString(3), id -> id));
                     keys++;
                 }
             } catch (SQLException e) {

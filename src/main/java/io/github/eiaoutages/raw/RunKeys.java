@@ -77,6 +77,10 @@ final class RunKeys {
         private final Loader loader;
         private final LongOpenHashSet committedRows = new LongOpenHashSet();
         private final LongOpenHashSet committedKeys = new LongOpenHashSet();
+        /** Per committed identity, the run of its newest stored version and that version's row fingerprint. */
+        private final it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap<String> newestRun =
+                new it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap<>();
+        private final Long2LongOpenHashMap newestRow = new Long2LongOpenHashMap();
         private final LongOpenHashSet pendingRows = new LongOpenHashSet();
         private final LongOpenHashSet pendingKeys = new LongOpenHashSet();
         private final LongOpenHashSet pendingRevisions = new LongOpenHashSet();
@@ -135,8 +139,24 @@ final class RunKeys {
             return List.copyOf(loads);
         }
 
-        /** Called by the loader for every committed row it reads. */
-        synchronized void committed(long rowFingerprint, long keyFingerprint) {
+        /**
+         * Called by the loader for every committed row it reads: only the newest stored version of an identity (by
+         * run id, as the model serves it) makes an identical received row a duplicate. A value EIA revised and then
+         * put back is stored again, since what is live is the revision.
+         */
+        synchronized void committed(long rowFingerprint, long keyFingerprint, String runId) {
+            String known = newestRun.get(keyFingerprint);
+            if (known != null) {
+                int order = known.compareTo(runId);
+                long knownRow = newestRow.get(keyFingerprint);
+                // The same order as the model: newest run first, then the higher fingerprint (BIGINT, signed).
+                if (order > 0 || (order == 0 && knownRow >= rowFingerprint)) {
+                    return;
+                }
+                committedRows.remove(knownRow);
+            }
+            newestRun.put(keyFingerprint, runId);
+            newestRow.put(keyFingerprint, rowFingerprint);
             committedRows.add(rowFingerprint);
             committedKeys.add(keyFingerprint);
         }

@@ -39,6 +39,31 @@ class RevisionsAndQuarantineTest extends LiveAppTest {
     }
 
     @Test
+    void a_value_eia_revised_and_then_put_back_is_stored_again_and_served() throws Exception {
+        List<Map<String, String>> rows = new ArrayList<>(EiaStub.generatorRows(6, LocalDate.of(2025, 1, 1)));
+        Map<String, String> original = rows.get(1);
+        EIA.serveGenerator(rows);
+        runExpecting("succeeded");
+        rows.set(1, EiaStub.revised(original, "outage", "300"));
+        EIA.serveGenerator(rows);
+        runExpecting("succeeded");
+        rows.set(1, original);
+        EIA.serveGenerator(rows);
+
+        Map<String, Object> third = runExpecting("succeeded");
+
+        // The live version was 300: the first value, sent again, is a revision of it, not a duplicate of run 1.
+        assertThat(counts(third, GENERATOR)).containsEntry("rows_accepted", 1).containsEntry("rows_revised", 1)
+                .containsEntry("rows_duplicate", 5);
+        List<Map<String, Object>> versions = stored(GENERATOR).stream()
+                .filter(r -> r.get("period").toString().equals(original.get("period"))
+                        && r.get("generator").equals(original.get("generator")))
+                .sorted(java.util.Comparator.comparing(r -> r.get("_run_id").toString())).toList();
+        assertThat(versions).extracting(r -> r.get("outage")).containsExactly(
+                Double.valueOf(original.get("outage")), 300.0, Double.valueOf(original.get("outage")));
+    }
+
+    @Test
     void bad_rows_go_to_quarantine_with_the_reason_and_the_row_and_the_run_goes_on() throws Exception {
         List<Map<String, String>> rows = new ArrayList<>(EiaStub.generatorRows(3, LocalDate.of(2025, 2, 1)));
         Map<String, String> noGenerator = new LinkedHashMap<>(rows.get(0));

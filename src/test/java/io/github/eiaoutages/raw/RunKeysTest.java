@@ -21,7 +21,7 @@ class RunKeysTest {
         long keys = 0;
         for (long[] row : stored) {
             if (row[2] >= from && row[2] <= to) {
-                into.committed(row[0], row[1]);
+                into.committed(row[0], row[1], "run-" + (row.length > 3 ? row[3] : 0));
                 keys++;
             }
         }
@@ -56,6 +56,18 @@ class RunKeysTest {
         RunKeys.DatasetKeys keys = loaded(new RunKeys("r1", store), "d");
         assertThat(keys.add(2, 11, 150)).isTrue();
         assertThat(keys.revisions()).isEqualTo(1);
+    }
+
+    @Test
+    void a_value_revised_and_then_put_back_is_a_revision_and_only_the_newest_stored_version_is_a_duplicate() {
+        // Stored: version 1 by run 1, then version 2 by run 2 (what the model serves), found in either order.
+        stored.add(new long[] {2, 11, 150, 2});
+        stored.add(new long[] {1, 11, 150, 1});
+        assertThat(loaded(new RunKeys("r3", store), "d").add(2, 11, 150)).as("the live version again").isFalse();
+        RunKeys.DatasetKeys keys = loaded(new RunKeys("r4", store), "d");
+        assertThat(keys.add(1, 11, 150)).as("the old value put back").isTrue();
+        assertThat(keys.revisions()).isEqualTo(1);
+        assertThat(keys.conflicts()).isEmpty();
     }
 
     @Test

@@ -6,8 +6,9 @@ import org.apache.camel.Predicate;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether the idempotent consumer let any row of the page through ({@code filter: ref: rawPageAccepted} in
- * {@code routes/records.camel.yaml}): a page of rows the raw store already holds must not open an empty part.
+ * Whether a list of records has any ({@code filter: ref: rawPageAccepted} in {@code routes/records.camel.yaml}): a
+ * page whose rows the raw store already holds must not open a part, and a part completed empty (a window that
+ * ended right after its last part filled up) must not be written.
  */
 @Component("rawPageAccepted")
 public class RawPageAccepted implements Predicate {

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
  * Gathers accepted rows into the list that becomes one Parquet part (camel-parquet-avro marshals a List and
  * takes the schema from its first record). An exchange brings a page's accepted rows as a list of records
  * ({@link RawAcceptedRows}); routes of earlier releases send each row on its own ({@link RawRow}), and both
- * are taken. A plain {@link AggregationStrategy}, not a POJO the aggregator would call by reflection.
+ * are taken. An exchange with the header {@code CamelAggregationCompleteCurrentGroup} (a window that ended)
+ * completes its window's part. A plain {@link AggregationStrategy}, not a POJO the aggregator would call by reflection.
  */
 @Component("rawPartAggregation")
 public class RawPartAggregation implements AggregationStrategy {
@@ -35,6 +36,12 @@ public class RawPartAggregation implements AggregationStrategy {
             List<GenericRecord> page = (List<GenericRecord>) body;
             records.addAll(page);
         }
-        return part == null ? rows : part;
+        Exchange result = part == null ? rows : part;
+        // A window that has ended (route raw-window-done) completes its part now: Camel reads this property from
+        // the exchange the strategy returns.
+        if (rows.getMessage().getHeader(Exchange.AGGREGATION_COMPLETE_CURRENT_GROUP, false, Boolean.class)) {
+            result.setProperty(Exchange.AGGREGATION_COMPLETE_CURRENT_GROUP, true);
+        }
+        return result;
     }
 }

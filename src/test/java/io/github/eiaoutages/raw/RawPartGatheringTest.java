@@ -96,6 +96,18 @@ class RawPartGatheringTest {
     }
 
     @Test
+    void a_window_that_ended_completes_its_part_and_adds_no_row() {
+        RawPartAggregation strategy = new RawPartAggregation();
+        Exchange part = strategy.aggregate(null, list(List.of(record(1))));
+        assertThat(part.getProperty(Exchange.AGGREGATION_COMPLETE_CURRENT_GROUP)).isNull();
+        Exchange ended = list(List.of());
+        ended.getMessage().setHeader(Exchange.AGGREGATION_COMPLETE_CURRENT_GROUP, true);
+        part = strategy.aggregate(part, ended);
+        assertThat(part.getProperty(Exchange.AGGREGATION_COMPLETE_CURRENT_GROUP, Boolean.class)).isTrue();
+        assertThat(numbers(part)).containsExactly(1);
+    }
+
+    @Test
     void a_part_closes_once_it_holds_rows_per_part_rows() {
         RawPartFull full = new RawPartFull(TestSettings.properties(work, "pipeline.storage.rows-per-part=100"));
         List<GenericRecord> records = new ArrayList<>();

@@ -29,6 +29,10 @@ public final class IngestBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        // Hadoop (under parquet-avro) registers its JVM shutdown hook on first use; started here, the hook's thread
+        // keeps this class loader, not that of an embedded Tomcat stopped long before the JVM exits (which printed
+        // a harmless but alarming "Illegal access: this web application instance has been stopped" at the end).
+        org.apache.hadoop.util.ShutdownHookManager.get();
         boolean quick = List.of(args).contains("--quick");
         throughput();
         if (!quick) {

@@ -37,8 +37,8 @@ public final class EiaStub implements AutoCloseable, AfterAllCallback {
     public static final String GENERATOR_PATH = "/v2/" + GENERATOR + "/data/";
     public static final String FACILITY = "nuclear-outages/facility-nuclear-outages";
     public static final String NATIONAL = "nuclear-outages/us-nuclear-outages";
-    private static final Map<String, String> OUTAGE_UNITS = Map.of(
-            "capacity", "megawatts", "outage", "megawatts", "percentOutage", "percent");
+    private static final Map<String, String> OUTAGE_UNITS =
+            Map.of("capacity", "megawatts", "outage", "megawatts", "percentOutage", "percent");
 
     private final Map<String, EiaApiEmulator.Route> routes = new ConcurrentHashMap<>();
     private final WireMockServer server;
@@ -72,7 +72,8 @@ public final class EiaStub implements AutoCloseable, AfterAllCallback {
         refused.set(0);
         server.resetAll();
         // Data, metadata (/v2/<route>/) and facet (/v2/<route>/facet/<id>/) requests all go to the emulator.
-        server.stubFor(get(urlPathMatching("/v2/.+")).atPriority(10)
+        server.stubFor(get(urlPathMatching("/v2/.+"))
+                .atPriority(10)
                 .willReturn(aResponse().withTransformers(Emulation.NAME)));
     }
 
@@ -114,9 +115,13 @@ public final class EiaStub implements AutoCloseable, AfterAllCallback {
      * application.yaml has rows and the model's totals checks agree.
      */
     public void serveGenerator(List<Map<String, String>> rows, LongUnaryOperator reportedTotal) {
-        serve(new EiaApiEmulator.Route(GENERATOR, List.of("period", "facility", "facilityName", "generator"),
-                OUTAGE_UNITS, rows).withTotal(rows, reportedTotal));
-        serve(new EiaApiEmulator.Route(FACILITY, List.of("period", "facility", "facilityName"), OUTAGE_UNITS,
+        serve(new EiaApiEmulator.Route(
+                        GENERATOR, List.of("period", "facility", "facilityName", "generator"), OUTAGE_UNITS, rows)
+                .withTotal(rows, reportedTotal));
+        serve(new EiaApiEmulator.Route(
+                FACILITY,
+                List.of("period", "facility", "facilityName"),
+                OUTAGE_UNITS,
                 sums(rows, List.of("period", "facility", "facilityName"))));
         serve(new EiaApiEmulator.Route(NATIONAL, List.of("period"), OUTAGE_UNITS, sums(rows, List.of("period"))));
     }
@@ -162,7 +167,9 @@ public final class EiaStub implements AutoCloseable, AfterAllCallback {
     }
 
     private static String decimal(double value) {
-        return java.math.BigDecimal.valueOf(value).setScale(3, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
+        return java.math.BigDecimal.valueOf(value)
+                .setScale(3, java.math.RoundingMode.HALF_UP)
+                .stripTrailingZeros()
                 .toPlainString();
     }
 
@@ -218,9 +225,12 @@ public final class EiaStub implements AutoCloseable, AfterAllCallback {
         public ResponseDefinition transform(ServeEvent event) {
             if (!allowance.admit()) {
                 refused.incrementAndGet();
-                return aResponse().withStatus(429).withHeader("Retry-After", "1")
+                return aResponse()
+                        .withStatus(429)
+                        .withHeader("Retry-After", "1")
                         .withHeader("Content-Type", "application/json")
-                        .withBody("{\"error\":\"Too many requests\",\"code\":429}").build();
+                        .withBody("{\"error\":\"Too many requests\",\"code\":429}")
+                        .build();
             }
             maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             try {
@@ -238,9 +248,13 @@ public final class EiaStub implements AutoCloseable, AfterAllCallback {
 
         private ResponseDefinition answer(ServeEvent event) {
             URI uri = URI.create(event.getRequest().getUrl());
-            EiaApiEmulator.Answer answer = emulator.answer(routes, uri.getPath().substring("/v2/".length()), query(uri));
-            return aResponse().withStatus(answer.status()).withHeader("Content-Type", "application/json")
-                    .withBody(answer.body()).build();
+            EiaApiEmulator.Answer answer =
+                    emulator.answer(routes, uri.getPath().substring("/v2/".length()), query(uri));
+            return aResponse()
+                    .withStatus(answer.status())
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(answer.body())
+                    .build();
         }
 
         @Override

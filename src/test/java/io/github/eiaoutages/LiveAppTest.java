@@ -27,21 +27,23 @@ import org.springframework.test.context.TestPropertySource;
 @CamelSpringBootTest
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = {
-        "pipeline.run-on-startup=false",
-        "pipeline.schedule.enabled=false",
-        "pipeline.eia.api-key=test-secret-key",
-        "pipeline.eia.page-size=4",
-        "pipeline.eia.requests-per-second=50",
-        "pipeline.eia.retry.base-delay-ms=10",
-        "pipeline.eia.retry.max-delay-ms=200",
-        // One backfill window per dataset unless a test asks for more, so request counts stay exact.
-        "pipeline.datasets.generator-nuclear-outages.start=2025-01-01",
-        "pipeline.datasets.generator-nuclear-outages.window-days=36500",
-        "pipeline.datasets.facility-nuclear-outages.start=2025-01-01",
-        "pipeline.datasets.facility-nuclear-outages.window-days=36500",
-        "pipeline.datasets.us-nuclear-outages.start=2025-01-01",
-        "pipeline.datasets.us-nuclear-outages.window-days=36500"})
+@TestPropertySource(
+        properties = {
+            "pipeline.run-on-startup=false",
+            "pipeline.schedule.enabled=false",
+            "pipeline.eia.api-key=test-secret-key",
+            "pipeline.eia.page-size=4",
+            "pipeline.eia.requests-per-second=50",
+            "pipeline.eia.retry.base-delay-ms=10",
+            "pipeline.eia.retry.max-delay-ms=200",
+            // One backfill window per dataset unless a test asks for more, so request counts stay exact.
+            "pipeline.datasets.generator-nuclear-outages.start=2025-01-01",
+            "pipeline.datasets.generator-nuclear-outages.window-days=36500",
+            "pipeline.datasets.facility-nuclear-outages.start=2025-01-01",
+            "pipeline.datasets.facility-nuclear-outages.window-days=36500",
+            "pipeline.datasets.us-nuclear-outages.start=2025-01-01",
+            "pipeline.datasets.us-nuclear-outages.window-days=36500"
+        })
 public abstract class LiveAppTest {
 
     protected static final String GENERATOR = "generator-nuclear-outages";
@@ -52,8 +54,11 @@ public abstract class LiveAppTest {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("pipeline.eia.base-url", EIA::baseUrl);
         // Suppliers are asked on every look-up of the key: the folder is made once per application.
-        registry.add("pipeline.storage.data-dir", () -> workDir().resolve("data").toString());
-        registry.add("pipeline.storage.modeled-dir", () -> workDir().resolve("modeled").toString());
+        registry.add(
+                "pipeline.storage.data-dir", () -> workDir().resolve("data").toString());
+        registry.add(
+                "pipeline.storage.modeled-dir",
+                () -> workDir().resolve("modeled").toString());
         registry.add("camel.main.name", () -> "live-app-" + workDir().getFileName());
     }
 
@@ -99,7 +104,9 @@ public abstract class LiveAppTest {
         ResponseEntity<Map> response = http.postForEntity(uri, null, Map.class);
         @SuppressWarnings("unchecked")
         Map<String, Object> run = response.getBody();
-        assertThat(run).as("POST /refresh?wait=true answered %s", response.getStatusCode()).isNotNull();
+        assertThat(run)
+                .as("POST /refresh?wait=true answered %s", response.getStatusCode())
+                .isNotNull();
         assertThat(run.get("status")).as("run %s", run).isEqualTo(status);
         return run;
     }

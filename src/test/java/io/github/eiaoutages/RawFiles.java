@@ -16,8 +16,7 @@ import java.util.stream.Stream;
 /** Reads Parquet files back for assertions, with a DuckDB of the test's own. */
 public final class RawFiles {
 
-    private RawFiles() {
-    }
+    private RawFiles() {}
 
     /** Every row of the committed raw Parquet of a dataset, ordered by period, facility, generator. */
     public static List<Map<String, Object>> committedRows(Path dataDir, String dataset) throws Exception {
@@ -28,14 +27,18 @@ public final class RawFiles {
         List<Path> parts;
         try (Stream<Path> walk = Files.walk(dir)) {
             parts = walk.filter(p -> p.toString().endsWith(".parquet"))
-                    .filter(p -> p.getParent().getFileName().toString().startsWith("run=")).toList();
+                    .filter(p -> p.getParent().getFileName().toString().startsWith("run="))
+                    .toList();
         }
         if (parts.isEmpty()) {
             return List.of();
         }
         StringBuilder list = new StringBuilder();
         for (Path part : parts) {
-            list.append(list.isEmpty() ? "" : ",").append('\'').append(part.toAbsolutePath()).append('\'');
+            list.append(list.isEmpty() ? "" : ",")
+                    .append('\'')
+                    .append(part.toAbsolutePath())
+                    .append('\'');
         }
         return query("SELECT * FROM read_parquet([" + list + "], hive_partitioning = false) ORDER BY ALL");
     }
@@ -46,18 +49,23 @@ public final class RawFiles {
      * facility_name, generator, capacity, outage, percent_outage).
      */
     public static void writeGeneratorRun(Path dataDir, String runId, String values) throws Exception {
-        writeRun(dataDir, "generator-nuclear-outages", runId, "SELECT period::DATE AS period, facility, facility_name, generator,"
-                + " capacity::DOUBLE AS capacity, outage::DOUBLE AS outage, percent_outage::DOUBLE AS percent_outage, '"
-                + runId + "' AS _run_id, (hash(period, facility, generator, outage) >> 1)::BIGINT AS _row_fp, "
-                + "(hash(period, facility, generator) >> 1)::BIGINT AS _key_fp FROM (VALUES " + values
-                + ") AS t(period, facility, facility_name, generator, capacity, outage, percent_outage)");
+        writeRun(
+                dataDir,
+                "generator-nuclear-outages",
+                runId,
+                "SELECT period::DATE AS period, facility, facility_name, generator,"
+                        + " capacity::DOUBLE AS capacity, outage::DOUBLE AS outage, percent_outage::DOUBLE AS percent_outage, '"
+                        + runId + "' AS _run_id, (hash(period, facility, generator, outage) >> 1)::BIGINT AS _row_fp, "
+                        + "(hash(period, facility, generator) >> 1)::BIGINT AS _key_fp FROM (VALUES " + values
+                        + ") AS t(period, facility, facility_name, generator, capacity, outage, percent_outage)");
     }
 
     /** Writes the rows of {@code select} as a committed raw run of any dataset. */
     public static void writeRun(Path dataDir, String dataset, String runId, String select) throws Exception {
         Path run = dataDir.resolve("raw").resolve(dataset).resolve("run=" + runId);
         Files.createDirectories(run);
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                Statement s = c.createStatement()) {
             s.execute("COPY (" + select + ") TO '" + run.resolve("part-00001.parquet") + "' (FORMAT parquet)");
         }
         Files.writeString(run.resolve("_manifest.json"), "{}");
@@ -65,14 +73,16 @@ public final class RawFiles {
 
     /** Runs a statement that answers no rows ({@code COPY ... TO}) in a DuckDB of the test's own. */
     public static void execute(String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }
 
     public static List<Map<String, Object>> query(String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             ResultSetMetaData meta = rs.getMetaData();
             List<Map<String, Object>> rows = new ArrayList<>();
             while (rs.next()) {

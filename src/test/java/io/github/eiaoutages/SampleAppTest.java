@@ -24,11 +24,14 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @CamelSpringBootTest
 @DisableJmx(false)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "camel.main.name=sample-app-test",
-        "pipeline.eia.api-key=",
-        "pipeline.run-on-startup=true",
-        "pipeline.schedule.enabled=false"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "camel.main.name=sample-app-test",
+            "pipeline.eia.api-key=",
+            "pipeline.run-on-startup=true",
+            "pipeline.schedule.enabled=false"
+        })
 public abstract class SampleAppTest {
 
     protected static final Path WORK;
@@ -44,7 +47,8 @@ public abstract class SampleAppTest {
     @DynamicPropertySource
     static void storage(DynamicPropertyRegistry registry) {
         registry.add("pipeline.storage.data-dir", () -> WORK.resolve("data").toString());
-        registry.add("pipeline.storage.modeled-dir", () -> WORK.resolve("modeled").toString());
+        registry.add(
+                "pipeline.storage.modeled-dir", () -> WORK.resolve("modeled").toString());
     }
 
     @Autowired
@@ -56,8 +60,13 @@ public abstract class SampleAppTest {
      */
     @BeforeEach
     void awaitStartupModel() {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
-                .until(() -> http.getForEntity("/data?limit=1", String.class).getStatusCode().value() == 200);
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .ignoreExceptions()
+                .until(() -> http.getForEntity("/data?limit=1", String.class)
+                                .getStatusCode()
+                                .value()
+                        == 200);
     }
 
     /** GET {@code path}, expecting 200, as a JSON object. */
@@ -65,7 +74,8 @@ public abstract class SampleAppTest {
     protected Map<String, Object> get(String path) {
         ResponseEntity<Map> response = http.getForEntity(path, Map.class);
         org.assertj.core.api.Assertions.assertThat(response.getStatusCode().value())
-                .as("%s -> %s", path, response.getBody()).isEqualTo(200);
+                .as("%s -> %s", path, response.getBody())
+                .isEqualTo(200);
         return response.getBody();
     }
 

@@ -14,19 +14,20 @@ import java.sql.Statement;
  */
 public final class SyntheticOutages {
 
-    private SyntheticOutages() {
-    }
+    private SyntheticOutages() {}
 
     public static void writeRaw(Path dataDir, int generators, int days) throws Exception {
         Path run = dataDir.resolve("raw/generator-nuclear-outages/run=20250101T000000000Z");
         Files.createDirectories(run);
         Files.writeString(dataDir.resolve("raw/_source"), "live\n");
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                Statement s = c.createStatement()) {
             s.execute("COPY (SELECT DATE '2007-01-01' + (i // " + generators + ")::INTEGER AS period,"
                     + " (1000 + i % " + generators + " // 3)::VARCHAR AS facility,"
                     + " 'Plant ' || (i % " + generators + " // 3) AS facility_name, (i % 3 + 1)::VARCHAR AS generator,"
                     + " 1000.0 AS capacity,"
-                    + " CASE WHEN hash(i % " + generators + ", i // " + generators + ") % 5 < 2 THEN 100.0 + hash(i) % 900"
+                    + " CASE WHEN hash(i % " + generators + ", i // " + generators
+                    + ") % 5 < 2 THEN 100.0 + hash(i) % 900"
                     + " ELSE 0.0 END AS outage,"
                     + " 0.0 AS percent_outage, '20250101T000000000Z' AS _run_id, (hash(i, 1) >> 1)::BIGINT AS _row_fp,"
                     + " (hash(i) >> 1)::BIGINT AS _key_fp FROM range(0, " + (long) generators * days + ") t(i)) TO '"

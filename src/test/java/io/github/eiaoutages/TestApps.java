@@ -11,8 +11,7 @@ import org.springframework.web.client.RestClient;
 /** Whole applications started by a test itself, for tests about startup and restarts. */
 public final class TestApps {
 
-    private TestApps() {
-    }
+    private TestApps() {}
 
     /** The application with a key, reading from {@code eia}, storing under {@code work}; no schedule, no startup run. */
     public static ConfigurableApplicationContext start(EiaStub eia, Path work, String name, String... extra) {
@@ -45,7 +44,9 @@ public final class TestApps {
 
     /** POST /refresh?wait=true&dataset=… ; the run record it answers with, whatever the run's status. */
     public static Map<?, ?> refreshAndWait(ConfigurableApplicationContext app, String dataset) {
-        return client(app).post().uri("/refresh?wait=true&dataset={d}", dataset)
+        return client(app)
+                .post()
+                .uri("/refresh?wait=true&dataset={d}", dataset)
                 .exchange((request, response) -> response.bodyTo(Map.class));
     }
 

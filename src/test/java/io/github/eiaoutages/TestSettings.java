@@ -24,8 +24,7 @@ import org.springframework.core.io.FileSystemResource;
  */
 public final class TestSettings {
 
-    private TestSettings() {
-    }
+    private TestSettings() {}
 
     /** application.yaml with the test's folders and {@code overrides} ("pipeline.x.y=value") on top. */
     public static PipelineProperties properties(Path work, String... overrides) {
@@ -44,7 +43,9 @@ public final class TestSettings {
         MutablePropertySources sources = new MutablePropertySources();
         sources.addFirst(new MapPropertySource("test", test));
         applicationYaml().forEach(sources::addLast);
-        Binder binder = new Binder(ConfigurationPropertySources.from(sources), new PropertySourcesPlaceholdersResolver(sources),
+        Binder binder = new Binder(
+                ConfigurationPropertySources.from(sources),
+                new PropertySourcesPlaceholdersResolver(sources),
                 ApplicationConversionService.getSharedInstance());
         return binder.bind("pipeline", PipelineProperties.class).get();
     }
@@ -52,7 +53,15 @@ public final class TestSettings {
     /** The settings with only {@code datasets} configured. */
     public static PipelineProperties properties(Path work, Map<String, PipelineProperties.Dataset> datasets) {
         PipelineProperties p = properties(work);
-        return new PipelineProperties(p.mode(), p.runOnStartup(), p.schedule(), p.eia(), p.storage(), p.model(), p.shutdown(), p.api(),
+        return new PipelineProperties(
+                p.mode(),
+                p.runOnStartup(),
+                p.schedule(),
+                p.eia(),
+                p.storage(),
+                p.model(),
+                p.shutdown(),
+                p.api(),
                 datasets);
     }
 

@@ -22,12 +22,14 @@ public class DatasetCatalog {
         nationalTotals = properties.model().nationalTotals();
         DatasetSpec model = byId.get(modelDataset);
         if (model == null) {
-            throw new InvalidConfigurationException("pipeline.model.dataset",
+            throw new InvalidConfigurationException(
+                    "pipeline.model.dataset",
                     "is '" + modelDataset + "', which is not a key under pipeline.datasets " + byId.keySet());
         }
         for (String needed : List.of("period", "facility", "facilityName", "generator", "capacity", "outage")) {
             if (model.fields().stream().noneMatch(f -> f.name().equals(needed))) {
-                throw new InvalidConfigurationException("pipeline.datasets." + modelDataset + ".fields",
+                throw new InvalidConfigurationException(
+                        "pipeline.datasets." + modelDataset + ".fields",
                         "lacks '" + needed + "', which the star schema is built from");
             }
         }
@@ -39,12 +41,16 @@ public class DatasetCatalog {
         }
         String where = "pipeline.datasets." + id + ".schedule";
         if (schedule.cron() != null && !org.quartz.CronExpression.isValidExpression(schedule.cron())) {
-            throw new InvalidConfigurationException(where + ".cron", "'" + schedule.cron() + "' is not a Quartz cron "
-                    + "expression (seconds minutes hours day-of-month month day-of-week), e.g. \"0 15 * * * ?\"");
+            throw new InvalidConfigurationException(
+                    where + ".cron",
+                    "'" + schedule.cron() + "' is not a Quartz cron "
+                            + "expression (seconds minutes hours day-of-month month day-of-week), e.g. \"0 15 * * * ?\"");
         }
-        if (schedule.timeZone() != null && !java.time.ZoneId.getAvailableZoneIds().contains(schedule.timeZone())
+        if (schedule.timeZone() != null
+                && !java.time.ZoneId.getAvailableZoneIds().contains(schedule.timeZone())
                 && !"UTC".equals(schedule.timeZone())) {
-            throw new InvalidConfigurationException(where + ".time-zone",
+            throw new InvalidConfigurationException(
+                    where + ".time-zone",
                     "'" + schedule.timeZone() + "' is not a time zone id such as UTC or America/New_York");
         }
     }

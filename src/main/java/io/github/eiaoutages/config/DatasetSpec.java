@@ -50,13 +50,18 @@ public record DatasetSpec(
     private static final List<String> RESERVED_COLUMNS = List.of(PERIOD_LABEL, "_run_id", "_row_fp", "_key_fp");
     /** Only EIA's nuclear-outages routes have a known first period (data start 2007-01-01). */
     private static final String NUCLEAR_ROUTES = "nuclear-outages/";
+
     private static final String NUCLEAR_START = "2007-01-01";
 
     static DatasetSpec from(String id, PipelineProperties.Dataset entry) {
         String where = "pipeline.datasets." + id;
-        if (entry.route().startsWith("/") || entry.route().endsWith("/data") || entry.route().endsWith("/data/")) {
-            throw new InvalidConfigurationException(where + ".route",
-                    "'" + entry.route() + "' must be the EIA route alone, e.g. nuclear-outages/generator-nuclear-outages "
+        if (entry.route().startsWith("/")
+                || entry.route().endsWith("/data")
+                || entry.route().endsWith("/data/")) {
+            throw new InvalidConfigurationException(
+                    where + ".route",
+                    "'" + entry.route()
+                            + "' must be the EIA route alone, e.g. nuclear-outages/generator-nuclear-outages "
                             + "(no leading slash, no /data)");
         }
         Frequency frequency;
@@ -68,18 +73,24 @@ public record DatasetSpec(
         List<FieldSpec> fields = fields(where, entry, frequency);
         List<FieldSpec> keyFields = new ArrayList<>();
         for (String name : entry.key()) {
-            FieldSpec field = fields.stream().filter(f -> f.name().equals(name)).findFirst()
-                    .orElseThrow(() -> new InvalidConfigurationException(where + ".key",
-                            "names '" + name + "', which is not one of its fields " + entry.fields().keySet()));
+            FieldSpec field = fields.stream()
+                    .filter(f -> f.name().equals(name))
+                    .findFirst()
+                    .orElseThrow(() -> new InvalidConfigurationException(
+                            where + ".key",
+                            "names '" + name + "', which is not one of its fields "
+                                    + entry.fields().keySet()));
             keyFields.add(field);
         }
         if (!entry.key().contains(PERIOD)) {
             throw new InvalidConfigurationException(where + ".key", "must include 'period'");
         }
-        List<FieldSpec> valueFields = fields.stream().filter(f -> !keyFields.contains(f)).toList();
+        List<FieldSpec> valueFields =
+                fields.stream().filter(f -> !keyFields.contains(f)).toList();
         for (String column : entry.data()) {
             if (fields.stream().noneMatch(f -> f.name().equals(column))) {
-                throw new InvalidConfigurationException(where + ".data",
+                throw new InvalidConfigurationException(
+                        where + ".data",
                         "requests '" + column + "', which is not one of its fields; add it to fields or it is lost");
             }
         }
@@ -88,14 +99,35 @@ public record DatasetSpec(
             nonNegative.add(numeric(where + ".checks.non-negative", name, fields));
         }
         Map<FieldSpec, FieldSpec> atMost = new LinkedHashMap<>();
-        entry.checks().atMost().forEach((field, limit) -> atMost.put(
-                numeric(where + ".checks.at-most", field, fields), numeric(where + ".checks.at-most." + field, limit, fields)));
-        return new DatasetSpec(id, entry.route(), frequency, start(where, entry, frequency), List.copyOf(entry.data()),
-                Map.copyOf(entry.facets()), List.copyOf(fields), List.copyOf(keyFields), valueFields,
-                periods(where, "look-back", entry.lookBack(), entry.lookBackDays(), frequency, frequency.defaultLookBack()),
+        entry.checks()
+                .atMost()
+                .forEach((field, limit) -> atMost.put(
+                        numeric(where + ".checks.at-most", field, fields),
+                        numeric(where + ".checks.at-most." + field, limit, fields)));
+        return new DatasetSpec(
+                id,
+                entry.route(),
+                frequency,
+                start(where, entry, frequency),
+                List.copyOf(entry.data()),
+                Map.copyOf(entry.facets()),
+                List.copyOf(fields),
+                List.copyOf(keyFields),
+                valueFields,
+                periods(
+                        where,
+                        "look-back",
+                        entry.lookBack(),
+                        entry.lookBackDays(),
+                        frequency,
+                        frequency.defaultLookBack()),
                 periods(where, "window", entry.window(), entry.windowDays(), frequency, frequency.defaultWindow()),
-                maxAge(where, entry, frequency), entry.totalIsReliable(),
-                entry.expectComplete(), fillGaps(where, entry), List.copyOf(nonNegative), Map.copyOf(atMost),
+                maxAge(where, entry, frequency),
+                entry.totalIsReliable(),
+                entry.expectComplete(),
+                fillGaps(where, entry),
+                List.copyOf(nonNegative),
+                Map.copyOf(atMost),
                 entry.futurePeriods());
     }
 
@@ -111,22 +143,31 @@ public record DatasetSpec(
         for (Map.Entry<String, FieldType> field : declared.entrySet()) {
             String column = FieldSpec.columnFor(field.getKey());
             if (RESERVED_COLUMNS.contains(column)) {
-                throw new InvalidConfigurationException(where + ".fields." + field.getKey(), "is stored as " + column
-                        + ", a column the pipeline fills itself (" + String.join(", ", RESERVED_COLUMNS) + "); drop it");
+                throw new InvalidConfigurationException(
+                        where + ".fields." + field.getKey(),
+                        "is stored as " + column + ", a column the pipeline fills itself ("
+                                + String.join(", ", RESERVED_COLUMNS) + "); drop it");
             }
             fields.stream().filter(f -> f.column().equals(column)).findFirst().ifPresent(f -> {
-                throw new InvalidConfigurationException(where + ".fields." + field.getKey(), "and fields." + f.name()
-                        + " would both be stored as column " + column + " (EIA's camelCase and kebab-case names become "
-                        + "snake_case); keep one");
+                throw new InvalidConfigurationException(
+                        where + ".fields." + field.getKey(),
+                        "and fields." + f.name()
+                                + " would both be stored as column " + column
+                                + " (EIA's camelCase and kebab-case names become "
+                                + "snake_case); keep one");
             });
             fields.add(new FieldSpec(field.getKey(), column, field.getValue(), fields.size()));
         }
         FieldType given = declared.get(PERIOD);
         if (given != periodType) {
-            throw new InvalidConfigurationException(where + ".fields.period", "is '" + given.name().toLowerCase()
-                    + "', which cannot hold " + frequency.eiaName() + " periods such as " + frequency.example() + ": use '"
-                    + periodType.name().toLowerCase() + "' (" + (frequency.hourly() ? "stored as a UTC timestamp"
-                    : "stored as the period's first day") + "), or leave period out of fields so its type follows frequency");
+            throw new InvalidConfigurationException(
+                    where + ".fields.period",
+                    "is '" + given.name().toLowerCase()
+                            + "', which cannot hold " + frequency.eiaName() + " periods such as " + frequency.example()
+                            + ": use '"
+                            + periodType.name().toLowerCase() + "' ("
+                            + (frequency.hourly() ? "stored as a UTC timestamp" : "stored as the period's first day")
+                            + "), or leave period out of fields so its type follows frequency");
         }
         return fields;
     }
@@ -136,16 +177,19 @@ public record DatasetSpec(
             return frequency.defaultMaxAge();
         }
         if (entry.maxAge().isNegative() || entry.maxAge().isZero()) {
-            throw new InvalidConfigurationException(where + ".max-age", "is " + PipelineProperties.text(entry.maxAge())
-                    + ", but must be longer than zero, e.g. 3d");
+            throw new InvalidConfigurationException(
+                    where + ".max-age",
+                    "is " + PipelineProperties.text(entry.maxAge()) + ", but must be longer than zero, e.g. 3d");
         }
         return entry.maxAge();
     }
 
     private static boolean fillGaps(String where, PipelineProperties.Dataset entry) {
         if (entry.fillGaps() && !entry.expectComplete()) {
-            throw new InvalidConfigurationException(where + ".fill-gaps", "is true, but gaps are only looked for in "
-                    + "datasets marked expect-complete: true; set that too (every period should have rows) or drop fill-gaps");
+            throw new InvalidConfigurationException(
+                    where + ".fill-gaps",
+                    "is true, but gaps are only looked for in "
+                            + "datasets marked expect-complete: true; set that too (every period should have rows) or drop fill-gaps");
         }
         return entry.fillGaps();
     }
@@ -154,17 +198,20 @@ public record DatasetSpec(
         String start = entry.start();
         if (start == null || start.isBlank()) {
             if (!entry.route().startsWith(NUCLEAR_ROUTES)) {
-                throw new InvalidConfigurationException(where + ".start", "is not set: give the first period a backfill "
-                        + "asks for, in the dataset's own format (e.g. " + frequency.example() + " for " + frequency.eiaName()
-                        + " data)");
+                throw new InvalidConfigurationException(
+                        where + ".start",
+                        "is not set: give the first period a backfill "
+                                + "asks for, in the dataset's own format (e.g. " + frequency.example() + " for "
+                                + frequency.eiaName()
+                                + " data)");
             }
             start = NUCLEAR_START;
         }
         try {
             return frequency.parse(start);
         } catch (DateTimeParseException e) {
-            throw new InvalidConfigurationException(where + ".start", e.getMessage()
-                    + " (start is written in the dataset's own period format)");
+            throw new InvalidConfigurationException(
+                    where + ".start", e.getMessage() + " (start is written in the dataset's own period format)");
         }
     }
 
@@ -172,26 +219,35 @@ public record DatasetSpec(
      * A count of periods: the key in periods, or (daily and hourly datasets only) its {@code -days} form, or the
      * frequency's default.
      */
-    private static int periods(String where, String key, Integer periods, Integer days, Frequency frequency, int fallback) {
+    private static int periods(
+            String where, String key, Integer periods, Integer days, Frequency frequency, int fallback) {
         if (days == null) {
             return periods == null ? fallback : periods;
         }
         if (periods != null) {
-            throw new InvalidConfigurationException(where + "." + key + "-days", "and " + where + "." + key
-                    + " are both set; keep " + key + " (it counts periods of the dataset's frequency)");
+            throw new InvalidConfigurationException(
+                    where + "." + key + "-days",
+                    "and " + where + "." + key + " are both set; keep " + key
+                            + " (it counts periods of the dataset's frequency)");
         }
         return switch (frequency) {
             case DAILY -> days;
             case HOURLY, LOCAL_HOURLY -> {
                 if (days > Integer.MAX_VALUE / 24) {
-                    throw new InvalidConfigurationException(where + "." + key + "-days", "is " + days
-                            + ", more days than there are hours to count; give at most " + Integer.MAX_VALUE / 24);
+                    throw new InvalidConfigurationException(
+                            where + "." + key + "-days",
+                            "is " + days + ", more days than there are hours to count; give at most "
+                                    + Integer.MAX_VALUE / 24);
                 }
                 yield days * 24;
             }
-            default -> throw new InvalidConfigurationException(where + "." + key + "-days", "counts days, but the "
-                    + "dataset is " + frequency.eiaName() + ": use " + key + ", which counts its periods (e.g. " + key
-                    + ": 3 for three " + unit(frequency) + ")");
+            default ->
+                throw new InvalidConfigurationException(
+                        where + "." + key + "-days",
+                        "counts days, but the "
+                                + "dataset is " + frequency.eiaName() + ": use " + key
+                                + ", which counts its periods (e.g. " + key
+                                + ": 3 for three " + unit(frequency) + ")");
         };
     }
 
@@ -206,10 +262,14 @@ public record DatasetSpec(
     }
 
     private static FieldSpec numeric(String where, String name, List<FieldSpec> fields) {
-        FieldSpec field = fields.stream().filter(f -> f.name().equals(name)).findFirst()
-                .orElseThrow(() -> new InvalidConfigurationException(where, "names '" + name + "', which is not a field"));
+        FieldSpec field = fields.stream()
+                .filter(f -> f.name().equals(name))
+                .findFirst()
+                .orElseThrow(
+                        () -> new InvalidConfigurationException(where, "names '" + name + "', which is not a field"));
         if (field.type() != FieldType.DOUBLE && field.type() != FieldType.LONG) {
-            throw new InvalidConfigurationException(where, "names '" + name + "', which is not a number (double or long)");
+            throw new InvalidConfigurationException(
+                    where, "names '" + name + "', which is not a number (double or long)");
         }
         return field;
     }
@@ -219,7 +279,9 @@ public record DatasetSpec(
     }
 
     public FieldSpec field(String name) {
-        return fields.stream().filter(f -> f.name().equals(name)).findFirst()
+        return fields.stream()
+                .filter(f -> f.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("dataset " + id + " has no field " + name));
     }
 

@@ -29,11 +29,14 @@ public enum FieldType {
         try {
             return valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidConfigurationException(key, "is '" + text + "', which is not a field type; use one of " + names());
+            throw new InvalidConfigurationException(
+                    key, "is '" + text + "', which is not a field type; use one of " + names());
         }
     }
 
     private static String names() {
-        return Arrays.stream(values()).map(t -> t.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
+        return Arrays.stream(values())
+                .map(t -> t.name().toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(", "));
     }
 }

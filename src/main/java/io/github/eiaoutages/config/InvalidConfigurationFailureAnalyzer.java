@@ -26,8 +26,11 @@ class InvalidConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<Invali
         String origin = origin(cause.key());
         String action = cause.action() != null
                 ? cause.action() + (origin != null ? " ('" + cause.key() + "' is set in " + origin + ".)" : "")
-                : "Fix '" + cause.key() + "' " + (origin != null ? "where it is set (" + origin + ")"
-                        : "in application.yaml (or the environment variable behind it)") + " and start again.";
+                : "Fix '" + cause.key() + "' "
+                        + (origin != null
+                                ? "where it is set (" + origin + ")"
+                                : "in application.yaml (or the environment variable behind it)")
+                        + " and start again.";
         return new FailureAnalysis("Invalid setting: " + cause.getMessage(), action, cause);
     }
 

@@ -38,7 +38,9 @@ public record PipelineProperties(
      * The REST API's bearer token and worker threads. Read where they are used (security.SecurityConfig,
      * serve.ApiWorkerThreads); declared here so that they are known keys of {@code pipeline:}.
      */
-    public record Api(@DefaultValue("") String token, @DefaultValue("0") int workerThreads) {
+    public record Api(
+            @DefaultValue("") String token,
+            @DefaultValue("0") int workerThreads) {
 
         /** Never print the token: records print their fields, so this record does not. */
         @Override
@@ -56,8 +58,9 @@ public record PipelineProperties(
 
         public Shutdown {
             if (gracePeriod != null && gracePeriod.isNegative()) {
-                throw new InvalidConfigurationException("pipeline.shutdown.grace-period", "is " + text(gracePeriod)
-                        + ", but must be zero (stop at once) or longer, e.g. 20s");
+                throw new InvalidConfigurationException(
+                        "pipeline.shutdown.grace-period",
+                        "is " + text(gracePeriod) + ", but must be zero (stop at once) or longer, e.g. 20s");
             }
         }
     }
@@ -74,19 +77,24 @@ public record PipelineProperties(
 
         public Schedule {
             if (waitForActiveRun != null && waitForActiveRun.isNegative()) {
-                throw new InvalidConfigurationException("pipeline.schedule.wait-for-active-run", "is " + waitForActiveRun
-                        + ", but must be zero (skip at once) or longer, e.g. 30m");
+                throw new InvalidConfigurationException(
+                        "pipeline.schedule.wait-for-active-run",
+                        "is " + waitForActiveRun + ", but must be zero (skip at once) or longer, e.g. 30m");
             }
             if (progressLogInterval != null && progressLogInterval.toMillis() < 1) {
-                throw new InvalidConfigurationException("pipeline.schedule.progress-log-interval", "is "
-                        + progressLogInterval + ", but must be at least 1ms, e.g. 5s");
+                throw new InvalidConfigurationException(
+                        "pipeline.schedule.progress-log-interval",
+                        "is " + progressLogInterval + ", but must be at least 1ms, e.g. 5s");
             }
             if (cron == null || !CronExpression.isValidExpression(cron)) {
-                throw new InvalidConfigurationException("pipeline.schedule.cron", "'" + cron + "' is not a Quartz cron "
-                        + "expression (seconds minutes hours day-of-month month day-of-week), e.g. \"0 15 * * * ?\"");
+                throw new InvalidConfigurationException(
+                        "pipeline.schedule.cron",
+                        "'" + cron + "' is not a Quartz cron "
+                                + "expression (seconds minutes hours day-of-month month day-of-week), e.g. \"0 15 * * * ?\"");
             }
             if (!ZoneId.getAvailableZoneIds().contains(timeZone) && !"UTC".equals(timeZone)) {
-                throw new InvalidConfigurationException("pipeline.schedule.time-zone",
+                throw new InvalidConfigurationException(
+                        "pipeline.schedule.time-zone",
                         "'" + timeZone + "' is not a time zone id such as UTC or America/New_York");
             }
         }
@@ -95,7 +103,9 @@ public record PipelineProperties(
     /** Access to the EIA Open Data API v2. An empty key switches to the bundled sample server. */
     public record Eia(
             @DefaultValue("") String apiKey,
-            @NotBlank @DefaultValue("https://api.eia.gov/v2") String baseUrl,
+
+            @NotBlank @DefaultValue("https://api.eia.gov/v2")
+            String baseUrl,
             // EIA answers at most 5,000 rows per JSON request; asking for more silently truncates.
             @Min(1) @Max(5000) @DefaultValue("5000") int pageSize,
             // Guards against an API that ignores offset and returns the same full page forever.
@@ -111,10 +121,15 @@ public record PipelineProperties(
 
         public Eia {
             if (!(requestsPerSecond >= 0.5 && requestsPerSecond <= 1000)) {
-                throw new InvalidConfigurationException("pipeline.eia.requests-per-second", "is "
-                        + (Double.isFinite(requestsPerSecond)
-                        ? BigDecimal.valueOf(requestsPerSecond).stripTrailingZeros().toPlainString() : "not a number")
-                        + ", but must be between 0.5 (a request every 2 s) and 1000; EIA asks for fewer than 5 a second");
+                throw new InvalidConfigurationException(
+                        "pipeline.eia.requests-per-second",
+                        "is "
+                                + (Double.isFinite(requestsPerSecond)
+                                        ? BigDecimal.valueOf(requestsPerSecond)
+                                                .stripTrailingZeros()
+                                                .toPlainString()
+                                        : "not a number")
+                                + ", but must be between 0.5 (a request every 2 s) and 1000; EIA asks for fewer than 5 a second");
             }
             checkBaseUrl(baseUrl);
         }
@@ -132,27 +147,33 @@ public record PipelineProperties(
             try {
                 uri = new java.net.URI(baseUrl.strip());
             } catch (java.net.URISyntaxException e) {
-                throw new InvalidConfigurationException(key, "is not a URL (" + e.getReason() + "); write e.g. "
-                        + "https://api.eia.gov/v2");
+                throw new InvalidConfigurationException(
+                        key, "is not a URL (" + e.getReason() + "); write e.g. " + "https://api.eia.gov/v2");
             }
             if (uri.getRawUserInfo() != null) {
                 // The value is not repeated: it holds a password.
-                throw new InvalidConfigurationException(key, "holds a user name and password before the host; they "
-                        + "would be written in logs and sent with every request. Leave them out (EIA needs only "
-                        + "EIA_API_KEY; a proxy is set with the JVM's -Dhttps.proxyHost and -Dhttps.proxyPort)");
+                throw new InvalidConfigurationException(
+                        key,
+                        "holds a user name and password before the host; they "
+                                + "would be written in logs and sent with every request. Leave them out (EIA needs only "
+                                + "EIA_API_KEY; a proxy is set with the JVM's -Dhttps.proxyHost and -Dhttps.proxyPort)");
             }
             if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
                 // Not repeated either: a query is where a token would be.
-                throw new InvalidConfigurationException(key, "has a query or fragment (after ? or #); it must end with the "
-                        + "path before the route, e.g. https://api.eia.gov/v2 (the API key goes in EIA_API_KEY)");
+                throw new InvalidConfigurationException(
+                        key,
+                        "has a query or fragment (after ? or #); it must end with the "
+                                + "path before the route, e.g. https://api.eia.gov/v2 (the API key goes in EIA_API_KEY)");
             }
             if (!"https".equalsIgnoreCase(uri.getScheme()) && !"http".equalsIgnoreCase(uri.getScheme())) {
-                throw new InvalidConfigurationException(key, "is '" + baseUrl + "', but must be an https:// (or http://) "
-                        + "URL such as https://api.eia.gov/v2");
+                throw new InvalidConfigurationException(
+                        key,
+                        "is '" + baseUrl + "', but must be an https:// (or http://) "
+                                + "URL such as https://api.eia.gov/v2");
             }
             if (uri.getHost() == null || uri.getHost().isBlank()) {
-                throw new InvalidConfigurationException(key, "is '" + baseUrl + "', which names no host; write e.g. "
-                        + "https://api.eia.gov/v2");
+                throw new InvalidConfigurationException(
+                        key, "is '" + baseUrl + "', which names no host; write e.g. " + "https://api.eia.gov/v2");
             }
         }
 
@@ -181,14 +202,20 @@ public record PipelineProperties(
         public Retry {
             // EIA's Retry-After is a second or more: a shorter budget fails a run on its first 429.
             if (rateLimitBudget != null && rateLimitBudget.compareTo(Duration.ofSeconds(1)) < 0) {
-                throw new InvalidConfigurationException("pipeline.eia.retry.rate-limit-budget", "is "
-                        + text(rateLimitBudget) + ", but must be at least 1s (a 429 is retried for as long as it lasts), "
-                        + "e.g. 15m");
+                throw new InvalidConfigurationException(
+                        "pipeline.eia.retry.rate-limit-budget",
+                        "is "
+                                + text(rateLimitBudget)
+                                + ", but must be at least 1s (a 429 is retried for as long as it lasts), "
+                                + "e.g. 15m");
             }
             if (maxDelayMs < baseDelayMs) {
-                throw new InvalidConfigurationException("pipeline.eia.retry.max-delay-ms", "is " + maxDelayMs
-                        + ", below pipeline.eia.retry.base-delay-ms (" + baseDelayMs + "): the backoff starts at the base "
-                        + "delay and grows up to this; raise it, or lower base-delay-ms");
+                throw new InvalidConfigurationException(
+                        "pipeline.eia.retry.max-delay-ms",
+                        "is " + maxDelayMs
+                                + ", below pipeline.eia.retry.base-delay-ms (" + baseDelayMs
+                                + "): the backoff starts at the base "
+                                + "delay and grows up to this; raise it, or lower base-delay-ms");
             }
         }
     }
@@ -203,11 +230,14 @@ public record PipelineProperties(
             @NotNull @DefaultValue("2GB") String duckdbMemoryLimit) {
 
         public Storage {
-            if (duckdbMemoryLimit != null && (!duckdbMemoryLimit.strip().matches("(?i)\\d+(\\.\\d+)?\\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)")
-                    || megabytes(duckdbMemoryLimit) < 64)) {
-                throw new InvalidConfigurationException("pipeline.storage.duckdb-memory-limit", "is '" + duckdbMemoryLimit
-                        + "', but must be an amount of memory with its unit, at least 64MB (DuckDB cannot read a Parquet "
-                        + "part in less), e.g. 512MB or 2GB");
+            if (duckdbMemoryLimit != null
+                    && (!duckdbMemoryLimit.strip().matches("(?i)\\d+(\\.\\d+)?\\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)")
+                            || megabytes(duckdbMemoryLimit) < 64)) {
+                throw new InvalidConfigurationException(
+                        "pipeline.storage.duckdb-memory-limit",
+                        "is '" + duckdbMemoryLimit
+                                + "', but must be an amount of memory with its unit, at least 64MB (DuckDB cannot read a Parquet "
+                                + "part in less), e.g. 512MB or 2GB");
             }
         }
 
@@ -232,11 +262,12 @@ public record PipelineProperties(
      * generator totals are checked against after each build (blank or not configured = that check is skipped).
      */
     public record Model(
-            @NotBlank @DefaultValue("generator-nuclear-outages") String dataset,
+            @NotBlank @DefaultValue("generator-nuclear-outages")
+            String dataset,
+
             @Min(1) @DefaultValue("3") int keepSnapshots,
             @DefaultValue("facility-nuclear-outages") String facilityTotals,
-            @DefaultValue("us-nuclear-outages") String nationalTotals) {
-    }
+            @DefaultValue("us-nuclear-outages") String nationalTotals) {}
 
     /**
      * One EIA dataset: a route of API v2 and how its rows are typed and keyed. Periods ({@code start}) are
@@ -279,8 +310,7 @@ public record PipelineProperties(
             @DefaultValue("false") boolean fillGaps,
             // The dataset publishes periods ahead of time (STEO's forecasts); otherwise a row after the period that
             // holds now is refused into quarantine (not history: a typo'd 9999-12-31 would freeze freshness).
-            @DefaultValue("false") boolean futurePeriods) {
-    }
+            @DefaultValue("false") boolean futurePeriods) {}
 
     /** A duration as a user writes it: {@code 15m}, {@code -5s}, {@code 0s}, {@code 1h30m}. */
     static String text(Duration duration) {
@@ -288,13 +318,11 @@ public record PipelineProperties(
     }
 
     /** A dataset's own schedule; what it leaves out comes from pipeline.schedule. Checked by DatasetCatalog. */
-    public record DatasetSchedule(String cron, String timeZone) {
-    }
+    public record DatasetSchedule(String cron, String timeZone) {}
 
     /** Value checks; a row that fails one is quarantined with the reason. */
     public record Checks(
             @DefaultValue List<String> nonNegative,
             // field -> the field it may not exceed by more than rounding (0.5 or 0.1 %), e.g. outage: capacity
-            @DefaultValue Map<String, String> atMost) {
-    }
+            @DefaultValue Map<String, String> atMost) {}
 }

@@ -78,7 +78,8 @@ class PipelineSettingsBinding implements ConfigurationPropertiesBindHandlerAdvis
         }
 
         @Override
-        public Object onSuccess(ConfigurationPropertyName name, Bindable<?> target, BindContext context, Object result) {
+        public Object onSuccess(
+                ConfigurationPropertyName name, Bindable<?> target, BindContext context, Object result) {
             if (ours(name)) {
                 unbound.onSuccess(name, target, context, result);
                 if (Duration.class.equals(target.getType().resolve()) && context.getConfigurationProperty() != null) {
@@ -102,7 +103,8 @@ class PipelineSettingsBinding implements ConfigurationPropertiesBindHandlerAdvis
         }
 
         @Override
-        public Object onFailure(ConfigurationPropertyName name, Bindable<?> target, BindContext context, Exception error)
+        public Object onFailure(
+                ConfigurationPropertyName name, Bindable<?> target, BindContext context, Exception error)
                 throws Exception {
             if (!ours(name) || causedBy(error, InvalidConfigurationException.class) != null) {
                 return super.onFailure(name, target, context, error);
@@ -111,14 +113,15 @@ class PipelineSettingsBinding implements ConfigurationPropertiesBindHandlerAdvis
             if (invalid != null) {
                 throw constraintBroken(invalid);
             }
-            UnboundConfigurationPropertiesException unknown = causedBy(error, UnboundConfigurationPropertiesException.class);
+            UnboundConfigurationPropertiesException unknown =
+                    causedBy(error, UnboundConfigurationPropertiesException.class);
             if (unknown != null) {
                 throw unknownKeys(unknown.getUnboundProperties());
             }
             ConfigurationProperty property = context.getConfigurationProperty();
             if (property != null && property.getName().equals(name)) {
-                throw new InvalidConfigurationException(name.toString(), "is '" + property.getValue() + "', but must be "
-                        + accepted(target), error);
+                throw new InvalidConfigurationException(
+                        name.toString(), "is '" + property.getValue() + "', but must be " + accepted(target), error);
             }
             return super.onFailure(name, target, context, error);
         }
@@ -130,8 +133,10 @@ class PipelineSettingsBinding implements ConfigurationPropertiesBindHandlerAdvis
     static void checkUnit(ConfigurationPropertyName name, Object written, Duration bound) {
         String text = String.valueOf(written).trim();
         if (written instanceof Number || BARE_NUMBER.matcher(text).matches()) {
-            throw new InvalidConfigurationException(name.toString(), "is " + text + ", a number without a unit: " + text
-                    + " means " + text + " ms; write " + text + "s or " + text + "m (or ms, h, d)");
+            throw new InvalidConfigurationException(
+                    name.toString(),
+                    "is " + text + ", a number without a unit: " + text + " means " + text + " ms; write " + text
+                            + "s or " + text + "m (or ms, h, d)");
         }
     }
 
@@ -151,9 +156,13 @@ class PipelineSettingsBinding implements ConfigurationPropertiesBindHandlerAdvis
             return "a duration with a unit, e.g. 30s, 15m, 2h or 3d";
         }
         if (type.isEnum()) {
-            return "one of " + Arrays.stream(type.getEnumConstants())
-                    .map(c -> ((Enum<?>) c).name().toLowerCase(Locale.ROOT).replace('_', '-'))
-                    .collect(Collectors.joining(", "));
+            return "one of "
+                    + Arrays.stream(type.getEnumConstants())
+                            .map(c -> ((Enum<?>) c)
+                                    .name()
+                                    .toLowerCase(Locale.ROOT)
+                                    .replace('_', '-'))
+                            .collect(Collectors.joining(", "));
         }
         if (type == Path.class) {
             return "a folder path";
@@ -175,8 +184,10 @@ class PipelineSettingsBinding implements ConfigurationPropertiesBindHandlerAdvis
         ConfigurationPropertyName first = names.get(0);
         StringBuilder problem = new StringBuilder(keys.explainUnknown(first));
         if (names.size() > 1) {
-            problem.append(" Also not settings: ").append(names.subList(1, names.size()).stream()
-                    .map(n -> n + " (" + keys.explainUnknown(n) + ")").collect(Collectors.joining(", ")));
+            problem.append(" Also not settings: ")
+                    .append(names.subList(1, names.size()).stream()
+                            .map(n -> n + " (" + keys.explainUnknown(n) + ")")
+                            .collect(Collectors.joining(", ")));
         }
         return new InvalidConfigurationException(first.toString(), problem.toString());
     }
@@ -190,7 +201,8 @@ class PipelineSettingsBinding implements ConfigurationPropertiesBindHandlerAdvis
             String problem;
             if (error instanceof FieldError field) {
                 // Validation names a map's entry datasets[us-nuclear-outages]; application.yaml writes it as a key.
-                key = MAP_KEY.matcher(key + "." + DataObjectPropertyName.toDashedForm(field.getField())).replaceAll(".$1");
+                key = MAP_KEY.matcher(key + "." + DataObjectPropertyName.toDashedForm(field.getField()))
+                        .replaceAll(".$1");
                 problem = (field.getRejectedValue() == null ? "is not set" : "is '" + field.getRejectedValue() + "'")
                         + ", but " + error.getDefaultMessage();
             } else {

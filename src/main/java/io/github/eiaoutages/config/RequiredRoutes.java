@@ -18,7 +18,10 @@ final class RequiredRoutes {
 
     /** What kind of Camel definition an id names; the kinds are looked up in different places of the model. */
     enum Kind {
-        TEMPLATE("route template"), ROUTE("route"), CONFIGURATION("route configuration"), REST_VERB("REST operation");
+        TEMPLATE("route template"),
+        ROUTE("route"),
+        CONFIGURATION("route configuration"),
+        REST_VERB("REST operation");
 
         final String label;
 
@@ -28,21 +31,26 @@ final class RequiredRoutes {
     }
 
     /** One id the application needs, the release file it is in, and whether only a web server needs it. */
-    record Required(String file, Kind kind, String id, boolean webOnly) {
-    }
+    record Required(String file, Kind kind, String id, boolean webOnly) {}
 
     /** The release's routes/ folder, as README's "Routes" table lists it. */
     static final List<Required> RELEASE = release();
 
-    private RequiredRoutes() {
-    }
+    private RequiredRoutes() {}
 
     private static List<Required> release() {
         List<Required> all = new ArrayList<>();
         String ingest = "ingest.camel.yaml";
         all.add(new Required(ingest, Kind.TEMPLATE, "dataset-schedule", false));
-        for (String id : List.of("startup-trigger", "pipeline-run", "eia-page-loop", "eia-check-dataset",
-                "eia-fetch-metadata", "eia-fetch-page", "eia-request", "progress-log")) {
+        for (String id : List.of(
+                "startup-trigger",
+                "pipeline-run",
+                "eia-page-loop",
+                "eia-check-dataset",
+                "eia-fetch-metadata",
+                "eia-fetch-page",
+                "eia-request",
+                "progress-log")) {
             all.add(new Required(ingest, Kind.ROUTE, id, false));
         }
         for (String id : List.of("raw-records", "raw-parts", "raw-flush")) {
@@ -55,12 +63,28 @@ final class RequiredRoutes {
         // The API exists only with a web server: one-shot runs with a key start none and leave api.camel.yaml out
         // on purpose (run.OneShotModeSettings).
         String api = "api.camel.yaml";
-        for (String id : List.of("get-data", "get-plants", "get-top-plants", "get-monthly", "get-national",
-                "get-datasets", "get-runs", "get-run", "post-refresh")) {
+        for (String id : List.of(
+                "get-data",
+                "get-plants",
+                "get-top-plants",
+                "get-monthly",
+                "get-national",
+                "get-datasets",
+                "get-runs",
+                "get-run",
+                "post-refresh")) {
             all.add(new Required(api, Kind.REST_VERB, id, true));
         }
-        for (String id : List.of("data-api", "plants-api", "top-plants-api", "monthly-api", "national-api",
-                "datasets-api", "runs-api", "run-api", "refresh-api")) {
+        for (String id : List.of(
+                "data-api",
+                "plants-api",
+                "top-plants-api",
+                "monthly-api",
+                "national-api",
+                "datasets-api",
+                "runs-api",
+                "run-api",
+                "refresh-api")) {
             all.add(new Required(api, Kind.ROUTE, id, true));
         }
         return List.copyOf(all);
@@ -81,8 +105,13 @@ final class RequiredRoutes {
 
     /** The release's files the application needs, e.g. {@code ingest.camel.yaml, …, errors.camel.yaml and api.camel.yaml}. */
     static String files(boolean web) {
-        List<String> files = RELEASE.stream().filter(r -> web || !r.webOnly()).map(Required::file).distinct().toList();
-        return files.size() == 1 ? files.get(0)
+        List<String> files = RELEASE.stream()
+                .filter(r -> web || !r.webOnly())
+                .map(Required::file)
+                .distinct()
+                .toList();
+        return files.size() == 1
+                ? files.get(0)
                 : String.join(", ", files.subList(0, files.size() - 1)) + " and " + files.get(files.size() - 1);
     }
 
@@ -94,16 +123,22 @@ final class RequiredRoutes {
         List<String> whole = new ArrayList<>();
         List<String> parts = new ArrayList<>();
         missing.forEach((file, ids) -> {
-            long inFile = RELEASE.stream().filter(r -> r.file().equals(file) && (web || !r.webOnly())).count();
+            long inFile = RELEASE.stream()
+                    .filter(r -> r.file().equals(file) && (web || !r.webOnly()))
+                    .count();
             if (ids.size() == inFile) {
                 whole.add(file);
                 return;
             }
-            Map<Kind, List<String>> byKind = ids.stream().collect(Collectors.groupingBy(Required::kind,
-                    LinkedHashMap::new, Collectors.mapping(Required::id, Collectors.toList())));
+            Map<Kind, List<String>> byKind = ids.stream()
+                    .collect(Collectors.groupingBy(
+                            Required::kind, LinkedHashMap::new, Collectors.mapping(Required::id, Collectors.toList())));
             parts.add(byKind.entrySet().stream()
-                    .map(e -> e.getKey().label + (e.getValue().size() > 1 ? "s " : " ") + String.join(", ", e.getValue()))
-                    .collect(Collectors.joining(", ")) + " (of " + file + ")");
+                            .map(e -> e.getKey().label
+                                    + (e.getValue().size() > 1 ? "s " : " ")
+                                    + String.join(", ", e.getValue()))
+                            .collect(Collectors.joining(", "))
+                    + " (of " + file + ")");
         });
         if (!whole.isEmpty()) {
             parts.add(0, String.join(", ", whole) + (whole.size() == 1 ? " (the whole file)" : " (whole files)"));

@@ -52,8 +52,10 @@ class RouteFilesCheck implements CamelContextConfiguration {
         for (String pattern : includes()) {
             Path folder = folder(pattern);
             if (folder != null && !Files.exists(folder)) {
-                throw failure("is '" + include + "', but the folder " + folder + " does not exist" + linkTarget(folder)
-                        + "; the application needs the release's " + RequiredRoutes.files(web) + " there", folder);
+                throw failure(
+                        "is '" + include + "', but the folder " + folder + " does not exist" + linkTarget(folder)
+                                + "; the application needs the release's " + RequiredRoutes.files(web) + " there",
+                        folder);
             }
         }
     }
@@ -75,10 +77,16 @@ class RouteFilesCheck implements CamelContextConfiguration {
         if (missing.isEmpty()) {
             return;
         }
-        Path first = includes().stream().map(RouteFilesCheck::folder).filter(f -> f != null).findFirst().orElse(null);
-        throw failure("is '" + include + "'" + (exclude == null || exclude.isBlank() ? "" : " (less '" + exclude + "')")
-                + ": " + where(pattern -> found(camelContext, pattern)) + "; missing: "
-                + RequiredRoutes.describe(missing, web), first);
+        Path first = includes().stream()
+                .map(RouteFilesCheck::folder)
+                .filter(f -> f != null)
+                .findFirst()
+                .orElse(null);
+        throw failure(
+                "is '" + include + "'" + (exclude == null || exclude.isBlank() ? "" : " (less '" + exclude + "')")
+                        + ": " + where(pattern -> found(camelContext, pattern)) + "; missing: "
+                        + RequiredRoutes.describe(missing, web),
+                first);
     }
 
     @Override
@@ -116,7 +124,8 @@ class RouteFilesCheck implements CamelContextConfiguration {
         List<String> names = new ArrayList<>();
         String[] excludes = exclude == null || exclude.isBlank() ? new String[0] : exclude.split(",");
         try {
-            for (Resource resource : PluginHelper.getPackageScanResourceResolver(camelContext).findResources(pattern)) {
+            for (Resource resource :
+                    PluginHelper.getPackageScanResourceResolver(camelContext).findResources(pattern)) {
                 if (!AntPathMatcher.INSTANCE.anyMatch(excludes, resource.getLocation())) {
                     String location = resource.getLocation();
                     names.add(location.substring(location.lastIndexOf('/') + 1));
@@ -147,7 +156,8 @@ class RouteFilesCheck implements CamelContextConfiguration {
             return null;
         }
         String path = pattern.substring(FILE.length());
-        String root = AntPathMatcher.INSTANCE.isPattern(path) ? AntPathMatcher.INSTANCE.determineRootDir(path)
+        String root = AntPathMatcher.INSTANCE.isPattern(path)
+                ? AntPathMatcher.INSTANCE.determineRootDir(path)
                 : path.contains("/") ? path.substring(0, path.lastIndexOf('/') + 1) : "";
         return Path.of(root.isEmpty() ? "." : root).toAbsolutePath().normalize();
     }
@@ -180,9 +190,14 @@ class RouteFilesCheck implements CamelContextConfiguration {
     }
 
     private static InvalidConfigurationException failure(String problem, Path folder) {
-        return InvalidConfigurationException.withAction(KEY, problem, "Restore the missing route files from the release"
-                + (folder != null ? " into " + folder : "") + " (its routes/ folder; in a clone: git checkout -- routes/), "
-                + "or point " + KEY + " at the folder that holds them, e.g. --" + KEY + "=file:/path/to/routes/*.camel.yaml, "
-                + "and start again.");
+        return InvalidConfigurationException.withAction(
+                KEY,
+                problem,
+                "Restore the missing route files from the release"
+                        + (folder != null ? " into " + folder : "")
+                        + " (its routes/ folder; in a clone: git checkout -- routes/), "
+                        + "or point " + KEY + " at the folder that holds them, e.g. --" + KEY
+                        + "=file:/path/to/routes/*.camel.yaml, "
+                        + "and start again.");
     }
 }

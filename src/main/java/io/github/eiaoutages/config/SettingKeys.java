@@ -22,6 +22,7 @@ final class SettingKeys {
 
     /** A dataset id: any name. */
     private static final String ANY = "*";
+
     private static final LevenshteinDistance DISTANCE = LevenshteinDistance.getDefaultInstance();
 
     /** A level of the key tree: its children by kebab-case name, or one {@link #ANY} child, or a free map. */
@@ -54,8 +55,10 @@ final class SettingKeys {
             }
             return new Node(children, false);
         }
-        if (Map.class.isAssignableFrom(raw) && type instanceof ParameterizedType p
-                && p.getActualTypeArguments()[1] instanceof Class<?> value && value.isRecord()) {
+        if (Map.class.isAssignableFrom(raw)
+                && type instanceof ParameterizedType p
+                && p.getActualTypeArguments()[1] instanceof Class<?> value
+                && value.isRecord()) {
             return new Node(Map.of(ANY, node(value)), false);
         }
         return new Node(Map.of(), Map.class.isAssignableFrom(raw));
@@ -100,7 +103,8 @@ final class SettingKeys {
                 continue;
             }
             String closest = node.children().keySet().stream()
-                    .min(Comparator.comparingInt((String name) -> DISTANCE.apply(element, name))).orElseThrow();
+                    .min(Comparator.comparingInt((String name) -> DISTANCE.apply(element, name)))
+                    .orElseThrow();
             List<String> suggestion = new ArrayList<>(known);
             suggestion.add(closest);
             for (int j = i + 1; j < key.getNumberOfElements(); j++) {

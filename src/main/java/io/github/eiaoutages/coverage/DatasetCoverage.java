@@ -51,12 +51,10 @@ public class DatasetCoverage {
     }
 
     /** The gaps of a dataset found at some state of its committed runs. */
-    private record Found(List<Path> runs, List<PeriodRange> gaps) {
-    }
+    private record Found(List<Path> runs, List<PeriodRange> gaps) {}
 
     /** The first and newest period and the rows of a dataset, from its manifests (null periods when it has none). */
-    public record Extent(Period first, Period newest, long rows) {
-    }
+    public record Extent(Period first, Period newest, long rows) {}
 
     public Extent extent(String datasetId) {
         DatasetSpec dataset = datasets.get(datasetId);
@@ -103,7 +101,9 @@ public class DatasetCoverage {
      * conflicting values last time (until EIA answers them consistently).
      */
     public List<PeriodRange> conflictsToFetchAgain(String datasetId) {
-        return rawStore.unresolvedConflicts(datasetId).stream().map(period -> new PeriodRange(period, period)).toList();
+        return rawStore.unresolvedConflicts(datasetId).stream()
+                .map(period -> new PeriodRange(period, period))
+                .toList();
     }
 
     /** The gaps an ordinary run of the dataset fetches again: all still worth asking for, when it has fill-gaps. */
@@ -185,12 +185,15 @@ public class DatasetCoverage {
         }
         Period newest = extent(dataset.id()).newest();
         ZoneOffset offset = newest == null ? ZoneOffset.UTC : newest.offset();
-        String epoch = dataset.frequency().hourly() ? "epoch_ms(" + dataset.period().column() + ")"
+        String epoch = dataset.frequency().hourly()
+                ? "epoch_ms(" + dataset.period().column() + ")"
                 : "(" + dataset.period().column() + " - DATE '1970-01-01')";
         List<Period> stored = new ArrayList<>();
-        try (Connection c = duckDb.connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(duckDb.sql("coverage/periods.sql").replace("{{epoch}}", epoch)
-                     .replace("{{parts}}", DuckDb.literal(parts)))) {
+        try (Connection c = duckDb.connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(duckDb.sql("coverage/periods.sql")
+                        .replace("{{epoch}}", epoch)
+                        .replace("{{parts}}", DuckDb.literal(parts)))) {
             while (rs.next()) {
                 stored.add(dataset.frequency().fromStored(rs.getLong(1), offset));
             }

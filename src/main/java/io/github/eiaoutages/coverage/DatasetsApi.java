@@ -30,8 +30,7 @@ public class DatasetsApi {
 
     /** The answer of {@code GET /datasets}. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record DatasetList(List<DatasetStatus> data) {
-    }
+    public record DatasetList(List<DatasetStatus> data) {}
 
     /**
      * One dataset: its id, EIA route and frequency, the first and newest period stored (in its own format), the rows
@@ -42,21 +41,29 @@ public class DatasetsApi {
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record DatasetStatus(String id, String route, String frequency, String firstPeriod, String newestPeriod,
-                                long rows, boolean expectComplete, boolean fillGaps, List<Gap> gaps, Integer gapCount,
-                                List<Gap> emptyPeriods, Integer emptyPeriodCount, LastRun lastRun) {
-    }
+    public record DatasetStatus(
+            String id,
+            String route,
+            String frequency,
+            String firstPeriod,
+            String newestPeriod,
+            long rows,
+            boolean expectComplete,
+            boolean fillGaps,
+            List<Gap> gaps,
+            Integer gapCount,
+            List<Gap> emptyPeriods,
+            Integer emptyPeriodCount,
+            LastRun lastRun) {}
 
     /** Periods with no row at all, both inclusive, in the dataset's format; {@code periods} counts them. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Gap(String start, String end, long periods) {
-    }
+    public record Gap(String start, String end, long periods) {}
 
     /** The dataset's newest finished run. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record LastRun(String runId, String status, Instant finishedAt) {
-    }
+    public record LastRun(String runId, String status, Instant finishedAt) {}
 
     public DatasetList list() {
         List<DatasetStatus> all = new ArrayList<>();
@@ -68,10 +75,18 @@ public class DatasetsApi {
                 gaps = coverage.gaps(dataset.id());
                 empty = coverage.emptyPeriods(dataset.id());
             }
-            all.add(new DatasetStatus(dataset.id(), dataset.route(), dataset.frequency().eiaName(),
+            all.add(new DatasetStatus(
+                    dataset.id(),
+                    dataset.route(),
+                    dataset.frequency().eiaName(),
                     extent.first() == null ? null : extent.first().label(),
-                    extent.newest() == null ? null : extent.newest().label(), extent.rows(), dataset.expectComplete(),
-                    dataset.fillGaps(), listed(gaps), gaps == null ? null : gaps.size(), listed(empty),
+                    extent.newest() == null ? null : extent.newest().label(),
+                    extent.rows(),
+                    dataset.expectComplete(),
+                    dataset.fillGaps(),
+                    listed(gaps),
+                    gaps == null ? null : gaps.size(),
+                    listed(empty),
                     empty == null ? null : empty.size(),
                     runs.lastFinished(dataset.id()).map(DatasetsApi::lastRun).orElse(null)));
         }
@@ -80,8 +95,12 @@ public class DatasetsApi {
 
     /** The first {@link DatasetCoverage#MAX_GAPS} ranges as answered, or null for a dataset that is not checked. */
     private static List<Gap> listed(List<PeriodRange> ranges) {
-        return ranges == null ? null : ranges.stream().limit(DatasetCoverage.MAX_GAPS)
-                .map(g -> new Gap(g.start().label(), g.end().label(), g.periods())).toList();
+        return ranges == null
+                ? null
+                : ranges.stream()
+                        .limit(DatasetCoverage.MAX_GAPS)
+                        .map(g -> new Gap(g.start().label(), g.end().label(), g.periods()))
+                        .toList();
     }
 
     private static LastRun lastRun(Object run) {
@@ -89,7 +108,9 @@ public class DatasetsApi {
             return new LastRun(record.getRunId(), record.getStatus(), record.getFinishedAt());
         }
         Map<?, ?> saved = (Map<?, ?>) run;
-        return new LastRun(String.valueOf(saved.get("run_id")), String.valueOf(saved.get("status")),
+        return new LastRun(
+                String.valueOf(saved.get("run_id")),
+                String.valueOf(saved.get("status")),
                 saved.get("finished_at") == null ? null : Instant.parse(String.valueOf(saved.get("finished_at"))));
     }
 }

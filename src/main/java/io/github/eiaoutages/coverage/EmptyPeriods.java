@@ -41,12 +41,10 @@ class EmptyPeriods {
     }
 
     /** The file's content: ranges of period labels, both inclusive. */
-    record Saved(List<Range> ranges) {
-    }
+    record Saved(List<Range> ranges) {}
 
     /** One range of periods, as labels in the dataset's format. */
-    record Range(String start, String end) {
-    }
+    record Range(String start, String end) {}
 
     /** The ranges remembered for a dataset, oldest first; none when the file is missing or cannot be read. */
     List<PeriodRange> of(String datasetId) {
@@ -58,7 +56,9 @@ class EmptyPeriods {
         try {
             List<PeriodRange> ranges = new ArrayList<>();
             for (Range range : mapper.readValue(file.toFile(), Saved.class).ranges()) {
-                ranges.add(new PeriodRange(dataset.frequency().parse(range.start()), dataset.frequency().parse(range.end())));
+                ranges.add(new PeriodRange(
+                        dataset.frequency().parse(range.start()),
+                        dataset.frequency().parse(range.end())));
             }
             return ranges;
         } catch (IOException | RuntimeException e) {
@@ -78,8 +78,13 @@ class EmptyPeriods {
             }
             Files.createDirectories(file.getParent());
             Path temp = file.resolveSibling(FILE + ".tmp");
-            mapper.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(),
-                    new Saved(ranges.stream().map(r -> new Range(r.start().label(), r.end().label())).toList()));
+            mapper.writerWithDefaultPrettyPrinter()
+                    .writeValue(
+                            temp.toFile(),
+                            new Saved(ranges.stream()
+                                    .map(r ->
+                                            new Range(r.start().label(), r.end().label()))
+                                    .toList()));
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write " + file, e);

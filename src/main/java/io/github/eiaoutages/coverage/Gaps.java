@@ -19,8 +19,7 @@ final class Gaps {
     /** Labels on each side of a gap that vote for the weekday a weekly series is labelled on. */
     private static final int WEEKDAY_VOTERS = 4;
 
-    private Gaps() {
-    }
+    private Gaps() {}
 
     /**
      * The gaps between {@code stored} periods (one frequency, oldest first, no duplicates), oldest first.
@@ -78,6 +77,7 @@ final class Gaps {
     private static Period onWeekday(Period week, DayOfWeek weekday) {
         LocalDate day = week.firstDay();
         int shift = Math.floorMod(weekday.getValue() - day.getDayOfWeek().getValue(), 7);
-        return Frequency.WEEKLY.parse(day.plusDays(shift > 3 ? shift - 7 : shift).toString());
+        return Frequency.WEEKLY.parse(
+                day.plusDays(shift > 3 ? shift - 7 : shift).toString());
     }
 }

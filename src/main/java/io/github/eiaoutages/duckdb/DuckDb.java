@@ -42,8 +42,11 @@ public class DuckDb implements AutoCloseable {
         root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
         try (Statement s = root.createStatement()) {
             // One statement at a time; comment lines go first, since they may hold a ';'.
-            String settings = sql("duckdb/settings.sql").lines().filter(line -> !line.strip().startsWith("--"))
-                    .collect(java.util.stream.Collectors.joining("\n")).replace("{{memory_limit}}", memoryLimit.strip());
+            String settings = sql("duckdb/settings.sql")
+                    .lines()
+                    .filter(line -> !line.strip().startsWith("--"))
+                    .collect(java.util.stream.Collectors.joining("\n"))
+                    .replace("{{memory_limit}}", memoryLimit.strip());
             for (String statement : settings.split(";")) {
                 if (!statement.isBlank()) {
                     s.execute(statement.strip());

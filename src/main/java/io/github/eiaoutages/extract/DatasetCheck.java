@@ -40,7 +40,8 @@ public final class DatasetCheck implements EiaRequest {
 
     @Override
     public String describe() {
-        return "metadata check (" + url().substring(routeUrl.length() - dataset.route().length()) + ")";
+        return "metadata check ("
+                + url().substring(routeUrl.length() - dataset.route().length()) + ")";
     }
 
     /** The next request: the metadata first, then each facet's list of values. Never carries the key. */

@@ -49,7 +49,8 @@ public class DatasetChecks {
     private final Path rawDir;
     private final LevenshteinDistance distance = new LevenshteinDistance(MAX_DISTANCE);
 
-    public DatasetChecks(DatasetCatalog datasets, EiaEndpoint endpoint, ObjectMapper mapper, PipelineProperties properties) {
+    public DatasetChecks(
+            DatasetCatalog datasets, EiaEndpoint endpoint, ObjectMapper mapper, PipelineProperties properties) {
         this.datasets = datasets;
         this.endpoint = endpoint;
         this.mapper = mapper;
@@ -58,17 +59,26 @@ public class DatasetChecks {
 
     /** What the check looked at; a change of any of it checks the dataset again. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record CheckedSpec(String route, String frequency, List<String> data, Map<String, List<String>> facets, String checkedAt) {
+    record CheckedSpec(
+            String route, String frequency, List<String> data, Map<String, List<String>> facets, String checkedAt) {
 
         static CheckedSpec of(DatasetSpec dataset) {
             Map<String, List<String>> facets = new TreeMap<>();
-            dataset.facets().forEach((id, values) -> facets.put(id, values.stream().sorted().toList()));
-            return new CheckedSpec(dataset.route(), dataset.frequency().eiaName(), dataset.data().stream().sorted().toList(),
-                    facets, null);
+            dataset.facets()
+                    .forEach((id, values) ->
+                            facets.put(id, values.stream().sorted().toList()));
+            return new CheckedSpec(
+                    dataset.route(),
+                    dataset.frequency().eiaName(),
+                    dataset.data().stream().sorted().toList(),
+                    facets,
+                    null);
         }
 
         boolean sameAs(CheckedSpec other) {
-            return route.equals(other.route) && frequency.equals(other.frequency) && data.equals(other.data)
+            return route.equals(other.route)
+                    && frequency.equals(other.frequency)
+                    && data.equals(other.data)
                     && facets.equals(other.facets);
         }
     }
@@ -89,7 +99,8 @@ public class DatasetChecks {
     /** The requests of a check of {@code datasetId}. */
     public DatasetCheck start(String datasetId) {
         DatasetSpec dataset = datasets.get(datasetId);
-        log.info("{}: checking route, frequency, facets and data against EIA's metadata (first run with this configuration)",
+        log.info(
+                "{}: checking route, frequency, facets and data against EIA's metadata (first run with this configuration)",
                 datasetId);
         return new DatasetCheck(dataset, endpoint.baseUrl() + "/" + dataset.route());
     }
@@ -105,12 +116,18 @@ public class DatasetChecks {
         }
         DatasetSpec dataset = check.dataset();
         if (code != 200 || (root != null && root.has("error"))) {
-            throw EiaPageParser.classify(code, root == null ? EiaPageParser.EiaError.NONE
-                    : EiaPageParser.EiaError.of(root.path("error"), root.path("code").asText(null)), dataset);
+            throw EiaPageParser.classify(
+                    code,
+                    root == null
+                            ? EiaPageParser.EiaError.NONE
+                            : EiaPageParser.EiaError.of(
+                                    root.path("error"), root.path("code").asText(null)),
+                    dataset);
         }
         if (root == null || !root.path("response").isObject()) {
-            throw new EiaMalformedResponseException("EIA answered " + check.url().replace(endpoint.baseUrl(), "")
-                    + " with a body that is not the expected JSON; the API may be down or behind a proxy page");
+            throw new EiaMalformedResponseException(
+                    "EIA answered " + check.url().replace(endpoint.baseUrl(), "")
+                            + " with a body that is not the expected JSON; the API may be down or behind a proxy page");
         }
         check.answered(root.path("response"));
     }
@@ -128,8 +145,8 @@ public class DatasetChecks {
         List<String> problems = new ArrayList<>();
         List<String> frequencies = ids(metadata.path("frequency"));
         if (!frequencies.isEmpty() && !frequencies.contains(dataset.frequency().eiaName())) {
-            problems.add(where + ".frequency: EIA's " + dataset.route() + " has no frequency '" + dataset.frequency().eiaName()
-                    + "'; it offers " + String.join(", ", frequencies));
+            problems.add(where + ".frequency: EIA's " + dataset.route() + " has no frequency '"
+                    + dataset.frequency().eiaName() + "'; it offers " + String.join(", ", frequencies));
         }
         List<String> facetIds = ids(metadata.path("facets"));
         for (String facet : dataset.facets().keySet()) {
@@ -148,7 +165,8 @@ public class DatasetChecks {
         }
         JsonNode data = metadata.path("data");
         if (data.isObject() && data.size() > 0) {
-            List<String> columns = StreamSupport.stream(((Iterable<String>) data::fieldNames).spliterator(), false).toList();
+            List<String> columns = StreamSupport.stream(((Iterable<String>) data::fieldNames).spliterator(), false)
+                    .toList();
             for (String column : dataset.data()) {
                 if (!columns.contains(column)) {
                     problems.add(where + ".data: EIA's " + dataset.route() + " has no data column '" + column + "'"
@@ -173,11 +191,13 @@ public class DatasetChecks {
                 .filter(v -> distance.apply(lower, v.toLowerCase(Locale.ROOT)) >= 0)
                 .sorted(Comparator.comparingInt((String v) -> distance.apply(lower, v.toLowerCase(Locale.ROOT)))
                         .thenComparing(Comparator.naturalOrder()))
-                .limit(MAX_SUGGESTIONS).toList();
+                .limit(MAX_SUGGESTIONS)
+                .toList();
         if (!close.isEmpty()) {
             return "; did you mean " + String.join(" or ", close) + "?";
         }
-        return valid.size() <= 10 ? "; valid: " + String.join(", ", valid)
+        return valid.size() <= 10
+                ? "; valid: " + String.join(", ", valid)
                 : "; none of EIA's " + valid.size() + " ids is close (GET " + listedAt + " lists them)";
     }
 
@@ -187,8 +207,17 @@ public class DatasetChecks {
         try {
             Files.createDirectories(file.getParent());
             Path temp = file.resolveSibling(SPEC_FILE + ".tmp");
-            mapper.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), new CheckedSpec(checked.route(),
-                    checked.frequency(), checked.data(), checked.facets(), Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString()));
+            mapper.writerWithDefaultPrettyPrinter()
+                    .writeValue(
+                            temp.toFile(),
+                            new CheckedSpec(
+                                    checked.route(),
+                                    checked.frequency(),
+                                    checked.data(),
+                                    checked.facets(),
+                                    Instant.now()
+                                            .truncatedTo(java.time.temporal.ChronoUnit.MILLIS)
+                                            .toString()));
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write " + file, e);

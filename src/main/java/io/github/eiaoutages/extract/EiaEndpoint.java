@@ -42,10 +42,12 @@ public class EiaEndpoint {
         }
         String url = "http://127.0.0.1:" + event.getWebServer().getPort() + SAMPLE_PATH;
         sampleBaseUrl.complete(url);
-        log.warn("SAMPLE DATA IN USE: EIA_API_KEY is not set, so the pipeline reads the bundled sample EIA API at {} "
-                + "(invented outages of real U.S. reactors). To ingest live EIA data, get a free key at "
-                + "https://www.eia.gov/opendata/register.php and start again with EIA_API_KEY=<your key> "
-                + "(and an empty data/ folder).", url);
+        log.warn(
+                "SAMPLE DATA IN USE: EIA_API_KEY is not set, so the pipeline reads the bundled sample EIA API at {} "
+                        + "(invented outages of real U.S. reactors). To ingest live EIA data, get a free key at "
+                        + "https://www.eia.gov/opendata/register.php and start again with EIA_API_KEY=<your key> "
+                        + "(and an empty data/ folder).",
+                url);
     }
 
     /**
@@ -74,8 +76,10 @@ public class EiaEndpoint {
             // A run triggered while the web server is still binding waits for the sample server's port.
             return sampleBaseUrl.get(60, TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new IllegalStateException("The sample EIA server did not start within 60 s; "
-                    + "set EIA_API_KEY to read from " + eia.baseUrl() + " instead", e);
+            throw new IllegalStateException(
+                    "The sample EIA server did not start within 60 s; " + "set EIA_API_KEY to read from "
+                            + eia.baseUrl() + " instead",
+                    e);
         }
     }
 
@@ -91,11 +95,14 @@ public class EiaEndpoint {
      * @throws EiaUnavailableException always
      */
     public void unreachable(Exception cause) {
-        String source = eia.sampleMode() ? "the bundled sample EIA server at " + baseUrl()
+        String source = eia.sampleMode()
+                ? "the bundled sample EIA server at " + baseUrl()
                 : "EIA at " + baseUrl() + " (EIA_BASE_URL / pipeline.eia.base-url)";
-        throw new EiaUnavailableException("Could not connect to " + source + ": " + cause.getClass().getSimpleName()
-                + (cause.getMessage() == null ? "" : " " + SecretMasking.mask(cause.getMessage()))
-                + "; check that setting and the network", 0);
+        throw new EiaUnavailableException(
+                "Could not connect to " + source + ": " + cause.getClass().getSimpleName()
+                        + (cause.getMessage() == null ? "" : " " + SecretMasking.mask(cause.getMessage()))
+                        + "; check that setting and the network",
+                0);
     }
 
     /** The key to append to requests, or null in sample mode. Package-private: only the HTTP client sees it. */

@@ -10,5 +10,4 @@ import java.util.List;
  * @param rows rows typed against the dataset spec, values in field order
  * @param rejects rows that could not be typed, with the reason
  */
-public record EiaPage(Long total, int received, List<Object[]> rows, List<RejectedRow> rejects) {
-}
+public record EiaPage(Long total, int received, List<Object[]> rows, List<RejectedRow> rejects) {}

@@ -65,7 +65,8 @@ public class EiaPageParser {
                 throw classify(200, EiaError.of(error, eiaCode), dataset);
             }
             if (page == null) {
-                throw new EiaMalformedResponseException("EIA answered " + dataset.route() + " without a 'response' object");
+                throw new EiaMalformedResponseException(
+                        "EIA answered " + dataset.route() + " without a 'response' object");
             }
             if (page.received() > cursor.length()) {
                 // Reported by other clients: a page with more rows than asked for; its offsets cannot be trusted.
@@ -76,14 +77,17 @@ public class EiaPageParser {
         } catch (JsonParseException e) {
             throw notJson(dataset, e);
         } catch (IOException e) {
-            throw new EiaUnavailableException("Reading the EIA response for " + dataset.route() + " failed: "
-                    + e.getClass().getSimpleName(), 0);
+            throw new EiaUnavailableException(
+                    "Reading the EIA response for " + dataset.route() + " failed: "
+                            + e.getClass().getSimpleName(),
+                    0);
         }
     }
 
     private EiaPage readResponse(JsonParser p, DatasetSpec dataset, PageCursor cursor) throws IOException {
         if (p.currentToken() != JsonToken.START_OBJECT) {
-            throw new EiaMalformedResponseException("EIA answered " + dataset.route() + " with a 'response' that is not an object");
+            throw new EiaMalformedResponseException(
+                    "EIA answered " + dataset.route() + " with a 'response' that is not an object");
         }
         Long total = null;
         List<Object[]> rows = null;
@@ -112,9 +116,15 @@ public class EiaPageParser {
                 // Anything but an object in 'data' (a null, a number) would otherwise end the page early: the rows
                 // after it lost, the page taken for a short last page. The answer is broken; it is fetched again.
                 if (element != JsonToken.END_ARRAY) {
-                    String what = element == JsonToken.VALUE_NULL ? "null" : element.isNumeric() ? "a number"
-                            : element == JsonToken.VALUE_STRING ? "a string" : element.isBoolean() ? "true or false"
-                            : element == JsonToken.START_ARRAY ? "an array" : "something else";
+                    String what = element == JsonToken.VALUE_NULL
+                            ? "null"
+                            : element.isNumeric()
+                                    ? "a number"
+                                    : element == JsonToken.VALUE_STRING
+                                            ? "a string"
+                                            : element.isBoolean()
+                                                    ? "true or false"
+                                                    : element == JsonToken.START_ARRAY ? "an array" : "something else";
                     throw new EiaMalformedResponseException("EIA answered " + dataset.route() + " with " + what
                             + " instead of a row at position " + (received + 1) + " of 'data'");
                 }
@@ -128,8 +138,15 @@ public class EiaPageParser {
         return new EiaPage(total, received, rows, rejects);
     }
 
-    private void readRow(JsonParser p, DatasetSpec dataset, PageCursor cursor, Map<String, FieldSpec> byName,
-                         List<Object[]> rows, List<RejectedRow> rejects, Map<Object, Object> shared) throws IOException {
+    private void readRow(
+            JsonParser p,
+            DatasetSpec dataset,
+            PageCursor cursor,
+            Map<String, FieldSpec> byName,
+            List<Object[]> rows,
+            List<RejectedRow> rejects,
+            Map<Object, Object> shared)
+            throws IOException {
         String[] text = new String[dataset.fields().size()];
         boolean[] present = new boolean[text.length];
         String structured = null;
@@ -190,7 +207,9 @@ public class EiaPageParser {
      * as the wrong thing): an answer that names another frequency is refused whole.
      */
     private static void checkFrequency(String answered, DatasetSpec dataset) {
-        if (answered != null && !answered.isBlank() && !answered.equalsIgnoreCase(dataset.frequency().eiaName())) {
+        if (answered != null
+                && !answered.isBlank()
+                && !answered.equalsIgnoreCase(dataset.frequency().eiaName())) {
             throw new EiaResponseException("EIA answered " + dataset.route() + " with " + answered + " data, but the "
                     + "request asked for " + dataset.frequency().eiaName() + ": check pipeline.datasets." + dataset.id()
                     + ".frequency against the route's frequencies (GET " + dataset.route() + "/ lists them)");
@@ -203,7 +222,8 @@ public class EiaPageParser {
      * route), and storing it as missing would silently blank the stored values.
      */
     private String missingColumn(DatasetSpec dataset, boolean[] present) {
-        for (FieldSpec field : dataFields.computeIfAbsent(dataset.id(), id -> dataset.data().stream().map(dataset::field).toList())) {
+        for (FieldSpec field : dataFields.computeIfAbsent(
+                dataset.id(), id -> dataset.data().stream().map(dataset::field).toList())) {
             if (!present[field.index()]) {
                 return "unparsable row: it has no field '" + field.name() + "', which the request asks for (data[])";
             }
@@ -228,7 +248,9 @@ public class EiaPageParser {
         }
         try {
             JsonNode root = mapper.readTree(body);
-            return root == null ? EiaError.NONE : EiaError.of(root.path("error"), root.path("code").asText(null));
+            return root == null
+                    ? EiaError.NONE
+                    : EiaError.of(root.path("error"), root.path("code").asText(null));
         } catch (IOException e) {
             return EiaError.NONE;
         }
@@ -250,7 +272,9 @@ public class EiaPageParser {
             }
             if (error.isObject()) {
                 String code = error.path("code").asText(null);
-                return new EiaError(code, (code == null ? "" : code + " ") + error.path("message").asText(""));
+                return new EiaError(
+                        code,
+                        (code == null ? "" : code + " ") + error.path("message").asText(""));
             }
             return new EiaError(topLevelCode, error.asText());
         }
@@ -272,9 +296,12 @@ public class EiaPageParser {
     static EiaResponseException classify(int httpStatus, EiaError error, DatasetSpec dataset) {
         Integer eiaStatus = error.status();
         int meant = eiaStatus != null ? eiaStatus : httpStatus == 200 ? 400 : httpStatus;
-        String status = "HTTP " + httpStatus + (eiaStatus != null && eiaStatus != httpStatus ? " with EIA error code " + eiaStatus : "");
+        String status = "HTTP " + httpStatus
+                + (eiaStatus != null && eiaStatus != httpStatus ? " with EIA error code " + eiaStatus : "");
         String detail = error.text() == null || error.text().isBlank() ? "" : ": " + abbreviate(error.text());
-        if (meant == 401 || meant == 403 || (error.text() != null && error.text().startsWith("API_KEY"))) {
+        if (meant == 401
+                || meant == 403
+                || (error.text() != null && error.text().startsWith("API_KEY"))) {
             return new EiaApiKeyRejectedException("EIA rejected the API key (" + status + detail
                     + "): set EIA_API_KEY to a valid key (free at https://www.eia.gov/opendata/register.php)");
         }

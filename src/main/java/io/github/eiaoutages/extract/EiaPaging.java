@@ -58,15 +58,25 @@ public class EiaPaging {
      * @param gaps gaps to fetch as well ({@code fill-gaps}), each window marked with its gap ({@link PageCursor#gap()})
      *     so the run can tell which stayed empty; ignored for a range re-fetch
      */
-    public List<PageCursor> plan(String datasetId, Period newestCommitted, Period backfilledFrom, PeriodRange range,
-                                 List<PeriodRange> conflicts, List<PeriodRange> gaps) {
+    public List<PageCursor> plan(
+            String datasetId,
+            Period newestCommitted,
+            Period backfilledFrom,
+            PeriodRange range,
+            List<PeriodRange> conflicts,
+            List<PeriodRange> gaps) {
         List<PageCursor> windows = windowsOf(datasetId, newestCommitted, backfilledFrom, range, conflicts, gaps);
         PageCursor.siblings(windows);
         return windows;
     }
 
-    private List<PageCursor> windowsOf(String datasetId, Period newestCommitted, Period backfilledFrom, PeriodRange range,
-                                       List<PeriodRange> conflicts, List<PeriodRange> gaps) {
+    private List<PageCursor> windowsOf(
+            String datasetId,
+            Period newestCommitted,
+            Period backfilledFrom,
+            PeriodRange range,
+            List<PeriodRange> conflicts,
+            List<PeriodRange> gaps) {
         DatasetSpec dataset = datasets.get(datasetId);
         String url = endpoint.dataUrl(dataset);
         if (range != null) {
@@ -78,16 +88,24 @@ public class EiaPaging {
         if (newestCommitted == null || backfilledFrom == null) {
             // Rows from a range re-fetch alone do not make a dataset backfilled: its start..now is still owed.
             cursors.addAll(windows(dataset, url, dataset.start(), null, true, null));
-            log.info("{}: {}, backfilling from {} in {} windows of {} periods", datasetId, newestCommitted == null
-                    ? "no rows stored yet" : "only range re-fetches stored so far", dataset.start().label(),
-                    cursors.size(), dataset.window());
+            log.info(
+                    "{}: {}, backfilling from {} in {} windows of {} periods",
+                    datasetId,
+                    newestCommitted == null ? "no rows stored yet" : "only range re-fetches stored so far",
+                    dataset.start().label(),
+                    cursors.size(),
+                    dataset.window());
             return withAgain(dataset, url, cursors, conflicts, gaps);
         }
         if (backfilledFrom.isAfter(dataset.start())) {
             // start moved earlier: the periods before the old backfill's start are owed, the rest is stored.
             cursors.addAll(windows(dataset, url, dataset.start(), backfilledFrom.plus(-1), true, null));
-            log.info("{}: start moved earlier to {}: backfilling up to {} in {} windows", datasetId,
-                    dataset.start().label(), backfilledFrom.plus(-1).label(), cursors.size());
+            log.info(
+                    "{}: start moved earlier to {}: backfilling up to {} in {} windows",
+                    datasetId,
+                    dataset.start().label(),
+                    backfilledFrom.plus(-1).label(),
+                    cursors.size());
         }
         // Data that runs ahead of time (STEO's forecasts) counts back from now, not from its last forecast period:
         // the quarters that turn from forecast into history are the ones EIA revises.
@@ -97,9 +115,13 @@ public class EiaPaging {
         if (start.isBefore(dataset.start())) {
             start = dataset.start();
         }
-        log.info("{}: asking for {} on (newest stored period {}{} less {} periods of look-back)", datasetId,
-                start.label(), newestCommitted.label(), newest == newestCommitted ? "" : ", ahead of now, taken as "
-                + newest.label(), dataset.lookBack());
+        log.info(
+                "{}: asking for {} on (newest stored period {}{} less {} periods of look-back)",
+                datasetId,
+                start.label(),
+                newestCommitted.label(),
+                newest == newestCommitted ? "" : ", ahead of now, taken as " + newest.label(),
+                dataset.lookBack());
         cursors.add(cursor(dataset, url, start, null, false, null));
         return withAgain(dataset, url, cursors, conflicts, gaps);
     }
@@ -120,23 +142,38 @@ public class EiaPaging {
                     + "are asked for on every run. Copy the release's routes/ingest.camel.yaml and carry your own "
                     + "changes over");
         }
-        Period backfilledFrom = newestCommitted == null ? null : datasets.get(datasetId).start();
+        Period backfilledFrom =
+                newestCommitted == null ? null : datasets.get(datasetId).start();
         return plan(datasetId, newestCommitted, backfilledFrom, range, again, List.of());
     }
 
-    private List<PageCursor> withAgain(DatasetSpec dataset, String url, List<PageCursor> cursors,
-                                       List<PeriodRange> conflicts, List<PeriodRange> gaps) {
+    private List<PageCursor> withAgain(
+            DatasetSpec dataset,
+            String url,
+            List<PageCursor> cursors,
+            List<PeriodRange> conflicts,
+            List<PeriodRange> gaps) {
         if (conflicts != null && !conflicts.isEmpty()) {
             int before = cursors.size();
-            conflicts.forEach(periods -> cursors.addAll(windows(dataset, url, periods.start(), periods.end(), false, null)));
-            log.info("{}: also fetching {} period(s) again whose keys came with conflicting values last time, in {} "
-                    + "windows: {}", dataset.id(), conflicts.size(), cursors.size() - before, PeriodRange.listed(conflicts));
+            conflicts.forEach(
+                    periods -> cursors.addAll(windows(dataset, url, periods.start(), periods.end(), false, null)));
+            log.info(
+                    "{}: also fetching {} period(s) again whose keys came with conflicting values last time, in {} "
+                            + "windows: {}",
+                    dataset.id(),
+                    conflicts.size(),
+                    cursors.size() - before,
+                    PeriodRange.listed(conflicts));
         }
         if (gaps != null && !gaps.isEmpty()) {
             int before = cursors.size();
             gaps.forEach(gap -> cursors.addAll(windows(dataset, url, gap.start(), gap.end(), false, gap)));
-            log.info("{}: also fetching {} gap(s) again (fill-gaps), in {} windows: {}", dataset.id(), gaps.size(),
-                    cursors.size() - before, PeriodRange.listed(gaps));
+            log.info(
+                    "{}: also fetching {} gap(s) again (fill-gaps), in {} windows: {}",
+                    dataset.id(),
+                    gaps.size(),
+                    cursors.size() - before,
+                    PeriodRange.listed(gaps));
         }
         return cursors;
     }
@@ -145,8 +182,8 @@ public class EiaPaging {
      * Windows of {@code window} periods from {@code start} to {@code end} (inclusive); with no end, up to the period
      * that holds now, the last window open-ended: whatever EIA has published by then (STEO's forecasts included).
      */
-    private List<PageCursor> windows(DatasetSpec dataset, String url, Period start, Period end, boolean backfill,
-                                     PeriodRange gap) {
+    private List<PageCursor> windows(
+            DatasetSpec dataset, String url, Period start, Period end, boolean backfill, PeriodRange gap) {
         List<PageCursor> windows = new ArrayList<>();
         Period last = end != null ? end : dataset.frequency().containing(clock.instant(), start);
         while (!start.plus(dataset.window()).isAfter(last)) {
@@ -175,13 +212,23 @@ public class EiaPaging {
         return dataset.frequency() == Frequency.LOCAL_HOURLY && dataset.window() > 1 ? next.plus(-1) : next;
     }
 
-    private PageCursor cursor(DatasetSpec dataset, String url, Period start, Period end, boolean backfill,
-                              PeriodRange gap) {
-        PageCursor cursor = new PageCursor(dataset, url, eia.pageSize(), start.label(), end == null ? null : end.label(),
-                eia.maxPagesPerRun(), backfill, gap);
+    private PageCursor cursor(
+            DatasetSpec dataset, String url, Period start, Period end, boolean backfill, PeriodRange gap) {
+        PageCursor cursor = new PageCursor(
+                dataset,
+                url,
+                eia.pageSize(),
+                start.label(),
+                end == null ? null : end.label(),
+                eia.maxPagesPerRun(),
+                backfill,
+                gap);
         // A row after the period that holds now (one period of grace, for clocks and time zones) is not history:
         // refused unless the dataset publishes forecasts (future-periods: true).
-        cursor.bound(dataset.futurePeriods() ? null : dataset.frequency().containing(clock.instant(), start).plus(1));
+        cursor.bound(
+                dataset.futurePeriods()
+                        ? null
+                        : dataset.frequency().containing(clock.instant(), start).plus(1));
         return cursor;
     }
 }

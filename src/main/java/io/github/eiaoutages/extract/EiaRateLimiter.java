@@ -63,7 +63,9 @@ public class EiaRateLimiter {
                 long pausesSeen = pauses;
                 long wait = reserve();
                 long deadline = System.nanoTime() + wait;
-                for (long left = wait; !closed && pauses == pausesSeen && left > 0; left = deadline - System.nanoTime()) {
+                for (long left = wait;
+                        !closed && pauses == pausesSeen && left > 0;
+                        left = deadline - System.nanoTime()) {
                     TimeUnit.NANOSECONDS.timedWait(this, left);
                 }
                 if (closed) {
@@ -115,7 +117,8 @@ public class EiaRateLimiter {
             cut = true;
         }
         // The pause lasts at least one turn at the ceiling now: a Retry-After of 0 or of a date in the past must not
-        // hand the next request a turn at once, or a gateway answering 429 at once would be asked as fast as it answers.
+        // hand the next request a turn at once, or a gateway answering 429 at once would be asked as fast as it
+        // answers.
         long turn = (long) (1e9 * MARGIN / rateAtCut);
         long asked = TimeUnit.MILLISECONDS.toNanos(Math.max(0, retryAfterMillis));
         long until = saturatedAdd(now, Math.max(turn, asked));

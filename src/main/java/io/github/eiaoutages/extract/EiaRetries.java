@@ -36,12 +36,14 @@ public class EiaRetries implements Processor {
     private final PipelineProperties.Retry retry;
     /** pipeline.eia.requests-per-second as written: 4, not 4.0. */
     private final String requestsPerSecond;
+
     private final RetryAfter retryAfter;
     private final EiaRateLimiter limiter;
 
     public EiaRetries(PipelineProperties properties, RetryAfter retryAfter, EiaRateLimiter limiter) {
         this.retry = properties.eia().retry();
-        this.requestsPerSecond = java.math.BigDecimal.valueOf(properties.eia().requestsPerSecond()).stripTrailingZeros()
+        this.requestsPerSecond = java.math.BigDecimal.valueOf(properties.eia().requestsPerSecond())
+                .stripTrailingZeros()
                 .toPlainString();
         this.retryAfter = retryAfter;
         this.limiter = limiter;
@@ -84,8 +86,14 @@ public class EiaRetries implements Processor {
         long delay = asked != null ? asked : backoff(attempt);
         exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, delay);
         exchange.setProperty(RETRY, true);
-        log.warn("{}: {} failed: {}; retry {} of {} in {}{}", exchange.getProperty("dataset"), describe(request),
-                cause == null ? "unknown error" : message(cause), attempt, retry.attempts(), seconds(delay),
+        log.warn(
+                "{}: {} failed: {}; retry {} of {} in {}{}",
+                exchange.getProperty("dataset"),
+                describe(request),
+                cause == null ? "unknown error" : message(cause),
+                attempt,
+                retry.attempts(),
+                seconds(delay),
                 asked != null ? " (EIA's Retry-After)" : "");
     }
 
@@ -117,21 +125,31 @@ public class EiaRetries implements Processor {
         if (asked != null && asked > left && now == since) {
             // The first 429 asks for more than the whole budget (Retry-After: 3600 against 15 minutes): fail now,
             // not in an hour. After earlier ones, the message below says how long EIA kept refusing.
-            EiaUnavailableException tooLong = new EiaUnavailableException("EIA answered 429 (Too Many Requests) and asked "
-                    + "to wait " + seconds(asked) + " (Retry-After), more than what is left of pipeline.eia.retry."
-                    + "rate-limit-budget (" + seconds(Math.max(0, left)) + " of " + retry.rateLimitBudget() + "): the key "
-                    + "is over EIA's limits for now; retry later, and lower pipeline.eia.requests-per-second (now "
-                    + requestsPerSecond + ")", 429);
+            EiaUnavailableException tooLong = new EiaUnavailableException(
+                    "EIA answered 429 (Too Many Requests) and asked "
+                            + "to wait " + seconds(asked)
+                            + " (Retry-After), more than what is left of pipeline.eia.retry."
+                            + "rate-limit-budget (" + seconds(Math.max(0, left)) + " of " + retry.rateLimitBudget()
+                            + "): the key "
+                            + "is over EIA's limits for now; retry later, and lower pipeline.eia.requests-per-second (now "
+                            + requestsPerSecond + ")",
+                    429);
             exchange.setException(tooLong);
             exchange.setProperty(Exchange.EXCEPTION_CAUGHT, tooLong);
             return;
         }
         if (left < 0 || (asked != null && asked > left)) {
-            EiaUnavailableException exhausted = new EiaUnavailableException("EIA kept answering 429 (Too Many Requests) for "
-                    + seconds(now - since) + (left < 0 ? ", the whole of" : " and asked to wait " + seconds(asked)
-                    + " more, past the end of") + " pipeline.eia.retry.rate-limit-budget (" + retry.rateLimitBudget()
-                    + "), even at " + limiter.rate() + " requests/s: lower pipeline.eia.requests-per-second (now "
-                    + requestsPerSecond + ") or retry later; EIA suspends keys that keep exceeding its limits", 429);
+            EiaUnavailableException exhausted = new EiaUnavailableException(
+                    "EIA kept answering 429 (Too Many Requests) for "
+                            + seconds(now - since)
+                            + (left < 0
+                                    ? ", the whole of"
+                                    : " and asked to wait " + seconds(asked) + " more, past the end of")
+                            + " pipeline.eia.retry.rate-limit-budget (" + retry.rateLimitBudget()
+                            + "), even at " + limiter.rate()
+                            + " requests/s: lower pipeline.eia.requests-per-second (now "
+                            + requestsPerSecond + ") or retry later; EIA suspends keys that keep exceeding its limits",
+                    429);
             // The run records the exception of the failed request: this one says what to change.
             exchange.setException(exhausted);
             exchange.setProperty(Exchange.EXCEPTION_CAUGHT, exhausted);
@@ -142,9 +160,15 @@ public class EiaRetries implements Processor {
         // The limiter's shared pause holds this request back with every other one.
         exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, 0L);
         exchange.setProperty(RETRY, true);
-        log.warn("{}: {} was refused with 429 (Too Many Requests): every request waits {}{}, the ceiling is now {} "
-                        + "requests/s (rising by {}/s a minute); retrying for up to {} more", exchange.getProperty("dataset"),
-                describe(request), seconds(pause), asked != null ? " (EIA's Retry-After)" : "", rate, EiaRateLimiter.STEP,
+        log.warn(
+                "{}: {} was refused with 429 (Too Many Requests): every request waits {}{}, the ceiling is now {} "
+                        + "requests/s (rising by {}/s a minute); retrying for up to {} more",
+                exchange.getProperty("dataset"),
+                describe(request),
+                seconds(pause),
+                asked != null ? " (EIA's Retry-After)" : "",
+                rate,
+                EiaRateLimiter.STEP,
                 seconds(retry.rateLimitBudget().toMillis() - (now - since)));
     }
 
@@ -152,7 +176,8 @@ public class EiaRetries implements Processor {
     long backoff(int attempt) {
         double exponential = retry.baseDelayMs() * Math.pow(2, Math.max(0, attempt - 1));
         double capped = Math.min(exponential, retry.maxDelayMs());
-        return Math.round(capped * (1 + JITTER * (2 * ThreadLocalRandom.current().nextDouble() - 1)));
+        return Math.round(
+                capped * (1 + JITTER * (2 * ThreadLocalRandom.current().nextDouble() - 1)));
     }
 
     private static String describe(Object request) {
@@ -161,7 +186,9 @@ public class EiaRetries implements Processor {
 
     private static String message(Throwable cause) {
         String text = cause.getMessage();
-        return text == null || text.isBlank() ? cause.getClass().getSimpleName() : cause.getClass().getSimpleName() + " " + text;
+        return text == null || text.isBlank()
+                ? cause.getClass().getSimpleName()
+                : cause.getClass().getSimpleName() + " " + text;
     }
 
     private static String seconds(long millis) {

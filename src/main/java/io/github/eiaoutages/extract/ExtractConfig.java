@@ -23,8 +23,11 @@ class ExtractConfig {
             @Override
             public void beforeApplicationStart(CamelContext camel) {
                 // Fetches log with the run_id and dataset of the run that started them.
-                camel.getRegistry().bind("eiaFetchPool", RunLogContext.propagating(
-                        camel.getExecutorServiceManager().newFixedThreadPool(this, "eia-fetch", threads)));
+                camel.getRegistry()
+                        .bind(
+                                "eiaFetchPool",
+                                RunLogContext.propagating(camel.getExecutorServiceManager()
+                                        .newFixedThreadPool(this, "eia-fetch", threads)));
             }
 
             @Override

@@ -6,9 +6,9 @@ import io.github.eiaoutages.period.Period;
 import io.github.eiaoutages.period.PeriodRange;
 import it.unimi.dsi.fastutil.longs.Long2IntMap;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
-import java.util.ArrayList;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -39,6 +39,7 @@ public final class PageCursor implements EiaRequest {
      * them (a conflict is reported as such).
      */
     private final Long2IntOpenHashMap rowCounts = new Long2IntOpenHashMap();
+
     private final Long2IntOpenHashMap rejectCounts = new Long2IntOpenHashMap();
     private long rowsCounted;
     private long rejectsCounted;
@@ -51,10 +52,12 @@ public final class PageCursor implements EiaRequest {
     private long previousPageHash;
     /** Shared by the windows of one plan: set when one of them failed for good. */
     private java.util.concurrent.atomic.AtomicBoolean siblingFailed = new java.util.concurrent.atomic.AtomicBoolean();
+
     private long rowsOutside;
     private String firstOutside;
     /** The last period a row may have when the window is open-ended; null = no bound (forecasts). */
     private Period latest;
+
     private Period first;
     private Period last;
 
@@ -68,8 +71,15 @@ public final class PageCursor implements EiaRequest {
     }
 
     /** @param gap the gap this window fetches again ({@code fill-gaps}), or null */
-    PageCursor(DatasetSpec dataset, String url, int length, String start, String end, int maxPages, boolean backfill,
-               PeriodRange gap) {
+    PageCursor(
+            DatasetSpec dataset,
+            String url,
+            int length,
+            String start,
+            String end,
+            int maxPages,
+            boolean backfill,
+            PeriodRange gap) {
         this.dataset = dataset;
         this.url = url;
         this.length = length;
@@ -123,8 +133,9 @@ public final class PageCursor implements EiaRequest {
      * degraded, since an API answering outside the query casts doubt on the rest. Counted again on a second fetch.
      */
     public synchronized String outsideSummary() {
-        return rowsOutside == 0 ? null : rowsOutside + " row(s) with periods outside the window asked for, quarantined ("
-                + firstOutside + ")";
+        return rowsOutside == 0
+                ? null
+                : rowsOutside + " row(s) with periods outside the window asked for, quarantined (" + firstOutside + ")";
     }
 
     private String outsideReason(Object[] values) {
@@ -133,19 +144,21 @@ public final class PageCursor implements EiaRequest {
             last = end == null ? null : dataset.frequency().parse(end);
         }
         Period period = dataset.frequency().fromStored(values[dataset.period().index()], java.time.ZoneOffset.UTC);
-        long slack = dataset.frequency() == io.github.eiaoutages.period.Frequency.WEEKLY ? 6
+        long slack = dataset.frequency() == io.github.eiaoutages.period.Frequency.WEEKLY
+                ? 6
                 : dataset.frequency().hourly() ? 24 : 0;
         if (period.ordinal() < first.ordinal() - slack) {
-            return "period " + period.label() + " lies before the window asked for (" + window() + "): EIA sent a row it "
-                    + "was not asked for";
+            return "period " + period.label() + " lies before the window asked for (" + window()
+                    + "): EIA sent a row it " + "was not asked for";
         }
         Period upper = last != null ? last : latest;
         if (upper != null && period.ordinal() > upper.ordinal() + slack) {
             return last != null
-                    ? "period " + period.label() + " lies after the window asked for (" + window() + "): EIA sent a row it "
-                    + "was not asked for"
-                    : "period " + period.label() + " lies in the future (after " + upper.label() + "): not history; a dataset "
-                    + "whose periods run ahead of time (forecasts) needs future-periods: true";
+                    ? "period " + period.label() + " lies after the window asked for (" + window()
+                            + "): EIA sent a row it " + "was not asked for"
+                    : "period " + period.label() + " lies in the future (after " + upper.label()
+                            + "): not history; a dataset "
+                            + "whose periods run ahead of time (forecasts) needs future-periods: true";
         }
         return null;
     }
@@ -256,10 +269,12 @@ public final class PageCursor implements EiaRequest {
         if (page.received() < length) {
             done = true;
         } else if (pages >= maxPages) {
-            throw new EiaResponseException("Paging " + dataset.id() + " did not end after " + maxPages
-                    + " pages; EIA may be ignoring offset. Raise pipeline.eia.max-pages-per-run if the dataset is that large");
+            throw new EiaResponseException(
+                    "Paging " + dataset.id() + " did not end after " + maxPages
+                            + " pages; EIA may be ignoring offset. Raise pipeline.eia.max-pages-per-run if the dataset is that large");
         }
-        return rejects.size() == page.rejects().size() ? page
+        return rejects.size() == page.rejects().size()
+                ? page
                 : new EiaPage(page.total(), page.received(), page.rows(), rejects);
     }
 
@@ -273,7 +288,8 @@ public final class PageCursor implements EiaRequest {
         }
         long[] hashes = new long[rejects.size()];
         for (int i = 0; i < hashes.length; i++) {
-            hashes[i] = rejects.get(i).row().toString().hashCode() * 31L + rejects.get(i).reason().hashCode();
+            hashes[i] = rejects.get(i).row().toString().hashCode() * 31L
+                    + rejects.get(i).reason().hashCode();
         }
         List<RejectedRow> fresh = new ArrayList<>();
         Long2IntOpenHashMap onPage = new Long2IntOpenHashMap();
@@ -398,7 +414,8 @@ public final class PageCursor implements EiaRequest {
         if (!q.isEmpty()) {
             q.append('&');
         }
-        q.append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+        q.append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+                .append('=')
                 .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
     }
 }

@@ -40,7 +40,8 @@ public class RetryAfter {
             millis = seconds > Long.MAX_VALUE / 1000 ? Long.MAX_VALUE : seconds * 1000;
         } catch (NumberFormatException notSeconds) {
             try {
-                millis = Duration.between(ZonedDateTime.now(), ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME))
+                millis = Duration.between(
+                                ZonedDateTime.now(), ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME))
                         .toMillis();
             } catch (DateTimeParseException notADate) {
                 return null;

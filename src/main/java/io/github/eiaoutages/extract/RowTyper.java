@@ -16,6 +16,7 @@ final class RowTyper {
 
     /** EIA rounds MW to a tenth; sums of rounded parts drift a little further. */
     private static final double ROUNDING_MW = 0.5;
+
     private static final double ROUNDING_SHARE = 0.001;
 
     /**
@@ -49,14 +50,16 @@ final class RowTyper {
                 values[field.index()] = switch (field.type()) {
                     case STRING -> text;
                     case DATE -> epochDay(text);
-                    case HOUR -> LocalDateTime.parse(text.length() == 13 ? text + ":00" : text)
-                            .toInstant(ZoneOffset.UTC).toEpochMilli();
+                    case HOUR ->
+                        LocalDateTime.parse(text.length() == 13 ? text + ":00" : text)
+                                .toInstant(ZoneOffset.UTC)
+                                .toEpochMilli();
                     case DOUBLE -> finite(Double.parseDouble(plainNumber(text)));
                     case LONG -> Long.parseLong(text);
                 };
             } catch (NumberFormatException | DateTimeParseException e) {
-                return "unparsable " + field.type().name().toLowerCase() + " '" + abbreviate(text)
-                        + "' in field '" + field.name() + "'";
+                return "unparsable " + field.type().name().toLowerCase() + " '" + abbreviate(text) + "' in field '"
+                        + field.name() + "'";
             }
         }
         if (dataset.storesPeriodLabel()) {
@@ -80,7 +83,8 @@ final class RowTyper {
                 double v = ((Number) value).doubleValue();
                 double max = ((Number) limit).doubleValue();
                 if (v > max + Math.max(ROUNDING_MW, Math.abs(max) * ROUNDING_SHARE)) {
-                    return "impossible value: " + rule.getKey().name() + " " + value + " exceeds " + rule.getValue().name() + " " + limit;
+                    return "impossible value: " + rule.getKey().name() + " " + value + " exceeds "
+                            + rule.getValue().name() + " " + limit;
                 }
             }
         }

@@ -1,9 +1,9 @@
 package io.github.eiaoutages.model;
 
-import io.github.eiaoutages.storage.StorageFiles;
 import io.github.eiaoutages.config.DatasetCatalog;
 import io.github.eiaoutages.duckdb.DuckDb;
 import io.github.eiaoutages.raw.RawStore;
+import io.github.eiaoutages.storage.StorageFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -30,6 +30,7 @@ public class OutageModelBuilder {
     static final List<String> TABLES = List.of("dim_plant", "dim_date", "fact_outage");
     /** The snapshot's national daily series (not a table of the star schema). */
     public static final String NATIONAL = "national_daily";
+
     private static final Logger log = LoggerFactory.getLogger(OutageModelBuilder.class);
 
     private final DuckDb duckDb;
@@ -38,8 +39,12 @@ public class OutageModelBuilder {
     private final SnapshotPublisher publisher;
     private final QualityChecks qualityChecks;
 
-    public OutageModelBuilder(DuckDb duckDb, RawStore rawStore, DatasetCatalog datasets, SnapshotPublisher publisher,
-                              QualityChecks qualityChecks) {
+    public OutageModelBuilder(
+            DuckDb duckDb,
+            RawStore rawStore,
+            DatasetCatalog datasets,
+            SnapshotPublisher publisher,
+            QualityChecks qualityChecks) {
         this.duckDb = duckDb;
         this.rawStore = rawStore;
         this.datasets = datasets;
@@ -61,7 +66,9 @@ public class OutageModelBuilder {
         }
         Optional<String> unreadable = publisher.unreadable(current.get());
         if (unreadable.isPresent()) {
-            log.warn("Model snapshot {} cannot be read ({}); rebuilding it from the raw store", current.get().id(),
+            log.warn(
+                    "Model snapshot {} cannot be read ({}); rebuilding it from the raw store",
+                    current.get().id(),
                     unreadable.get());
             return true;
         }
@@ -70,10 +77,14 @@ public class OutageModelBuilder {
 
     /** The newest committed run of the datasets a snapshot is built from: the model's and the national one. */
     private String newestRun() {
-        List<Path> runs = new ArrayList<>(rawStore.committedRuns(datasets.modelDataset().id()));
+        List<Path> runs =
+                new ArrayList<>(rawStore.committedRuns(datasets.modelDataset().id()));
         datasets.nationalDataset().ifPresent(national -> runs.addAll(rawStore.committedRuns(national.id())));
         // By run id: a run folder sorted by period (run=<id>.sorted) is still the same run.
-        return runs.stream().map(p -> "run=" + RawStore.runIdOf(p)).max(String::compareTo).orElseThrow();
+        return runs.stream()
+                .map(p -> "run=" + RawStore.runIdOf(p))
+                .max(String::compareTo)
+                .orElseThrow();
     }
 
     public synchronized ModelBuild build() {
@@ -81,21 +92,25 @@ public class OutageModelBuilder {
         List<Path> runs = rawStore.committedRuns(datasets.modelDataset().id());
         List<Path> parts = rawStore.committedParts(datasets.modelDataset().id());
         if (parts.isEmpty()) {
-            throw new IllegalStateException("There are no committed raw rows of " + datasets.modelDataset().id()
-                    + " to model yet; run an ingest first (POST /refresh)");
+            throw new IllegalStateException("There are no committed raw rows of "
+                    + datasets.modelDataset().id() + " to model yet; run an ingest first (POST /refresh)");
         }
         String snapshotId = StorageFiles.id(Instant.now());
         Path work = publisher.workDir(snapshotId);
         Map<String, Long> rows = new LinkedHashMap<>();
         List<QualityCheck> checks;
-        try (Connection c = duckDb.connect(); Statement s = c.createStatement()) {
+        try (Connection c = duckDb.connect();
+                Statement s = c.createStatement()) {
             s.execute(duckDb.sql("model/generator_days.sql").replace("{{raw_parts}}", DuckDb.literal(parts)));
             loadPreviousPlants(c);
             for (String table : TABLES) {
                 s.execute(duckDb.sql("model/" + table + ".sql"));
-                s.execute(duckDb.sql("model/_export_table.sql").replace("{{table}}", table).replace("{{order}}", "ALL")
+                s.execute(duckDb.sql("model/_export_table.sql")
+                        .replace("{{table}}", table)
+                        .replace("{{order}}", "ALL")
                         .replace("{{file}}", DuckDb.literal(work.resolve(table + ".parquet"))));
-                try (ResultSet rs = s.executeQuery(duckDb.sql("model/_row_count.sql").replace("{{table}}", table))) {
+                try (ResultSet rs =
+                        s.executeQuery(duckDb.sql("model/_row_count.sql").replace("{{table}}", table))) {
                     rs.next();
                     rows.put(table, rs.getLong(1));
                 }
@@ -105,7 +120,8 @@ public class OutageModelBuilder {
             publisher.writeQuality(work, checks);
         } catch (SQLException | RuntimeException e) {
             publisher.discard(work);
-            throw new ModelBuildException("Building the model failed; the previous snapshot stays live: " + e.getMessage(), e);
+            throw new ModelBuildException(
+                    "Building the model failed; the previous snapshot stays live: " + e.getMessage(), e);
         }
         String builtFrom = newestRun();
         Snapshot snapshot = publisher.publish(snapshotId, work, builtFrom);
@@ -113,8 +129,12 @@ public class OutageModelBuilder {
         log.info("Model snapshot {} published in {} ms: {}", snapshot.id(), millis, rows);
         for (QualityCheck check : checks) {
             if (check.failed()) {
-                log.warn("Quality check {} failed for {} item(s) of snapshot {}, e.g. {}", check.name(), check.failures(),
-                        snapshot.id(), check.examples().get(0));
+                log.warn(
+                        "Quality check {} failed for {} item(s) of snapshot {}, e.g. {}",
+                        check.name(),
+                        check.failures(),
+                        snapshot.id(),
+                        check.examples().get(0));
             }
         }
         return new ModelBuild(snapshot.id(), rows, millis, checks);
@@ -122,10 +142,14 @@ public class OutageModelBuilder {
 
     /** The national daily series, from the us-level dataset's raw rows, when that dataset has any. */
     private void writeNationalSeries(Statement s, Path work) throws SQLException {
-        Optional<List<Path>> parts = datasets.nationalDataset().map(d -> rawStore.committedParts(d.id())).filter(p -> !p.isEmpty());
+        Optional<List<Path>> parts = datasets.nationalDataset()
+                .map(d -> rawStore.committedParts(d.id()))
+                .filter(p -> !p.isEmpty());
         if (parts.isPresent()) {
             s.execute(duckDb.sql("model/national_daily.sql").replace("{{raw_parts}}", DuckDb.literal(parts.get())));
-            s.execute(duckDb.sql("model/_export_table.sql").replace("{{table}}", "national_daily").replace("{{order}}", "period")
+            s.execute(duckDb.sql("model/_export_table.sql")
+                    .replace("{{table}}", "national_daily")
+                    .replace("{{order}}", "period")
                     .replace("{{file}}", DuckDb.literal(work.resolve(NATIONAL + ".parquet"))));
         }
     }
@@ -138,7 +162,8 @@ public class OutageModelBuilder {
     private void loadPreviousPlants(Connection c) throws SQLException {
         List<Snapshot> candidates = new ArrayList<>();
         publisher.current().ifPresent(candidates::add);
-        publisher.published().stream().filter(p -> candidates.stream().noneMatch(known -> known.id().equals(p.id())))
+        publisher.published().stream()
+                .filter(p -> candidates.stream().noneMatch(known -> known.id().equals(p.id())))
                 .forEach(candidates::add);
         for (Snapshot previous : candidates) {
             Path file = previous.table("dim_plant");
@@ -149,17 +174,23 @@ public class OutageModelBuilder {
             try (Statement s = c.createStatement()) {
                 s.execute(duckDb.sql("model/previous_plants.sql").replace("{{dim_plant}}", DuckDb.literal(file)));
                 if (previous != candidates.get(0)) {
-                    log.warn("Plant keys carried over from snapshot {}: the dim_plant of snapshot {} cannot be read",
-                            previous.id(), candidates.get(0).id());
+                    log.warn(
+                            "Plant keys carried over from snapshot {}: the dim_plant of snapshot {} cannot be read",
+                            previous.id(),
+                            candidates.get(0).id());
                 }
                 return;
             } catch (SQLException e) {
-                log.warn("Could not read the plant keys of snapshot {} ({}); trying an older snapshot", previous.id(),
+                log.warn(
+                        "Could not read the plant keys of snapshot {} ({}); trying an older snapshot",
+                        previous.id(),
                         e.getMessage().lines().findFirst().orElse(""));
             }
         }
         if (!candidates.isEmpty()) {
-            log.warn("No readable dim_plant in {}: plants get new keys in this build", candidates.stream().map(Snapshot::id).toList());
+            log.warn(
+                    "No readable dim_plant in {}: plants get new keys in this build",
+                    candidates.stream().map(Snapshot::id).toList());
         }
         try (Statement s = c.createStatement()) {
             s.execute(duckDb.sql("model/previous_plants_none.sql"));

@@ -25,8 +25,9 @@ public class QualityChecks {
 
     /** Failing items listed per check; the count covers all of them. */
     static final int EXAMPLES = 20;
-    private static final List<String> MODEL_CHECKS = List.of(
-            "no_overlapping_events", "foreign_keys_resolve", "keys_unique", "dim_date_no_gaps");
+
+    private static final List<String> MODEL_CHECKS =
+            List.of("no_overlapping_events", "foreign_keys_resolve", "keys_unique", "dim_date_no_gaps");
 
     private final DuckDb duckDb;
     private final RawStore rawStore;
@@ -54,8 +55,11 @@ public class QualityChecks {
     private QualityCheck reconcile(Statement s, String check, String table, String datasetId) throws SQLException {
         String description = description(check);
         if (datasetId == null || datasetId.isBlank() || !datasets.ids().contains(datasetId)) {
-            return skipped(check, description, "pipeline.model." + (check.startsWith("facility") ? "facility" : "national")
-                    + "-totals names no configured dataset");
+            return skipped(
+                    check,
+                    description,
+                    "pipeline.model." + (check.startsWith("facility") ? "facility" : "national")
+                            + "-totals names no configured dataset");
         }
         List<Path> parts = rawStore.committedParts(datasetId);
         if (parts.isEmpty()) {
@@ -63,8 +67,10 @@ public class QualityChecks {
         }
         DatasetSpec spec = datasets.get(datasetId);
         String key = spec.keyFields().stream().map(FieldSpec::column).collect(Collectors.joining(", "));
-        s.execute(duckDb.sql("quality/latest_totals.sql").replace("{{table}}", table)
-                .replace("{{raw_parts}}", DuckDb.literal(parts)).replace("{{key}}", key));
+        s.execute(duckDb.sql("quality/latest_totals.sql")
+                .replace("{{table}}", table)
+                .replace("{{raw_parts}}", DuckDb.literal(parts))
+                .replace("{{key}}", key));
         return check(s, check);
     }
 
@@ -72,15 +78,20 @@ public class QualityChecks {
         String query = duckDb.sql("quality/" + check + ".sql");
         List<String> examples = new ArrayList<>();
         long failures = 0;
-        try (ResultSet rs = s.executeQuery(duckDb.sql("quality/_report.sql").replace("{{check}}", query)
+        try (ResultSet rs = s.executeQuery(duckDb.sql("quality/_report.sql")
+                .replace("{{check}}", query)
                 .replace("{{examples}}", Integer.toString(EXAMPLES)))) {
             while (rs.next()) {
                 failures = rs.getLong(1);
                 examples.add(rs.getString(2) + ": " + rs.getString(3));
             }
         }
-        return new QualityCheck(check, description(check), failures == 0 ? QualityCheck.PASSED : QualityCheck.FAILED,
-                failures, examples);
+        return new QualityCheck(
+                check,
+                description(check),
+                failures == 0 ? QualityCheck.PASSED : QualityCheck.FAILED,
+                failures,
+                examples);
     }
 
     private static QualityCheck skipped(String check, String description, String why) {
@@ -89,7 +100,8 @@ public class QualityChecks {
 
     /** The leading comment of the check's SQL file says what it checks. */
     private String description(String check) {
-        return duckDb.sql("quality/" + check + ".sql").lines()
+        return duckDb.sql("quality/" + check + ".sql")
+                .lines()
                 .takeWhile(line -> line.startsWith("--"))
                 .map(line -> line.substring(2).trim())
                 .collect(Collectors.joining(" "));

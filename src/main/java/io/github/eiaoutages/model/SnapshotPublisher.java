@@ -1,8 +1,8 @@
 package io.github.eiaoutages.model;
 
-import io.github.eiaoutages.storage.StorageFiles;
-import io.github.eiaoutages.config.PipelineProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.eiaoutages.config.PipelineProperties;
+import io.github.eiaoutages.storage.StorageFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -12,9 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +36,7 @@ public class SnapshotPublisher {
     private static final String BUILT_FROM = "_built_from";
     /** The quality checks of the snapshot, as JSON: what /runs reports, kept with the data it describes. */
     private static final String QUALITY = "_quality.json";
+
     private final ObjectMapper json;
     /** Every Parquet file begins and ends with these 4 bytes; a file cut short has no footer to read. */
     private static final byte[] PARQUET_MAGIC = "PAR1".getBytes(StandardCharsets.US_ASCII);
@@ -57,14 +58,16 @@ public class SnapshotPublisher {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not create " + dir + "; check that " + modeledDir + " is writable", e);
+            throw new UncheckedIOException(
+                    "Could not create " + dir + "; check that " + modeledDir + " is writable", e);
         }
         return dir;
     }
 
     void writeQuality(Path workDir, List<QualityCheck> checks) {
         try {
-            json.writerWithDefaultPrettyPrinter().writeValue(workDir.resolve(QUALITY).toFile(), checks);
+            json.writerWithDefaultPrettyPrinter()
+                    .writeValue(workDir.resolve(QUALITY).toFile(), checks);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write " + workDir.resolve(QUALITY), e);
         }
@@ -95,9 +98,14 @@ public class SnapshotPublisher {
             Path link = modeledDir.resolve("." + CURRENT + ".tmp");
             Files.deleteIfExists(link);
             Files.createSymbolicLink(link, Path.of(SNAPSHOTS, snapshotId));
-            Files.move(link, modeledDir.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(
+                    link,
+                    modeledDir.resolve(CURRENT),
+                    StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not publish model snapshot " + snapshotId + " under " + modeledDir, e);
+            throw new UncheckedIOException(
+                    "Could not publish model snapshot " + snapshotId + " under " + modeledDir, e);
         }
         prune(snapshotId);
         return new Snapshot(snapshotId, target);
@@ -147,7 +155,8 @@ public class SnapshotPublisher {
                 long size = channel.size();
                 ByteBuffer head = ByteBuffer.allocate(PARQUET_MAGIC.length);
                 ByteBuffer tail = ByteBuffer.allocate(PARQUET_MAGIC.length);
-                if (size < 2L * PARQUET_MAGIC.length + 4 || channel.read(head, 0) < PARQUET_MAGIC.length
+                if (size < 2L * PARQUET_MAGIC.length + 4
+                        || channel.read(head, 0) < PARQUET_MAGIC.length
                         || channel.read(tail, size - PARQUET_MAGIC.length) < PARQUET_MAGIC.length
                         || !Arrays.equals(head.array(), PARQUET_MAGIC)
                         || !Arrays.equals(tail.array(), PARQUET_MAGIC)) {
@@ -167,9 +176,12 @@ public class SnapshotPublisher {
             return List.of();
         }
         try (Stream<Path> dirs = Files.list(snapshots)) {
-            return dirs.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith("."))
-                    .sorted(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed())
-                    .map(p -> new Snapshot(p.getFileName().toString(), p)).toList();
+            return dirs.filter(Files::isDirectory)
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .sorted(Comparator.comparing((Path p) -> p.getFileName().toString())
+                            .reversed())
+                    .map(p -> new Snapshot(p.getFileName().toString(), p))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not list " + snapshots, e);
         }
@@ -193,5 +205,4 @@ public class SnapshotPublisher {
         }
         readability.keySet().retainAll(published().stream().map(Snapshot::id).toList());
     }
-
 }

@@ -12,9 +12,12 @@ public class SnapshotUnreadableException extends ApiException {
     private final String reason;
 
     public SnapshotUnreadableException(String snapshotId, String reason) {
-        super(503, "Model unreadable", "The published model (snapshot " + snapshotId + ") cannot be read: " + reason + ". Rebuild it from the "
-                + "raw store: POST /refresh (every run rebuilds an unreadable model), or --pipeline.mode=model-once "
-                + "while the server is stopped");
+        super(
+                503,
+                "Model unreadable",
+                "The published model (snapshot " + snapshotId + ") cannot be read: " + reason + ". Rebuild it from the "
+                        + "raw store: POST /refresh (every run rebuilds an unreadable model), or --pipeline.mode=model-once "
+                        + "while the server is stopped");
         this.snapshotId = snapshotId;
         this.reason = reason;
     }

@@ -11,9 +11,13 @@ public class JsonLogSettings implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        if ("json".equalsIgnoreCase(environment.getProperty("logging.console.format", "text").trim())) {
-            environment.getPropertySources().addFirst(new MapPropertySource("pipeline-json-logs",
-                    Map.of("spring.main.banner-mode", "off")));
+        if ("json"
+                .equalsIgnoreCase(environment
+                        .getProperty("logging.console.format", "text")
+                        .trim())) {
+            environment
+                    .getPropertySources()
+                    .addFirst(new MapPropertySource("pipeline-json-logs", Map.of("spring.main.banner-mode", "off")));
         }
     }
 }

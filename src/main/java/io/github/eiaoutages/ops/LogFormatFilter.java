@@ -24,7 +24,8 @@ public class LogFormatFilter extends Filter<ILoggingEvent> {
 
     @Override
     public void start() {
-        active = format != null && format.equalsIgnoreCase(selected == null || selected.isBlank() ? "text" : selected.trim());
+        active = format != null
+                && format.equalsIgnoreCase(selected == null || selected.isBlank() ? "text" : selected.trim());
         super.start();
     }
 

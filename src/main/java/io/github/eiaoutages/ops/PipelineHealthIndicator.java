@@ -44,11 +44,17 @@ public class PipelineHealthIndicator implements HealthIndicator {
     private final Clock clock;
     /** Newest stored period per dataset; recomputed from the manifests after every run. */
     private final Map<String, Period> newest = new ConcurrentHashMap<>();
+
     private final Map<String, String> unreadable = new ConcurrentHashMap<>();
     private volatile boolean loaded;
 
-    public PipelineHealthIndicator(DatasetCatalog datasets, RawStore rawStore, RunRegistry runs,
-                                   DatasetSchedules schedules, DatasetCoverage coverage, SnapshotPublisher snapshots) {
+    public PipelineHealthIndicator(
+            DatasetCatalog datasets,
+            RawStore rawStore,
+            RunRegistry runs,
+            DatasetSchedules schedules,
+            DatasetCoverage coverage,
+            SnapshotPublisher snapshots) {
         this.datasets = datasets;
         this.snapshots = snapshots;
         this.coverage = coverage;
@@ -108,7 +114,8 @@ public class PipelineHealthIndicator implements HealthIndicator {
                 // runs ahead of time (forecasts) would look fresh for years: its age counts from the last run that
                 // stored rows of it (new or revised), not from runs that found nothing new.
                 Instant end = dataset.frequency() == io.github.eiaoutages.period.Frequency.WEEKLY
-                        ? period.start().plus(Duration.ofDays(1)) : period.end();
+                        ? period.start().plus(Duration.ofDays(1))
+                        : period.end();
                 Instant reference = end.isAfter(now) ? lastStored(id).orElse(now) : end;
                 Duration age = Duration.between(reference, now);
                 entry.put("age_hours", Math.max(0, age.toHours()));
@@ -141,7 +148,8 @@ public class PipelineHealthIndicator implements HealthIndicator {
         RunRecord active = runs.active();
         Optional<Snapshot> model = snapshots.current();
         Optional<String> unreadableModel = model.flatMap(snapshots::unreadable);
-        Health.Builder health = !stale.isEmpty() || unreadableModel.isPresent() ? Health.down()
+        Health.Builder health = !stale.isEmpty() || unreadableModel.isPresent()
+                ? Health.down()
                 : anyData ? Health.up() : Health.unknown();
         if (!stale.isEmpty()) {
             health.withDetail("stale", stale);
@@ -151,8 +159,10 @@ public class PipelineHealthIndicator implements HealthIndicator {
             problem.put("snapshot", model.get().id());
             problem.put("status", "unreadable");
             problem.put("error", reason);
-            problem.put("action", "the next run rebuilds it from the raw store: POST /refresh, or "
-                    + "--pipeline.mode=model-once while the server is stopped");
+            problem.put(
+                    "action",
+                    "the next run rebuilds it from the raw store: POST /refresh, or "
+                            + "--pipeline.mode=model-once while the server is stopped");
             health.withDetail("model", problem);
         });
         if (active != null) {
@@ -184,7 +194,8 @@ public class PipelineHealthIndicator implements HealthIndicator {
             summary.put("run_id", saved.get("run_id"));
             summary.put("status", saved.get("status"));
             summary.put("finished_at", String.valueOf(saved.get("finished_at")));
-            if (saved.get("datasets") instanceof Map<?, ?> datasets && datasets.get(dataset) instanceof Map<?, ?> counts
+            if (saved.get("datasets") instanceof Map<?, ?> datasets
+                    && datasets.get(dataset) instanceof Map<?, ?> counts
                     && counts.get("warnings") != null) {
                 summary.put("warnings", counts.get("warnings"));
             }
@@ -195,7 +206,9 @@ public class PipelineHealthIndicator implements HealthIndicator {
     /** When the dataset's newest committed run stored its rows (new or revised), from that run's manifest. */
     private java.util.Optional<Instant> lastStored(String datasetId) {
         List<io.github.eiaoutages.raw.RunManifest> manifests = rawStore.manifests(datasetId);
-        return manifests.stream().map(io.github.eiaoutages.raw.RunManifest::committedAt).filter(java.util.Objects::nonNull)
+        return manifests.stream()
+                .map(io.github.eiaoutages.raw.RunManifest::committedAt)
+                .filter(java.util.Objects::nonNull)
                 .max(Instant::compareTo);
     }
 }

@@ -29,12 +29,17 @@ public class PipelineMetrics {
     public void runFinished(RunFinished event) {
         RunRecord run = event.run();
         String status = run.getStatus();
-        Timer.builder("pipeline.run.duration").description("How long runs took, by how they ended")
-                .tag("status", status).tag("trigger", run.getTrigger()).register(registry)
+        Timer.builder("pipeline.run.duration")
+                .description("How long runs took, by how they ended")
+                .tag("status", status)
+                .tag("trigger", run.getTrigger())
+                .register(registry)
                 .record(Duration.ofMillis(run.getDurationMs() == null ? 0 : run.getDurationMs()));
         if (run.getModelBuildMs() != null) {
-            Timer.builder("pipeline.model.build.duration").description("How long building the star schema took")
-                    .register(registry).record(Duration.ofMillis(run.getModelBuildMs()));
+            Timer.builder("pipeline.model.build.duration")
+                    .description("How long building the star schema took")
+                    .register(registry)
+                    .record(Duration.ofMillis(run.getModelBuildMs()));
         }
         run.getDatasets().forEach((dataset, counts) -> {
             rows(dataset, "received", counts.getRowsReceived());
@@ -42,8 +47,11 @@ public class PipelineMetrics {
             rows(dataset, "duplicate", counts.getRowsDuplicate() == null ? 0 : counts.getRowsDuplicate());
             rows(dataset, "revised", counts.getRowsRevised());
             rows(dataset, "quarantined", counts.getRowsQuarantined());
-            Counter.builder("pipeline.pages").description("EIA pages fetched").tag("dataset", dataset)
-                    .register(registry).increment(counts.getPages());
+            Counter.builder("pipeline.pages")
+                    .description("EIA pages fetched")
+                    .tag("dataset", dataset)
+                    .register(registry)
+                    .increment(counts.getPages());
         });
     }
 
@@ -51,15 +59,23 @@ public class PipelineMetrics {
     public Processor retryCounter() {
         return (Exchange exchange) -> {
             Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-            String reason = cause instanceof EiaUnavailableException unavailable ? Integer.toString(unavailable.status())
+            String reason = cause instanceof EiaUnavailableException unavailable
+                    ? Integer.toString(unavailable.status())
                     : cause == null ? "unknown" : cause.getClass().getSimpleName();
-            Counter.builder("eia.http.retries").description("Retries of EIA pages, by status or failure")
-                    .tag("reason", reason).register(registry).increment();
+            Counter.builder("eia.http.retries")
+                    .description("Retries of EIA pages, by status or failure")
+                    .tag("reason", reason)
+                    .register(registry)
+                    .increment();
         };
     }
 
     private void rows(String dataset, String outcome, long count) {
-        Counter.builder("pipeline.rows").description("Rows of EIA pages by what became of them")
-                .tag("dataset", dataset).tag("outcome", outcome).register(registry).increment(count);
+        Counter.builder("pipeline.rows")
+                .description("Rows of EIA pages by what became of them")
+                .tag("dataset", dataset)
+                .tag("outcome", outcome)
+                .register(registry)
+                .increment(count);
     }
 }

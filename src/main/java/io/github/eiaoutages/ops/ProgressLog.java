@@ -14,6 +14,7 @@ public class ProgressLog {
 
     /** Runs shorter than this log no progress, only their start and end. */
     static final long QUIET_SECONDS = 5;
+
     private static final Logger log = LoggerFactory.getLogger(ProgressLog.class);
 
     private final RunRegistry runs;
@@ -31,8 +32,13 @@ public class ProgressLog {
         MDC.put(RunLogContext.RUN_ID, run.getRunId());
         try {
             Object eta = progress.get("eta_seconds");
-            log.info("Run {}: page {} of ~{}, {} rows received, {} rows/s{}", run.getRunId(), progress.get("pages_done"),
-                    progress.get("pages_expected"), progress.get("rows_received"), progress.get("rows_per_second"),
+            log.info(
+                    "Run {}: page {} of ~{}, {} rows received, {} rows/s{}",
+                    run.getRunId(),
+                    progress.get("pages_done"),
+                    progress.get("pages_expected"),
+                    progress.get("rows_received"),
+                    progress.get("rows_per_second"),
                     eta == null ? "" : ", about " + eta + " s left");
         } finally {
             MDC.remove(RunLogContext.RUN_ID);

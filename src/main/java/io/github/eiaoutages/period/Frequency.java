@@ -49,8 +49,13 @@ public enum Frequency {
     private final int defaultWindow;
     private final Duration defaultMaxAge;
 
-    Frequency(String eiaName, String eiaFormat, String example, int defaultLookBack, int defaultWindow,
-              Duration defaultMaxAge) {
+    Frequency(
+            String eiaName,
+            String eiaFormat,
+            String example,
+            int defaultLookBack,
+            int defaultWindow,
+            Duration defaultMaxAge) {
         this.eiaName = eiaName;
         this.eiaFormat = eiaFormat;
         this.example = example;
@@ -171,7 +176,9 @@ public enum Frequency {
      */
     public Period containing(Instant instant, Period anchor) {
         if (hourly()) {
-            return Period.ofHour(this, Math.floorDiv(instant.toEpochMilli(), MILLIS_PER_HOUR),
+            return Period.ofHour(
+                    this,
+                    Math.floorDiv(instant.toEpochMilli(), MILLIS_PER_HOUR),
                     anchor == null ? ZoneOffset.UTC : anchor.offset());
         }
         LocalDate day = LocalDate.ofInstant(instant, ZoneOffset.UTC);
@@ -182,21 +189,29 @@ public enum Frequency {
                 yield Period.ofDay(this, LocalDate.ofEpochDay(from + Math.floorDiv(day.toEpochDay() - from, 7) * 7));
             }
             case MONTHLY -> Period.ofDay(this, day.withDayOfMonth(1));
-            case QUARTERLY -> Period.ofDay(this, LocalDate.of(day.getYear(), (day.get(IsoFields.QUARTER_OF_YEAR) - 1) * 3 + 1, 1));
+            case QUARTERLY ->
+                Period.ofDay(this, LocalDate.of(day.getYear(), (day.get(IsoFields.QUARTER_OF_YEAR) - 1) * 3 + 1, 1));
             case ANNUAL -> Period.ofDay(this, LocalDate.of(day.getYear(), 1, 1));
             default -> throw new IllegalStateException(name());
         };
     }
 
     private DateTimeParseException notAPeriod(String text) {
-        return new DateTimeParseException("'" + text + "' is not " + (eiaName.startsWith("a") ? "an " : "a ") + eiaName
-                + " period such as " + example, text, 0);
+        return new DateTimeParseException(
+                "'" + text + "' is not " + (eiaName.startsWith("a") ? "an " : "a ") + eiaName + " period such as "
+                        + example,
+                text,
+                0);
     }
 
     /** Shaped right, but the calendar has no such day or hour (2025-02-30, month 13, hour 24). */
     private DateTimeParseException noSuchPeriod(String text, DateTimeException cause) {
-        return new DateTimeParseException("'" + text + "' is shaped like " + (eiaName.startsWith("a") ? "an " : "a ")
-                + eiaName + " period but does not exist: " + cause.getMessage(), text, 0, cause);
+        return new DateTimeParseException(
+                "'" + text + "' is shaped like " + (eiaName.startsWith("a") ? "an " : "a ") + eiaName
+                        + " period but does not exist: " + cause.getMessage(),
+                text,
+                0,
+                cause);
     }
 
     /** {@code YYYY-MM-DD} without the formatter machinery: this runs for every row of every page. */

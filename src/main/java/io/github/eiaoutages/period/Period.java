@@ -83,7 +83,8 @@ public record Period(Frequency frequency, long ordinal, ZoneOffset offset) imple
             case LOCAL_HOURLY -> {
                 OffsetDateTime t = start().atOffset(offset);
                 int total = offset.getTotalSeconds() / 60;
-                String zone = (total < 0 ? "-" : "+") + two(Math.abs(total) / 60)
+                String zone = (total < 0 ? "-" : "+")
+                        + two(Math.abs(total) / 60)
                         + (Math.abs(total) % 60 == 0 ? "" : ":" + two(Math.abs(total) % 60));
                 yield t.toLocalDate() + "T" + two(t.getHour()) + zone;
             }
@@ -114,7 +115,8 @@ public record Period(Frequency frequency, long ordinal, ZoneOffset offset) imple
             // 7 is odd, so no distance is half-way: + 3 then floor rounds to the nearest week, either way.
             case WEEKLY -> Math.floorDiv(to.toEpochDay() - from.toEpochDay() + 3, 7);
             case MONTHLY -> (to.getYear() * 12L + to.getMonthValue()) - (from.getYear() * 12L + from.getMonthValue());
-            case QUARTERLY -> ((to.getYear() * 12L + to.getMonthValue()) - (from.getYear() * 12L + from.getMonthValue())) / 3;
+            case QUARTERLY ->
+                ((to.getYear() * 12L + to.getMonthValue()) - (from.getYear() * 12L + from.getMonthValue())) / 3;
             case ANNUAL -> to.getYear() - from.getYear();
             default -> throw new IllegalStateException(frequency.name());
         };

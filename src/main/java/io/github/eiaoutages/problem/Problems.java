@@ -43,8 +43,11 @@ public class Problems {
         if (api == null) {
             String incident = UUID.randomUUID().toString();
             log.error("Request failed (incident {})", incident, thrown);
-            return of(500, "Internal error",
-                    "The request failed unexpectedly; the server log has the cause under incident " + incident, path);
+            return of(
+                    500,
+                    "Internal error",
+                    "The request failed unexpectedly; the server log has the cause under incident " + incident,
+                    path);
         }
         ProblemDetail problem = of(api.status(), api.title(), api.getMessage(), path);
         api.properties().forEach(problem::setProperty);

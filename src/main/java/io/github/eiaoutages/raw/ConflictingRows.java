@@ -45,35 +45,44 @@ class ConflictingRows {
      * What was taken out: the staged rows (whole-row fingerprints) and the identities; {@code quarantined} counts
      * every version written to quarantine, a stored one included.
      */
-    record Withdrawn(LongSet rows, LongSet identities, long quarantined, java.util.SortedSet<String> periods) {
-    }
+    record Withdrawn(LongSet rows, LongSet identities, long quarantined, java.util.SortedSet<String> periods) {}
 
     /**
      * Moves the staged rows of {@code identities} to quarantine and rewrites the parts without them (a part left
      * empty is deleted); a version of such a key stored by an earlier run ({@code storedVersions}, whole-row
      * fingerprints) stays live and is copied to the quarantine beside them.
      */
-    Withdrawn withdraw(DatasetSpec dataset, String runId, List<Path> staged, List<Path> committed, LongSet identities,
-                       LongSet storedVersions) {
+    Withdrawn withdraw(
+            DatasetSpec dataset,
+            String runId,
+            List<Path> staged,
+            List<Path> committed,
+            LongSet identities,
+            LongSet storedVersions) {
         String list = sqlList(identities);
         LongSet rows = new LongOpenHashSet();
         Map<Long, List<Map<String, Object>>> byIdentity = new LinkedHashMap<>();
         Set<Path> touched = new LinkedHashSet<>();
-        try (Connection c = duckDb.connect(); Statement s = c.createStatement()) {
+        try (Connection c = duckDb.connect();
+                Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery(duckDb.sql("raw/conflicting_rows.sql")
-                    .replace("{{parts}}", DuckDb.literal(staged)).replace("{{identities}}", list))) {
+                    .replace("{{parts}}", DuckDb.literal(staged))
+                    .replace("{{identities}}", list))) {
                 while (rs.next()) {
                     rows.add(rs.getLong(RawRecordSchema.ROW_FINGERPRINT));
-                    byIdentity.computeIfAbsent(rs.getLong(RawRecordSchema.KEY_FINGERPRINT), k -> new ArrayList<>())
+                    byIdentity
+                            .computeIfAbsent(rs.getLong(RawRecordSchema.KEY_FINGERPRINT), k -> new ArrayList<>())
                             .add(row(dataset, rs));
                     touched.add(Path.of(rs.getString("_part")));
                 }
             }
             if (!storedVersions.isEmpty() && !committed.isEmpty()) {
                 try (ResultSet rs = s.executeQuery(duckDb.sql("raw/stored_versions.sql")
-                        .replace("{{parts}}", DuckDb.literal(committed)).replace("{{rows}}", sqlList(storedVersions)))) {
+                        .replace("{{parts}}", DuckDb.literal(committed))
+                        .replace("{{rows}}", sqlList(storedVersions)))) {
                     while (rs.next()) {
-                        byIdentity.computeIfAbsent(rs.getLong(RawRecordSchema.KEY_FINGERPRINT), k -> new ArrayList<>())
+                        byIdentity
+                                .computeIfAbsent(rs.getLong(RawRecordSchema.KEY_FINGERPRINT), k -> new ArrayList<>())
                                 .add(row(dataset, rs));
                     }
                 }
@@ -82,12 +91,16 @@ class ConflictingRows {
                 rewriteWithout(s, part, list);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not take the conflicting rows of " + dataset.id() + " out of run "
-                    + runId + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Could not take the conflicting rows of " + dataset.id() + " out of run " + runId + ": "
+                            + e.getMessage(),
+                    e);
         }
         List<RejectedRow> rejected = new ArrayList<>();
-        byIdentity.values().forEach(versions -> versions.forEach(row -> rejected.add(new RejectedRow(reason(dataset, row,
-                versions), row))));
+        byIdentity
+                .values()
+                .forEach(versions ->
+                        versions.forEach(row -> rejected.add(new RejectedRow(reason(dataset, row, versions), row))));
         quarantine.keep(rejected, dataset.id(), runId);
         java.util.SortedSet<String> periods = new java.util.TreeSet<>();
         rejected.forEach(r -> periods.add(String.valueOf(r.row().get(DatasetSpec.PERIOD))));
@@ -113,9 +126,12 @@ class ConflictingRows {
 
     private void rewriteWithout(Statement s, Path part, String identities) throws SQLException {
         Path rewritten = part.resolveSibling(part.getFileName() + ".rewrite");
-        s.execute(duckDb.sql("raw/part_without.sql").replace("{{part}}", DuckDb.literal(part))
-                .replace("{{identities}}", identities).replace("{{target}}", DuckDb.literal(rewritten)));
-        try (ResultSet count = s.executeQuery(duckDb.sql("raw/part_row_count.sql").replace("{{part}}", DuckDb.literal(rewritten)))) {
+        s.execute(duckDb.sql("raw/part_without.sql")
+                .replace("{{part}}", DuckDb.literal(part))
+                .replace("{{identities}}", identities)
+                .replace("{{target}}", DuckDb.literal(rewritten)));
+        try (ResultSet count =
+                s.executeQuery(duckDb.sql("raw/part_row_count.sql").replace("{{part}}", DuckDb.literal(rewritten)))) {
             count.next();
             if (count.getLong(1) == 0) {
                 Files.delete(rewritten);
@@ -130,16 +146,21 @@ class ConflictingRows {
 
     /** {@code conflict: key (period 2025-01-01, facility 46, generator 1) came 2 times …, outage 1242.0 / 0.0}. */
     private static String reason(DatasetSpec dataset, Map<String, Object> row, List<Map<String, Object>> versions) {
-        String key = dataset.keyFields().stream().map(f -> f.name() + " " + row.get(f.name())).collect(Collectors.joining(", "));
+        String key = dataset.keyFields().stream()
+                .map(f -> f.name() + " " + row.get(f.name()))
+                .collect(Collectors.joining(", "));
         List<String> differing = new ArrayList<>();
         for (FieldSpec field : dataset.valueFields()) {
-            Set<Object> values = versions.stream().map(v -> String.valueOf(v.get(field.name())))
+            Set<Object> values = versions.stream()
+                    .map(v -> String.valueOf(v.get(field.name())))
                     .collect(Collectors.toCollection(LinkedHashSet::new));
             if (values.size() > 1) {
-                differing.add(field.name() + " " + values.stream().map(Object::toString).collect(Collectors.joining(" / ")));
+                differing.add(field.name() + " "
+                        + values.stream().map(Object::toString).collect(Collectors.joining(" / ")));
             }
         }
         return "conflict: key (" + key + ") came " + versions.size() + " times in this run with different values ("
-                + String.join("; ", differing) + "); neither is stored, a row stored earlier stays, and the next run asks again";
+                + String.join("; ", differing)
+                + "); neither is stored, a row stored earlier stays, and the next run asks again";
     }
 }

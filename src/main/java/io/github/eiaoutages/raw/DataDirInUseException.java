@@ -7,8 +7,10 @@ import java.nio.file.Path;
 public class DataDirInUseException extends InvalidConfigurationException {
 
     public DataDirInUseException(Path dataDir) {
-        super("pipeline.storage.data-dir", "(" + dataDir.toAbsolutePath() + ") is in use by another running instance of "
-                + "this application. Stop that one, start a run in it with POST /refresh instead, or give this one "
-                + "its own data-dir and modeled-dir");
+        super(
+                "pipeline.storage.data-dir",
+                "(" + dataDir.toAbsolutePath() + ") is in use by another running instance of "
+                        + "this application. Stop that one, start a run in it with POST /refresh instead, or give this one "
+                        + "its own data-dir and modeled-dir");
     }
 }

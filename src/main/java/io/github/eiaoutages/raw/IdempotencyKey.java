@@ -19,8 +19,7 @@ final class IdempotencyKey {
 
     private static final HexFormat HEX = HexFormat.of();
 
-    private IdempotencyKey() {
-    }
+    private IdempotencyKey() {}
 
     /**
      * Both fingerprints of a row, computed from one text: {@code [0]} the whole row (dataset, key fields and
@@ -41,7 +40,8 @@ final class IdempotencyKey {
         byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
         // Key fields come first and are ASCII in practice; when they are not, hash the key text on its own.
         int keyBytes = bytes.length - (text.length() - keyLength);
-        long keyFp = keyBytes == keyLength ? hash(bytes, keyLength)
+        long keyFp = keyBytes == keyLength
+                ? hash(bytes, keyLength)
                 : hash(text.substring(0, keyLength).getBytes(StandardCharsets.UTF_8), -1);
         return new long[] {hash(bytes, bytes.length), keyFp};
     }
@@ -54,7 +54,11 @@ final class IdempotencyKey {
      * @param period the period as stored: epoch day (day-based kinds) or epoch ms (hourly kinds)
      */
     static String format(long rowFingerprint, long keyFingerprint, long period, String runId, String dataset) {
-        return HEX.toHexDigits(rowFingerprint) + HEX.toHexDigits(keyFingerprint) + HEX.toHexDigits(period) + runId + '|'
+        return HEX.toHexDigits(rowFingerprint)
+                + HEX.toHexDigits(keyFingerprint)
+                + HEX.toHexDigits(period)
+                + runId
+                + '|'
                 + dataset;
     }
 

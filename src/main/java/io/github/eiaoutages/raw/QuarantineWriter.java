@@ -45,8 +45,8 @@ public class QuarantineWriter {
         Path file = quarantineDir.resolve(datasetId).resolve("run=" + runId).resolve("rejects.jsonl");
         try {
             Files.createDirectories(file.getParent());
-            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND)) {
+            try (Writer out = Files.newBufferedWriter(
+                    file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
                 for (RejectedRow reject : rejects) {
                     Map<String, Object> line = new LinkedHashMap<>();
                     line.put("reason", reject.reason());

@@ -12,6 +12,5 @@ public record RawCommit(Map<String, RunManifest> manifests, Map<String, Conflict
      * @param keys identities that came two or more times in the run with different values
      * @param rows the rows of those identities, all quarantined
      */
-    public record Conflicts(long keys, long rows) {
-    }
+    public record Conflicts(long keys, long rows) {}
 }

@@ -1,9 +1,9 @@
 package io.github.eiaoutages.raw;
 
-import io.github.eiaoutages.storage.StorageFiles;
 import io.github.eiaoutages.config.DatasetCatalog;
 import io.github.eiaoutages.config.DatasetSpec;
 import io.github.eiaoutages.period.Period;
+import io.github.eiaoutages.storage.StorageFiles;
 import it.unimi.dsi.fastutil.longs.LongSet;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,7 +33,8 @@ public class RawCommitter {
     private final ConflictingRows conflictingRows;
     private final RawParts rawParts;
 
-    public RawCommitter(RawStore store, RawKeyRepository keys, DatasetCatalog datasets, ConflictingRows conflictingRows) {
+    public RawCommitter(
+            RawStore store, RawKeyRepository keys, DatasetCatalog datasets, ConflictingRows conflictingRows) {
         this.conflictingRows = conflictingRows;
         this.store = store;
         this.keys = keys;
@@ -65,10 +66,17 @@ public class RawCommitter {
             RunKeys.DatasetKeys datasetKeys = runKeys.dataset(dataset.id());
             LongSet conflicting = datasetKeys.conflicts();
             if (!conflicting.isEmpty()) {
-                ConflictingRows.Withdrawn withdrawn = conflictingRows.withdraw(dataset, runId, RawParts.list(staging),
-                        store.committedParts(dataset.id()), conflicting, datasetKeys.committedVersions());
+                ConflictingRows.Withdrawn withdrawn = conflictingRows.withdraw(
+                        dataset,
+                        runId,
+                        RawParts.list(staging),
+                        store.committedParts(dataset.id()),
+                        conflicting,
+                        datasetKeys.committedVersions());
                 datasetKeys.withdraw(withdrawn.rows(), withdrawn.identities());
-                conflicts.put(dataset.id(), new RawCommit.Conflicts(withdrawn.identities().size(), withdrawn.quarantined()));
+                conflicts.put(
+                        dataset.id(),
+                        new RawCommit.Conflicts(withdrawn.identities().size(), withdrawn.quarantined()));
                 conflictPeriods.put(dataset.id(), withdrawn.periods());
             }
             List<Path> parts = RawParts.list(staging);
@@ -80,17 +88,27 @@ public class RawCommitter {
             if (!RawParts.sorted(dataset, described.parts())) {
                 described = rawParts.describe(dataset, rawParts.sortByPeriod(dataset, staging, parts));
             }
-            staged.put(dataset.id(), new RunManifest(runId, dataset.id(), Instant.now().truncatedTo(ChronoUnit.MILLIS),
-                    described.rows(), datasetKeys.revisions(), label(described.min()), label(described.max()),
-                    described.parts(), fetches.get(dataset.id())));
+            staged.put(
+                    dataset.id(),
+                    new RunManifest(
+                            runId,
+                            dataset.id(),
+                            Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                            described.rows(),
+                            datasetKeys.revisions(),
+                            label(described.min()),
+                            label(described.max()),
+                            described.parts(),
+                            fetches.get(dataset.id())));
         }
         // Every accepted row must be in a part: a part the aggregator failed to write would otherwise
         // leave keys claiming rows that are not on disk.
         long written = staged.values().stream().mapToLong(RunManifest::rows).sum();
         long accepted = runKeys.pendingCount();
         if (written != accepted) {
-            throw new IllegalStateException("Run " + runId + " accepted " + accepted + " rows but its Parquet parts hold "
-                    + written + "; nothing was committed (see the log for the failed write)");
+            throw new IllegalStateException(
+                    "Run " + runId + " accepted " + accepted + " rows but its Parquet parts hold " + written
+                            + "; nothing was committed (see the log for the failed write)");
         }
         for (RunManifest manifest : staged.values()) {
             Path staging = store.stagingDir(manifest.dataset(), runId);
@@ -105,7 +123,8 @@ public class RawCommitter {
         keys.end(runId);
         // The periods of keys that came with conflicting values are asked for again by the next run of the dataset,
         // whatever its look-back, until EIA answers them consistently.
-        scope.forEach(dataset -> store.rememberConflicts(dataset, conflictPeriods.getOrDefault(dataset, new java.util.TreeSet<>())));
+        scope.forEach(dataset ->
+                store.rememberConflicts(dataset, conflictPeriods.getOrDefault(dataset, new java.util.TreeSet<>())));
         // An empty _staging folder left behind would read, at the next start, like an interrupted run.
         datasets.all().forEach(dataset -> store.removeStagingIfEmpty(dataset.id()));
         return new RawCommit(staged, conflicts);
@@ -130,8 +149,10 @@ public class RawCommitter {
             store.forgetPartCounter(dataset.id(), runId);
             // Never throws: a folder that cannot be removed yet must not keep the run from being recorded failed.
             for (java.nio.file.Path left : store.removeClosedStaging(dataset.id())) {
-                log.warn("Could not remove {} yet (a window of the failed run was still writing); the next run or "
-                        + "restart removes it. Nothing in it is ever committed", left);
+                log.warn(
+                        "Could not remove {} yet (a window of the failed run was still writing); the next run or "
+                                + "restart removes it. Nothing in it is ever committed",
+                        left);
             }
         }
     }

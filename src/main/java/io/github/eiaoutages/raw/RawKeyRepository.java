@@ -63,12 +63,18 @@ public class RawKeyRepository extends ServiceSupport implements IdempotentReposi
         int partsRead = 0;
         int partsTotal = 0;
         for (long[] range : union(dataset, cursors)) {
-            RunKeys.KeyLoad load = keys.load(range[0], range[1], dataset.frequency().hourly());
+            RunKeys.KeyLoad load =
+                    keys.load(range[0], range[1], dataset.frequency().hourly());
             partsRead += load.partsRead();
             partsTotal = load.partsTotal();
         }
-        log.info("{}: loaded {} committed keys for the run's {} window(s) from {} of {} Parquet parts in {} ms",
-                datasetId, keys.committedCount() - keysBefore, cursors.size(), partsRead, partsTotal,
+        log.info(
+                "{}: loaded {} committed keys for the run's {} window(s) from {} of {} Parquet parts in {} ms",
+                datasetId,
+                keys.committedCount() - keysBefore,
+                cursors.size(),
+                partsRead,
+                partsTotal,
                 (System.nanoTime() - started) / 1_000_000);
         return cursors;
     }
@@ -81,7 +87,9 @@ public class RawKeyRepository extends ServiceSupport implements IdempotentReposi
         List<long[]> ranges = new java.util.ArrayList<>();
         for (PageCursor cursor : cursors) {
             long from = stored(dataset.frequency().parse(cursor.firstPeriod()));
-            long to = cursor.lastPeriod() == null ? Long.MAX_VALUE : stored(dataset.frequency().parse(cursor.lastPeriod()));
+            long to = cursor.lastPeriod() == null
+                    ? Long.MAX_VALUE
+                    : stored(dataset.frequency().parse(cursor.lastPeriod()));
             ranges.add(new long[] {from, to});
         }
         ranges.sort(java.util.Comparator.comparingLong(r -> r[0]));
@@ -150,11 +158,16 @@ public class RawKeyRepository extends ServiceSupport implements IdempotentReposi
         if (!keys.prepared()) {
             // Routes of an earlier release do not call prepare: load every committed key of the dataset, as before.
             if (oldRoutesReported.compareAndSet(false, true)) {
-                log.warn("routes/ingest.camel.yaml is older than this release (no load-keys step after plan-requests): "
-                        + "every committed key of {} is loaded into memory. Copy the release's routes/ingest.camel.yaml "
-                        + "and carry your own changes over", keys.dataset());
+                log.warn(
+                        "routes/ingest.camel.yaml is older than this release (no load-keys step after plan-requests): "
+                                + "every committed key of {} is loaded into memory. Copy the release's routes/ingest.camel.yaml "
+                                + "and carry your own changes over",
+                        keys.dataset());
             }
-            keys.load(Long.MIN_VALUE, Long.MAX_VALUE, datasets.get(keys.dataset()).frequency().hourly());
+            keys.load(
+                    Long.MIN_VALUE,
+                    Long.MAX_VALUE,
+                    datasets.get(keys.dataset()).frequency().hourly());
         }
         return keys;
     }
@@ -163,7 +176,8 @@ public class RawKeyRepository extends ServiceSupport implements IdempotentReposi
     @Override
     public boolean add(String key) {
         RunKeys.DatasetKeys keys = keysOf(key);
-        return keys != null && keys.add(IdempotencyKey.rowPart(key), IdempotencyKey.keyPart(key), IdempotencyKey.periodPart(key));
+        return keys != null
+                && keys.add(IdempotencyKey.rowPart(key), IdempotencyKey.keyPart(key), IdempotencyKey.periodPart(key));
     }
 
     @Override

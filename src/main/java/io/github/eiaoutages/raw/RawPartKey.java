@@ -18,7 +18,10 @@ public class RawPartKey extends ExpressionAdapter {
     @Override
     public Object evaluate(Exchange exchange) {
         PageCursor window = exchange.getProperty("cursor", PageCursor.class);
-        return exchange.getProperty("runId", String.class) + '/' + exchange.getProperty("dataset", String.class) + '/'
+        return exchange.getProperty("runId", String.class)
+                + '/'
+                + exchange.getProperty("dataset", String.class)
+                + '/'
                 + (window == null ? "" : window.firstPeriod() + ".." + window.lastPeriod());
     }
 }

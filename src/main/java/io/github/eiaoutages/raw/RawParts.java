@@ -1,10 +1,10 @@
 package io.github.eiaoutages.raw;
 
-import io.github.eiaoutages.storage.StorageFiles;
 import io.github.eiaoutages.config.DatasetSpec;
 import io.github.eiaoutages.config.PipelineProperties;
 import io.github.eiaoutages.duckdb.DuckDb;
 import io.github.eiaoutages.period.Period;
+import io.github.eiaoutages.storage.StorageFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -53,19 +53,28 @@ final class RawParts {
         // The period range in the dataset's own format: the label EIA sent where rows keep one (a local hour's
         // offset is not recoverable from the instant), else the day.
         String range = dataset.storesPeriodLabel()
-                ? "arg_min(" + DatasetSpec.PERIOD_LABEL + ", " + period + "), arg_max(" + DatasetSpec.PERIOD_LABEL + ", " + period + ")"
+                ? "arg_min(" + DatasetSpec.PERIOD_LABEL + ", " + period + "), arg_max(" + DatasetSpec.PERIOD_LABEL
+                        + ", " + period + ")"
                 : "min(" + period + ")::VARCHAR, max(" + period + ")::VARCHAR";
         Map<String, Object[]> byFile = new LinkedHashMap<>();
         if (!parts.isEmpty()) {
-            String sql = duckDb.sql("raw/part_ranges.sql").replace("{{range}}", range).replace("{{parts}}", DuckDb.literal(parts));
-            try (Connection c = duckDb.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            String sql = duckDb.sql("raw/part_ranges.sql")
+                    .replace("{{range}}", range)
+                    .replace("{{parts}}", DuckDb.literal(parts));
+            try (Connection c = duckDb.connect();
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery(sql)) {
                 while (rs.next()) {
-                    byFile.put(Path.of(rs.getString(1)).getFileName().toString(), new Object[] {rs.getLong(2),
-                            dataset.frequency().parse(rs.getString(3)), dataset.frequency().parse(rs.getString(4))});
+                    byFile.put(Path.of(rs.getString(1)).getFileName().toString(), new Object[] {
+                        rs.getLong(2),
+                        dataset.frequency().parse(rs.getString(3)),
+                        dataset.frequency().parse(rs.getString(4))
+                    });
                 }
             } catch (SQLException e) {
-                throw new IllegalStateException("The Parquet parts under " + parts.get(0).getParent() + " cannot be read: "
-                        + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "The Parquet parts under " + parts.get(0).getParent() + " cannot be read: " + e.getMessage(),
+                        e);
             }
         }
         List<RunManifest.Part> entries = new ArrayList<>();
@@ -82,7 +91,8 @@ final class RawParts {
             Period last = (Period) found[2];
             min = min == null || first.isBefore(min) ? first : min;
             max = max == null || last.isAfter(max) ? last : max;
-            entries.add(new RunManifest.Part(name, (long) found[0], size(part), sha256(part), first.label(), last.label()));
+            entries.add(
+                    new RunManifest.Part(name, (long) found[0], size(part), sha256(part), first.label(), last.label()));
         }
         return new Described(entries, min, max);
     }
@@ -97,7 +107,10 @@ final class RawParts {
             return false;
         }
         List<Period[]> ranges = parts.stream()
-                .map(p -> new Period[] {dataset.frequency().parse(p.periodMin()), dataset.frequency().parse(p.periodMax())})
+                .map(p -> new Period[] {
+                    dataset.frequency().parse(p.periodMin()),
+                    dataset.frequency().parse(p.periodMax())
+                })
                 .sorted(Comparator.comparing((Period[] r) -> r[0]))
                 .toList();
         for (int i = 1; i < ranges.size(); i++) {
@@ -118,15 +131,19 @@ final class RawParts {
         Path target = dir.resolve("_sorted");
         try {
             StorageFiles.deleteTree(target);
-            try (Connection c = duckDb.connect(); Statement s = c.createStatement()) {
-                s.execute(duckDb.sql("raw/sort_parts.sql").replace("{{rows_per_part}}", Integer.toString(rowsPerPart))
-                        .replace("{{period}}", dataset.period().column()).replace("{{parts}}", DuckDb.literal(parts))
+            try (Connection c = duckDb.connect();
+                    Statement s = c.createStatement()) {
+                s.execute(duckDb.sql("raw/sort_parts.sql")
+                        .replace("{{rows_per_part}}", Integer.toString(rowsPerPart))
+                        .replace("{{period}}", dataset.period().column())
+                        .replace("{{parts}}", DuckDb.literal(parts))
                         .replace("{{target}}", DuckDb.literal(target)));
             }
             List<Path> sorted = new ArrayList<>();
             try (Stream<Path> folders = Files.list(target)) {
                 // _part=<n> folders in number order, not text order (_part=10 after _part=9).
-                for (Path folder : folders.sorted(Comparator.comparingLong(RawParts::partNumber)).toList()) {
+                for (Path folder : folders.sorted(Comparator.comparingLong(RawParts::partNumber))
+                        .toList()) {
                     sorted.addAll(StorageFiles.parquetFiles(folder));
                 }
             }
@@ -142,7 +159,8 @@ final class RawParts {
             StorageFiles.deleteTree(target);
             return renamed;
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not sort the Parquet parts under " + dir + " by period: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Could not sort the Parquet parts under " + dir + " by period: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not sort the Parquet parts under " + dir + " by period", e);
         }
@@ -169,7 +187,8 @@ final class RawParts {
     private static String sha256(Path file) {
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
             in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+            return HexFormat.of()
+                    .formatHex(((DigestInputStream) in).getMessageDigest().digest());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {

@@ -20,11 +20,12 @@ final class RawRecordSchema {
     /** 64-bit fingerprint of dataset + key alone: tells a revision (known key, new values) from a new row. */
     static final String KEY_FINGERPRINT = "_key_fp";
 
-    private RawRecordSchema() {
-    }
+    private RawRecordSchema() {}
 
     static Schema of(DatasetSpec dataset) {
-        var fields = SchemaBuilder.record(avroName(dataset.id())).namespace("io.github.eiaoutages.raw").fields();
+        var fields = SchemaBuilder.record(avroName(dataset.id()))
+                .namespace("io.github.eiaoutages.raw")
+                .fields();
         for (FieldSpec field : dataset.fields()) {
             Schema type = switch (field.type()) {
                 case STRING -> Schema.create(Schema.Type.STRING);
@@ -34,16 +35,26 @@ final class RawRecordSchema {
                 case LONG -> Schema.create(Schema.Type.LONG);
             };
             boolean required = dataset.keyFields().contains(field);
-            fields = fields.name(field.column()).type(required ? type : Schema.createUnion(Schema.create(Schema.Type.NULL), type))
+            fields = fields.name(field.column())
+                    .type(required ? type : Schema.createUnion(Schema.create(Schema.Type.NULL), type))
                     .noDefault();
         }
         if (dataset.storesPeriodLabel()) {
             // Right after the fields: a typed row carries the label in that position (DatasetSpec.rowWidth).
             fields = fields.name(DatasetSpec.PERIOD_LABEL).type().stringType().noDefault();
         }
-        return fields.name(RUN_ID).type().stringType().noDefault()
-                .name(ROW_FINGERPRINT).type().longType().noDefault()
-                .name(KEY_FINGERPRINT).type().longType().noDefault()
+        return fields.name(RUN_ID)
+                .type()
+                .stringType()
+                .noDefault()
+                .name(ROW_FINGERPRINT)
+                .type()
+                .longType()
+                .noDefault()
+                .name(KEY_FINGERPRINT)
+                .type()
+                .longType()
+                .noDefault()
                 .endRecord();
     }
 

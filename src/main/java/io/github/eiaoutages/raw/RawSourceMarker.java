@@ -27,19 +27,26 @@ class RawSourceMarker {
             if (Files.exists(marker)) {
                 String found = Files.readString(marker).trim();
                 if (!found.equals(wanted)) {
-                    throw new InvalidConfigurationException("pipeline.storage.data-dir", "('" + properties.storage().dataDir()
-                            + "') holds " + describe(found) + ", but the application now reads " + describe(wanted)
-                            + ". Move " + properties.storage().dataDir() + " and " + properties.storage().modeledDir()
-                            + " aside (or delete them), or point pipeline.storage.data-dir and pipeline.storage.modeled-dir "
-                            + "at other folders; " + (wanted.equals(LIVE) ? "unset EIA_API_KEY to keep using the sample."
-                            : "set EIA_API_KEY to keep reading live data."));
+                    throw new InvalidConfigurationException(
+                            "pipeline.storage.data-dir",
+                            "('" + properties.storage().dataDir()
+                                    + "') holds " + describe(found) + ", but the application now reads "
+                                    + describe(wanted)
+                                    + ". Move " + properties.storage().dataDir() + " and "
+                                    + properties.storage().modeledDir()
+                                    + " aside (or delete them), or point pipeline.storage.data-dir and pipeline.storage.modeled-dir "
+                                    + "at other folders; "
+                                    + (wanted.equals(LIVE)
+                                            ? "unset EIA_API_KEY to keep using the sample."
+                                            : "set EIA_API_KEY to keep reading live data."));
                 }
             } else {
                 Files.createDirectories(marker.getParent());
                 Files.writeString(marker, wanted + "\n");
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not read or write " + marker + "; check that the folder is writable", e);
+            throw new UncheckedIOException(
+                    "Could not read or write " + marker + "; check that the folder is writable", e);
         }
     }
 

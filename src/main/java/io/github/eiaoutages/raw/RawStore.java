@@ -1,6 +1,5 @@
 package io.github.eiaoutages.raw;
 
-import io.github.eiaoutages.storage.StorageFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.eiaoutages.config.DatasetCatalog;
 import io.github.eiaoutages.config.DatasetSpec;
@@ -8,6 +7,7 @@ import io.github.eiaoutages.config.InvalidConfigurationException;
 import io.github.eiaoutages.config.PipelineProperties;
 import io.github.eiaoutages.duckdb.DuckDb;
 import io.github.eiaoutages.period.Period;
+import io.github.eiaoutages.storage.StorageFiles;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
@@ -53,6 +53,7 @@ public class RawStore {
 
     /** Runs that failed: their staging takes no more parts and is removed (see {@link #removeClosedStaging}). */
     private final java.util.Set<String> closedRuns = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private final Path rawDir;
     private final Path dataDir;
     private DataDirLock lock;
@@ -146,20 +147,29 @@ public class RawStore {
                 long before = rawParts.describe(dataset, copies).rows();
                 RawParts.Described sorted = rawParts.describe(dataset, rawParts.sortByPeriod(dataset, staging, copies));
                 if (sorted.rows() != before) {
-                    throw new IllegalStateException("sorting " + run + " by period gave " + sorted.rows() + " rows, not "
-                            + before + "; the folder was left as it is");
+                    throw new IllegalStateException("sorting " + run + " by period gave " + sorted.rows()
+                            + " rows, not " + before + "; the folder was left as it is");
                 }
                 writeManifest(staging, manifest.withParts(sorted.parts()));
                 Files.move(staging, run.resolveSibling(name + SORTED), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
                 StorageFiles.deleteTree(run);
-                log.info("{}: sorted the parts of {} by period once ({} rows; {} parts, now {}) in {} ms, so that runs "
-                        + "load only the keys of their windows", datasetId, name, sorted.rows(), copies.size(),
-                        sorted.parts().size(), (System.nanoTime() - started) / 1_000_000);
+                log.info(
+                        "{}: sorted the parts of {} by period once ({} rows; {} parts, now {}) in {} ms, so that runs "
+                                + "load only the keys of their windows",
+                        datasetId,
+                        name,
+                        sorted.rows(),
+                        copies.size(),
+                        sorted.parts().size(),
+                        (System.nanoTime() - started) / 1_000_000);
             } catch (IOException | RuntimeException e) {
                 StorageFiles.deleteTree(staging);
                 // Not fatal: a key load reads every part of an unsorted folder, as before.
-                log.warn("{}: could not sort {} by period ({}); runs read all of its parts for their keys", datasetId,
-                        name, e.getMessage());
+                log.warn(
+                        "{}: could not sort {} by period ({}); runs read all of its parts for their keys",
+                        datasetId,
+                        name,
+                        e.getMessage());
             }
         }
         removeStagingIfEmpty(datasetId);
@@ -176,11 +186,14 @@ public class RawStore {
         Path temp = target.resolveSibling(MANIFEST + ".tmp");
         try {
             Files.write(temp, mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
-            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(temp,
-                    java.nio.file.StandardOpenOption.WRITE)) {
+            try (java.nio.channels.FileChannel channel =
+                    java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.WRITE)) {
                 channel.force(true);
             }
-            Files.move(temp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+            Files.move(
+                    temp,
+                    target,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE,
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write " + target, e);
@@ -201,11 +214,15 @@ public class RawStore {
                 try {
                     dataset.frequency().parse(label);
                 } catch (java.time.format.DateTimeParseException e) {
-                    throw new InvalidConfigurationException("pipeline.datasets." + dataset.id() + ".frequency", "is '"
-                            + dataset.frequency().eiaName() + "', but " + datasetDir(dataset.id()) + " holds rows of another "
-                            + "frequency (period '" + label + "' in run=" + manifest.runId() + "): a dataset's frequency cannot "
-                            + "change under stored rows. Keep the old frequency, add the new shape under another dataset id, "
-                            + "or move that folder aside to copy the dataset again");
+                    throw new InvalidConfigurationException(
+                            "pipeline.datasets." + dataset.id() + ".frequency",
+                            "is '"
+                                    + dataset.frequency().eiaName() + "', but " + datasetDir(dataset.id())
+                                    + " holds rows of another "
+                                    + "frequency (period '" + label + "' in run=" + manifest.runId()
+                                    + "): a dataset's frequency cannot "
+                                    + "change under stored rows. Keep the old frequency, add the new shape under another dataset id, "
+                                    + "or move that folder aside to copy the dataset again");
                 }
             }
         }
@@ -225,7 +242,11 @@ public class RawStore {
             Files.createDirectories(file.getParent());
             Path temp = file.resolveSibling(CONFLICTS + ".tmp");
             mapper.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), Map.of("periods", List.copyOf(periods)));
-            Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.move(
+                    temp,
+                    file,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write " + file, e);
         }
@@ -240,7 +261,8 @@ public class RawStore {
         DatasetSpec dataset = datasets.get(datasetId);
         try {
             List<Period> periods = new ArrayList<>();
-            for (Object label : (List<?>) mapper.readValue(file.toFile(), Map.class).get("periods")) {
+            for (Object label :
+                    (List<?>) mapper.readValue(file.toFile(), Map.class).get("periods")) {
                 periods.add(dataset.frequency().parse(label.toString()));
             }
             return periods;
@@ -333,10 +355,12 @@ public class RawStore {
      */
     public String nextPartName(String datasetId, String runId) {
         if (closedRuns.contains(runId)) {
-            throw new IllegalStateException("Run " + runId + " has ended; its remaining rows of " + datasetId
-                    + " are not written");
+            throw new IllegalStateException(
+                    "Run " + runId + " has ended; its remaining rows of " + datasetId + " are not written");
         }
-        int part = partCounters.computeIfAbsent(datasetId + "/" + runId, k -> new AtomicInteger()).incrementAndGet();
+        int part = partCounters
+                .computeIfAbsent(datasetId + "/" + runId, k -> new AtomicInteger())
+                .incrementAndGet();
         return datasetId + "/" + STAGING + "/" + runId + "/" + String.format("part-%05d.parquet", part);
     }
 
@@ -349,10 +373,14 @@ public class RawStore {
      * after {@code run=<id>}); a folder whose sorted copy is committed is left out.
      */
     public List<Path> committedRuns(String datasetId) {
-        List<Path> runs = runFolders(datasetId).stream().filter(p -> Files.exists(p.resolve(MANIFEST))).toList();
+        List<Path> runs = runFolders(datasetId).stream()
+                .filter(p -> Files.exists(p.resolve(MANIFEST)))
+                .toList();
         java.util.Set<String> names = new java.util.HashSet<>();
         runs.forEach(p -> names.add(p.getFileName().toString()));
-        return runs.stream().filter(p -> !names.contains(p.getFileName() + SORTED)).toList();
+        return runs.stream()
+                .filter(p -> !names.contains(p.getFileName() + SORTED))
+                .toList();
     }
 
     /** The run id of a committed run folder: {@code run=<id>} or {@code run=<id>.sorted}. */
@@ -401,9 +429,11 @@ public class RawStore {
         DatasetSpec dataset = datasets.get(datasetId);
         Period earliest = null;
         for (RunManifest manifest : manifests(datasetId)) {
-            Period from = manifest.fetch() == null ? dataset.start()
+            Period from = manifest.fetch() == null
+                    ? dataset.start()
                     : manifest.fetch().backfill() && manifest.fetch().from() != null
-                    ? dataset.frequency().parse(manifest.fetch().from()) : null;
+                            ? dataset.frequency().parse(manifest.fetch().from())
+                            : null;
             earliest = from == null || (earliest != null && !from.isBefore(earliest)) ? earliest : from;
         }
         return earliest;
@@ -430,11 +460,15 @@ public class RawStore {
                 return null;
             }
             String dataset = run.getParent().getFileName().toString();
-            throw new RawStoreUnreadableException("The manifest of " + run + " cannot be read (" + e.getMessage()
-                    + "); move that run= folder aside and restart, then fetch the periods it held again: POST /refresh?dataset="
-                    + dataset + "&start=<first>&end=<last>, with the periods its parts hold (duckdb -c \"SELECT min(period), "
-                    + "max(period) FROM '" + run + "/*.parquet'\"; a folder that held the dataset's backfill is fetched "
-                    + "again by the next run)", e);
+            throw new RawStoreUnreadableException(
+                    "The manifest of " + run + " cannot be read (" + e.getMessage()
+                            + "); move that run= folder aside and restart, then fetch the periods it held again: POST /refresh?dataset="
+                            + dataset
+                            + "&start=<first>&end=<last>, with the periods its parts hold (duckdb -c \"SELECT min(period), "
+                            + "max(period) FROM '" + run
+                            + "/*.parquet'\"; a folder that held the dataset's backfill is fetched "
+                            + "again by the next run)",
+                    e);
         }
     }
 
@@ -452,7 +486,8 @@ public class RawStore {
      * in {@code [from, to]} (stored values: epoch day, or epoch ms for hourly kinds): parts whose recorded range
      * overlaps it, and parts without a range. Parts in {@code read} are skipped and those read are added to it.
      */
-    RunKeys.KeyLoad loadKeys(String datasetId, long from, long to, java.util.Set<String> read, RunKeys.DatasetKeys into) {
+    RunKeys.KeyLoad loadKeys(
+            String datasetId, long from, long to, java.util.Set<String> read, RunKeys.DatasetKeys into) {
         long started = System.nanoTime();
         DatasetSpec dataset = datasets.get(datasetId);
         List<Path> chosen = new ArrayList<>();
@@ -466,7 +501,9 @@ public class RawStore {
             for (Path part : RawParts.list(run)) {
                 total++;
                 RunManifest.Part entry = ranges.get(part.getFileName().toString());
-                boolean overlaps = entry == null || entry.periodMin() == null || entry.periodMax() == null
+                boolean overlaps = entry == null
+                        || entry.periodMin() == null
+                        || entry.periodMax() == null
                         || (stored(dataset, entry.periodMin()) <= to && stored(dataset, entry.periodMax()) >= from);
                 if (overlaps && read.add(part.toString())) {
                     chosen.add(part);
@@ -476,7 +513,9 @@ public class RawStore {
         long keys = 0;
         if (!chosen.isEmpty()) {
             String sql = duckDb.sql("raw/key_fingerprints.sql").replace("{{parts}}", DuckDb.literal(chosen));
-            try (Connection c = duckDb.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            try (Connection c = duckDb.connect();
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery(sql)) {
                 // A few runs hold millions of keys: one String per run id, not one per key.
                 Map<String, String> runIds = new java.util.HashMap<>();
                 while (rs.next()) {
@@ -484,10 +523,12 @@ public class RawStore {
                     keys++;
                 }
             } catch (SQLException e) {
-                throw new RawStoreUnreadableException("Could not read the committed raw files of " + datasetId + " under "
-                        + datasetDir(datasetId) + " for the run's idempotency keys: " + e.getMessage()
-                        + ". If a file named there is damaged, move its run= folder aside and fetch its periods again ("
-                        + REFETCH.replace("<id>", datasetId) + ")", e);
+                throw new RawStoreUnreadableException(
+                        "Could not read the committed raw files of " + datasetId + " under "
+                                + datasetDir(datasetId) + " for the run's idempotency keys: " + e.getMessage()
+                                + ". If a file named there is damaged, move its run= folder aside and fetch its periods again ("
+                                + REFETCH.replace("<id>", datasetId) + ")",
+                        e);
             }
         }
         return new RunKeys.KeyLoad(chosen.size(), total, keys, (System.nanoTime() - started) / 1_000_000);
@@ -496,5 +537,4 @@ public class RawStore {
     private static long stored(DatasetSpec dataset, String label) {
         return ((Number) dataset.frequency().parse(label).storedValue()).longValue();
     }
-
 }

@@ -11,8 +11,10 @@ class RawStoreUnreadableFailureAnalyzer extends AbstractFailureAnalyzer<RawStore
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, RawStoreUnreadableException cause) {
-        return new FailureAnalysis("The raw store holds a damaged file: " + cause.getMessage(),
+        return new FailureAnalysis(
+                "The raw store holds a damaged file: " + cause.getMessage(),
                 "Move the run= folder named above out of the data folder and start again; then fetch its periods again "
-                        + "as described.", cause);
+                        + "as described.",
+                cause);
     }
 }

@@ -33,8 +33,7 @@ final class RunKeys {
     }
 
     /** What one load read: parts read of the dataset's total, keys added, milliseconds taken. */
-    record KeyLoad(int partsRead, int partsTotal, long keys, long millis) {
-    }
+    record KeyLoad(int partsRead, int partsTotal, long keys, long millis) {}
 
     private final String runId;
     private final Loader loader;
@@ -80,6 +79,7 @@ final class RunKeys {
         /** Per committed identity, the run of its newest stored version and that version's row fingerprint. */
         private final it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap<String> newestRun =
                 new it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap<>();
+
         private final Long2LongOpenHashMap newestRow = new Long2LongOpenHashMap();
         private final LongOpenHashSet pendingRows = new LongOpenHashSet();
         private final LongOpenHashSet pendingKeys = new LongOpenHashSet();
@@ -90,6 +90,7 @@ final class RunKeys {
         private final Long2ObjectOpenHashMap<LongOpenHashSet> conflicts = new Long2ObjectOpenHashMap<>();
         /** Loaded period ranges, {@code [from, to]} in stored values. */
         private final List<long[]> loaded = new ArrayList<>();
+
         private final Set<String> partsRead = new HashSet<>();
         private final List<KeyLoad> loads = new ArrayList<>();
         private boolean hourly;
@@ -203,11 +204,13 @@ final class RunKeys {
         /** Of the conflicting versions, those stored before this run (they stay live). */
         synchronized LongSet committedVersions() {
             LongOpenHashSet committed = new LongOpenHashSet();
-            conflicts.values().forEach(versions -> versions.forEach(row -> {
-                if (committedRows.contains(row)) {
-                    committed.add(row);
-                }
-            }));
+            conflicts
+                    .values()
+                    .forEach(versions -> versions.forEach(row -> {
+                        if (committedRows.contains(row)) {
+                            committed.add(row);
+                        }
+                    }));
             return committed;
         }
 

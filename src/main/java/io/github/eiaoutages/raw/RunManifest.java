@@ -46,8 +46,7 @@ public record RunManifest(
      * releases, whose run folders are sorted once when first needed).
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Part(String file, long rows, long bytes, String sha256, String periodMin, String periodMax) {
-    }
+    public record Part(String file, long rows, long bytes, String sha256, String periodMin, String periodMax) {}
 
     /** The same run with its parts rewritten (sorted by period): same rows, runs and fetch. */
     RunManifest withParts(List<Part> sorted) {

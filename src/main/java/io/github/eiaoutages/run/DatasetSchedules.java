@@ -45,14 +45,19 @@ public class DatasetSchedules implements CamelContextConfiguration {
                 // OneShotModeSettings turned them off: nothing a one-shot caller needs to hear about.
                 return;
             }
-            log.info("Schedules are off (pipeline.schedule.enabled=false): runs start only at startup and by POST /refresh");
+            log.info(
+                    "Schedules are off (pipeline.schedule.enabled=false): runs start only at startup and by POST /refresh");
             return;
         }
         properties.datasets().forEach((id, dataset) -> {
             String cron = cron(dataset);
             String zone = timeZone(dataset);
-            TemplatedRouteBuilder.builder(camelContext, "dataset-schedule").routeId("schedule-" + id)
-                    .parameter("dataset", id).parameter("cron", cron).parameter("timeZone", zone).add();
+            TemplatedRouteBuilder.builder(camelContext, "dataset-schedule")
+                    .routeId("schedule-" + id)
+                    .parameter("dataset", id)
+                    .parameter("cron", cron)
+                    .parameter("timeZone", zone)
+                    .add();
             log.info("Dataset {} runs on cron '{}' ({}), next at {}", id, cron, zone, nextRun(id));
         });
     }
@@ -97,12 +102,14 @@ public class DatasetSchedules implements CamelContextConfiguration {
     }
 
     private String cron(PipelineProperties.Dataset dataset) {
-        return dataset.schedule() != null && dataset.schedule().cron() != null ? dataset.schedule().cron()
+        return dataset.schedule() != null && dataset.schedule().cron() != null
+                ? dataset.schedule().cron()
                 : properties.schedule().cron();
     }
 
     private String timeZone(PipelineProperties.Dataset dataset) {
-        return dataset.schedule() != null && dataset.schedule().timeZone() != null ? dataset.schedule().timeZone()
+        return dataset.schedule() != null && dataset.schedule().timeZone() != null
+                ? dataset.schedule().timeZone()
                 : properties.schedule().timeZone();
     }
 }

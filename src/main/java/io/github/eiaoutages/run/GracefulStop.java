@@ -49,7 +49,10 @@ class GracefulStop implements ApplicationListener<ContextClosedEvent> {
             return;
         }
         try {
-            log.info("Stopping: run {} gets up to {} (pipeline.shutdown.grace-period) to finish", active.getRunId(), grace);
+            log.info(
+                    "Stopping: run {} gets up to {} (pipeline.shutdown.grace-period) to finish",
+                    active.getRunId(),
+                    grace);
             if (runs.awaitIdle(grace.toMillis())) {
                 return;
             }

@@ -31,13 +31,15 @@ public class OneShotModeSettings implements EnvironmentPostProcessor {
                 // Logs go to stderr, so stdout carries only the run's one-line summary for the calling script.
                 "logging.console.target", "System.err",
                 "spring.main.banner-mode", "off",
-                // Nobody watches a one-shot run over JMX (Hawtio, Jolokia): registering every route and bean costs time.
+                // Nobody watches a one-shot run over JMX (Hawtio, Jolokia): registering every route and bean costs
+                // time.
                 "camel.main.jmx-enabled", "false",
                 "spring.jmx.enabled", "false",
                 // Noise for a cron log: Camel's warning that it ran "for less than a second", and the generated
                 // management password (nobody logs in to a one-shot run).
                 "logging.level.org.apache.camel.spring.boot.SpringBootCamelContext", "ERROR",
-                "logging.level.org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration", "ERROR"));
+                "logging.level.org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration",
+                        "ERROR"));
         String key = environment.getProperty("pipeline.eia.api-key", "");
         if (!key.isBlank()) {
             // Reading live EIA (or EIA_BASE_URL) needs no web server: without it, and without the REST routes that

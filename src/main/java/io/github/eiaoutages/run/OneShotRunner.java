@@ -27,8 +27,12 @@ public class OneShotRunner implements ApplicationRunner {
     private final ProducerTemplate camel;
     private final ConfigurableApplicationContext context;
 
-    public OneShotRunner(PipelineProperties properties, RunRegistry runs, OutageModelBuilder model, ProducerTemplate camel,
-                         ConfigurableApplicationContext context) {
+    public OneShotRunner(
+            PipelineProperties properties,
+            RunRegistry runs,
+            OutageModelBuilder model,
+            ProducerTemplate camel,
+            ConfigurableApplicationContext context) {
         this.mode = properties.mode();
         this.runs = runs;
         this.model = model;

@@ -9,7 +9,10 @@ public class RunAlreadyActiveException extends ApiException {
     private final String activeRunId;
 
     public RunAlreadyActiveException(String activeRunId) {
-        super(409, "A run is already active", "Run " + activeRunId + " is still active; wait for it to finish (GET /runs/" + activeRunId + ")");
+        super(
+                409,
+                "A run is already active",
+                "Run " + activeRunId + " is still active; wait for it to finish (GET /runs/" + activeRunId + ")");
         this.activeRunId = activeRunId;
     }
 

@@ -38,6 +38,7 @@ public final class RunRecord {
     private final List<String> notices = new ArrayList<>();
     /** The thread the run's route runs on, interrupted when the application stops before the run can end. */
     private volatile Thread thread;
+
     private volatile boolean interruptRequested;
     private boolean committing;
     private final Map<String, RunManifest.Fetch> fetches = new LinkedHashMap<>();
@@ -89,7 +90,8 @@ public final class RunRecord {
             pagesExpected += cursor.expectedPages();
             rows += cursor.rowsReceived();
         }
-        double seconds = Math.max(0.001, Duration.between(startedAt, Instant.now()).toMillis() / 1000.0);
+        double seconds =
+                Math.max(0.001, Duration.between(startedAt, Instant.now()).toMillis() / 1000.0);
         Map<String, Object> progress = new LinkedHashMap<>();
         progress.put("windows", cursors.size());
         progress.put("pages_done", pagesDone);
@@ -167,8 +169,8 @@ public final class RunRecord {
     }
 
     /** The run's state; the OpenAPI document lists the values (the RunStatus names in lower case). */
-    @io.swagger.v3.oas.annotations.media.Schema(allowableValues = {"running", "succeeded", "degraded", "failed",
-            "interrupted"})
+    @io.swagger.v3.oas.annotations.media.Schema(
+            allowableValues = {"running", "succeeded", "degraded", "failed", "interrupted"})
     public String getStatus() {
         return status.name().toLowerCase();
     }
@@ -186,7 +188,9 @@ public final class RunRecord {
     }
 
     public Long getDurationMs() {
-        return finishedAt == null ? null : Duration.between(startedAt, finishedAt).toMillis();
+        return finishedAt == null
+                ? null
+                : Duration.between(startedAt, finishedAt).toMillis();
     }
 
     /** The model snapshot this run published, if it built one. */
@@ -303,6 +307,7 @@ public final class RunRecord {
         private final List<String> shortfalls = new ArrayList<>();
         /** Windows EIA answered with rows outside them: the answer is doubtful. */
         private final List<String> outside = new ArrayList<>();
+
         private final List<String> warnings = new ArrayList<>();
         /** Rows EIA sent for each gap fetched again ({@code fill-gaps}), over all of the gap's windows. */
         private final Map<PeriodRange, Long> gapRows = new LinkedHashMap<>();
@@ -394,7 +399,10 @@ public final class RunRecord {
 
         /** The gaps this run fetched again ({@code fill-gaps}) for which EIA sent no row at all. */
         synchronized List<PeriodRange> gapsStillEmpty() {
-            return gapRows.entrySet().stream().filter(e -> e.getValue() == 0).map(Map.Entry::getKey).toList();
+            return gapRows.entrySet().stream()
+                    .filter(e -> e.getValue() == 0)
+                    .map(Map.Entry::getKey)
+                    .toList();
         }
 
         synchronized void conflicting(long keys, long rows) {
@@ -408,9 +416,11 @@ public final class RunRecord {
             warnings.clear();
             if (rowsReceived > 0 && rowsQuarantined >= rowsReceived) {
                 warnings.add("all " + rowsReceived + " rows quarantined: "
-                        + (firstRejectReason != null ? firstRejectReason : "conflicting values") + " (see data/quarantine/)");
+                        + (firstRejectReason != null ? firstRejectReason : "conflicting values")
+                        + " (see data/quarantine/)");
             } else if (backfill && rowsReceived == 0) {
-                warnings.add("the first run (backfill) received no rows at all: check the dataset's route, facets and start");
+                warnings.add(
+                        "the first run (backfill) received no rows at all: check the dataset's route, facets and start");
             } else if (incremental && rowsReceived == 0) {
                 // The look-back covers the newest stored period: EIA had rows there before.
                 warnings.add("asked again for its newest stored periods and received no rows at all: EIA may have "

@@ -1,6 +1,5 @@
 package io.github.eiaoutages.run;
 
-import io.github.eiaoutages.storage.StorageFiles;
 import io.github.eiaoutages.config.DatasetCatalog;
 import io.github.eiaoutages.extract.PageCursor;
 import io.github.eiaoutages.model.ModelBuild;
@@ -8,6 +7,7 @@ import io.github.eiaoutages.period.PeriodRange;
 import io.github.eiaoutages.raw.RawCommit;
 import io.github.eiaoutages.raw.RunManifest;
 import io.github.eiaoutages.security.SecretMasking;
+import io.github.eiaoutages.storage.StorageFiles;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -37,6 +37,7 @@ public class RunRegistry {
     private final Deque<RunRecord> recent = new ConcurrentLinkedDeque<>();
     /** Records of earlier processes, newest first, as they were saved. */
     private final List<Map<String, Object>> history;
+
     private final RunStore store;
     private final DatasetCatalog datasets;
     private final ApplicationEventPublisher events;
@@ -51,13 +52,19 @@ public class RunRegistry {
     }
 
     @org.springframework.beans.factory.annotation.Autowired
-    public RunRegistry(RunStore store, DatasetCatalog datasets, ApplicationEventPublisher events,
-                       io.github.eiaoutages.config.PipelineProperties properties) {
+    public RunRegistry(
+            RunStore store,
+            DatasetCatalog datasets,
+            ApplicationEventPublisher events,
+            io.github.eiaoutages.config.PipelineProperties properties) {
         this(store, datasets, events, properties.schedule().waitForActiveRun());
     }
 
-    private RunRegistry(RunStore store, DatasetCatalog datasets, ApplicationEventPublisher events,
-                        java.time.Duration waitForActiveRun) {
+    private RunRegistry(
+            RunStore store,
+            DatasetCatalog datasets,
+            ApplicationEventPublisher events,
+            java.time.Duration waitForActiveRun) {
         this.store = store;
         this.datasets = datasets;
         this.events = events;
@@ -81,8 +88,8 @@ public class RunRegistry {
      */
     public synchronized String open(String trigger, List<String> scope, PeriodRange range) {
         if (stopping) {
-            throw new ApplicationStoppingException("The application is stopping: no new run starts; start it again "
-                    + "after the restart");
+            throw new ApplicationStoppingException(
+                    "The application is stopping: no new run starts; start it again " + "after the restart");
         }
         RunRecord current = active.get();
         if (current != null) {
@@ -101,8 +108,12 @@ public class RunRegistry {
             recent.removeLast();
         }
         store.save(run);
-        log.info("Run {} started ({}{}{})", run.getRunId(), run.getTrigger(),
-                scope.equals(datasets.ids()) ? "" : ", datasets " + scope, range == null ? "" : ", periods " + range);
+        log.info(
+                "Run {} started ({}{}{})",
+                run.getRunId(),
+                run.getTrigger(),
+                scope.equals(datasets.ids()) ? "" : ", datasets " + scope,
+                range == null ? "" : ", periods " + range);
         return run.getRunId();
     }
 
@@ -129,7 +140,8 @@ public class RunRegistry {
      * active, otherwise waits up to {@code maxWaitMillis} for a run of other datasets to end - schedules of
      * different datasets that fire together queue instead of losing their turn.
      */
-    public synchronized String openWhenIdle(String trigger, String dataset, long maxWaitMillis) throws InterruptedException {
+    public synchronized String openWhenIdle(String trigger, String dataset, long maxWaitMillis)
+            throws InterruptedException {
         long deadline = System.currentTimeMillis() + maxWaitMillis;
         for (RunRecord current = active.get(); current != null; current = active.get()) {
             if (stopping) {
@@ -163,9 +175,13 @@ public class RunRegistry {
             PageCursor first = cursors.get(0);
             boolean backfill = first.backfill();
             run.counts(first.dataset().id()).planned(backfill, !backfill && run.range() == null);
-            run.fetched(first.dataset().id(), backfill ? new RunManifest.Fetch(RunManifest.Fetch.BACKFILL, first.firstPeriod())
-                    : new RunManifest.Fetch(run.range() == null ? RunManifest.Fetch.NEWEST : RunManifest.Fetch.RANGE,
-                    first.firstPeriod()));
+            run.fetched(
+                    first.dataset().id(),
+                    backfill
+                            ? new RunManifest.Fetch(RunManifest.Fetch.BACKFILL, first.firstPeriod())
+                            : new RunManifest.Fetch(
+                                    run.range() == null ? RunManifest.Fetch.NEWEST : RunManifest.Fetch.RANGE,
+                                    first.firstPeriod()));
         }
     }
 
@@ -187,8 +203,9 @@ public class RunRegistry {
         RunRecord run = get(runId);
         run.rawCommitted();
         run.endCommit();
-        commit.manifests().forEach((dataset, m) -> run.counts(dataset)
-                .stored(m.rows(), m.revisions(), m.parts().size(), m.bytes(), m.periodMin(), m.periodMax()));
+        commit.manifests()
+                .forEach((dataset, m) -> run.counts(dataset)
+                        .stored(m.rows(), m.revisions(), m.parts().size(), m.bytes(), m.periodMin(), m.periodMax()));
         commit.conflicts().forEach((dataset, c) -> run.counts(dataset).conflicting(c.keys(), c.rows()));
         run.getDatasets().values().forEach(RunRecord.DatasetCounts::committed);
         run.judgeDatasets();
@@ -215,10 +232,10 @@ public class RunRegistry {
         RunRecord run = get(runId);
         known.forEach((dataset, gaps) -> {
             String warning = gaps.size() == 1
-                    ? "1 gap re-fetched and still empty (" + PeriodRange.listed(gaps) + "): EIA has no rows for it; it is "
-                            + "not asked for again (see GET /datasets)"
-                    : gaps.size() + " gaps re-fetched and still empty (" + PeriodRange.listed(gaps) + "): EIA has no rows "
-                            + "for them; they are not asked for again (see GET /datasets)";
+                    ? "1 gap re-fetched and still empty (" + PeriodRange.listed(gaps)
+                            + "): EIA has no rows for it; it is " + "not asked for again (see GET /datasets)"
+                    : gaps.size() + " gaps re-fetched and still empty (" + PeriodRange.listed(gaps)
+                            + "): EIA has no rows " + "for them; they are not asked for again (see GET /datasets)";
             run.notice(dataset, warning);
             log.warn("Run {}: {}: {}", runId, dataset, warning);
         });
@@ -237,8 +254,13 @@ public class RunRegistry {
         run.finish(degraded ? RunStatus.DEGRADED : RunStatus.SUCCEEDED, null);
         store.save(run);
         // Logged before waiters are released: whoever was told the run ended can find why in the log.
-        log.info("Run {} {} in {} ms: {} rows stored{}", runId, degraded ? "ended degraded" : "succeeded",
-                run.getDurationMs(), run.getRowsAccepted(), run.getSnapshot() == null ? "" : ", model snapshot " + run.getSnapshot());
+        log.info(
+                "Run {} {} in {} ms: {} rows stored{}",
+                runId,
+                degraded ? "ended degraded" : "succeeded",
+                run.getDurationMs(),
+                run.getRowsAccepted(),
+                run.getSnapshot() == null ? "" : ", model snapshot " + run.getSnapshot());
         // Warnings that do not degrade the run were logged when they arose.
         run.doubts().forEach(warning -> log.warn("Run {} is degraded: {}", runId, warning));
         ended(run);
@@ -258,8 +280,11 @@ public class RunRegistry {
         String reason = SecretMasking.mask(cause == null ? "unknown error" : describe(cause));
         run.finish(RunStatus.FAILED, reason);
         store.save(run);
-        log.error("Run {} failed{}: {}", runId,
-                run.isRawCommitted() ? " after committing its raw rows" : ", nothing of it was committed", reason);
+        log.error(
+                "Run {} failed{}: {}",
+                runId,
+                run.isRawCommitted() ? " after committing its raw rows" : ", nothing of it was committed",
+                reason);
         ended(run);
         return run;
     }
@@ -286,7 +311,9 @@ public class RunRegistry {
     /** Waits for the active run to end by itself, at most {@code maxWaitMillis}; true if none is active then. */
     public synchronized boolean awaitIdle(long maxWaitMillis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + maxWaitMillis;
-        for (long left = maxWaitMillis; active.get() != null && left > 0; left = deadline - System.currentTimeMillis()) {
+        for (long left = maxWaitMillis;
+                active.get() != null && left > 0;
+                left = deadline - System.currentTimeMillis()) {
             wait(left);
         }
         return active.get() == null;
@@ -307,8 +334,10 @@ public class RunRegistry {
         boolean ended = awaitIdle(maxWaitMillis);
         if (!ended && run.committing()) {
             // Half a commit would be worse than a late stop: renames and manifests take seconds, not minutes.
-            log.info("Stopping: run {} is committing its raw rows; waiting up to {} s for the commit to end",
-                    run.getRunId(), COMMIT_WAIT_MS / 1000);
+            log.info(
+                    "Stopping: run {} is committing its raw rows; waiting up to {} s for the commit to end",
+                    run.getRunId(),
+                    COMMIT_WAIT_MS / 1000);
             long deadline = System.currentTimeMillis() + COMMIT_WAIT_MS;
             while (!ended && run.committing() && System.currentTimeMillis() < deadline) {
                 ended = awaitIdle(200);
@@ -343,7 +372,8 @@ public class RunRegistry {
         while (run.status() == RunStatus.RUNNING) {
             if (stopping) {
                 throw new ApplicationStoppingException("interrupted: the application is stopping; run " + runId
-                        + " ends within pipeline.shutdown.grace-period or is recorded as interrupted (GET /runs/" + runId
+                        + " ends within pipeline.shutdown.grace-period or is recorded as interrupted (GET /runs/"
+                        + runId
                         + " after the restart)");
             }
             wait(1000);
@@ -355,9 +385,13 @@ public class RunRegistry {
         if (run.status() != RunStatus.RUNNING) {
             return run;
         }
-        run.finish(RunStatus.INTERRUPTED, "interrupted: the application was asked to stop and the run could not end "
-                + "within pipeline.shutdown.grace-period; " + (run.isRawCommitted()
-                ? "its raw rows were committed, the next run rebuilds the model" : "nothing of it was committed"));
+        run.finish(
+                RunStatus.INTERRUPTED,
+                "interrupted: the application was asked to stop and the run could not end "
+                        + "within pipeline.shutdown.grace-period; "
+                        + (run.isRawCommitted()
+                                ? "its raw rows were committed, the next run rebuilds the model"
+                                : "nothing of it was committed"));
         store.save(run);
         ended(run);
         // The reason begins with "interrupted: ".
@@ -437,7 +471,8 @@ public class RunRegistry {
     /** True when {@code cause} is the stop itself: requests aborted, the thread interrupted, no new turn at EIA. */
     private static boolean stoppedBy(Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.util.concurrent.CancellationException || t instanceof InterruptedException
+            if (t instanceof java.util.concurrent.CancellationException
+                    || t instanceof InterruptedException
                     || t instanceof ApplicationStoppingException) {
                 return true;
             }

@@ -7,5 +7,9 @@ package io.github.eiaoutages.run;
  * was stopped, or killed, while it ran; nothing of it that was not committed was kept.
  */
 public enum RunStatus {
-    RUNNING, SUCCEEDED, DEGRADED, FAILED, INTERRUPTED
+    RUNNING,
+    SUCCEEDED,
+    DEGRADED,
+    FAILED,
+    INTERRUPTED
 }

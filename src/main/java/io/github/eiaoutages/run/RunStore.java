@@ -26,8 +26,7 @@ import org.springframework.stereotype.Component;
 public class RunStore {
 
     private static final Logger log = LoggerFactory.getLogger(RunStore.class);
-    private static final TypeReference<LinkedHashMap<String, Object>> RECORD = new TypeReference<>() {
-    };
+    private static final TypeReference<LinkedHashMap<String, Object>> RECORD = new TypeReference<>() {};
 
     private final Path dir;
     private final ObjectMapper json;
@@ -42,7 +41,10 @@ public class RunStore {
             Files.createDirectories(dir);
             Path tmp = dir.resolve("." + run.getRunId() + ".tmp");
             json.writeValue(tmp.toFile(), run);
-            Files.move(tmp, dir.resolve(run.getRunId() + ".json"), StandardCopyOption.ATOMIC_MOVE,
+            Files.move(
+                    tmp,
+                    dir.resolve(run.getRunId() + ".json"),
+                    StandardCopyOption.ATOMIC_MOVE,
                     StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             // The run itself goes on; only its history entry is missing.
@@ -58,8 +60,10 @@ public class RunStore {
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
             files = list.filter(p -> p.getFileName().toString().endsWith(".json"))
-                    .sorted(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed())
-                    .limit(limit).toList();
+                    .sorted(Comparator.comparing((Path p) -> p.getFileName().toString())
+                            .reversed())
+                    .limit(limit)
+                    .toList();
         } catch (IOException e) {
             log.warn("Could not list earlier runs under {}: {}", dir, e.getMessage());
             return List.of();
@@ -70,9 +74,11 @@ public class RunStore {
                 Map<String, Object> run = json.readValue(file.toFile(), RECORD);
                 if ("running".equals(run.get("status"))) {
                     run.put("status", "interrupted");
-                    run.put("error", Boolean.TRUE.equals(run.get("raw_committed"))
-                            ? "interrupted: the application stopped after this run committed its raw rows; the next run rebuilds the model"
-                            : "interrupted: the application stopped during this run; nothing of it was committed");
+                    run.put(
+                            "error",
+                            Boolean.TRUE.equals(run.get("raw_committed"))
+                                    ? "interrupted: the application stopped after this run committed its raw rows; the next run rebuilds the model"
+                                    : "interrupted: the application stopped during this run; nothing of it was committed");
                     // Live progress of a run that is over would read as if it were still going.
                     run.remove("progress");
                     json.writeValue(file.toFile(), run);

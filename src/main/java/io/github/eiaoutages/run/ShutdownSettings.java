@@ -20,10 +20,17 @@ public class ShutdownSettings implements EnvironmentPostProcessor {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         Duration grace = gracePeriod(environment.getProperty("pipeline.shutdown.grace-period"));
-        environment.getPropertySources().addLast(new MapPropertySource("pipeline-shutdown", Map.of(
-                "spring.lifecycle.timeout-per-shutdown-phase", grace.toMillis() + "ms",
-                "camel.main.shutdown-timeout", Long.toString(Math.max(1, grace.toSeconds())),
-                "server.shutdown", "graceful")));
+        environment
+                .getPropertySources()
+                .addLast(new MapPropertySource(
+                        "pipeline-shutdown",
+                        Map.of(
+                                "spring.lifecycle.timeout-per-shutdown-phase",
+                                grace.toMillis() + "ms",
+                                "camel.main.shutdown-timeout",
+                                Long.toString(Math.max(1, grace.toSeconds())),
+                                "server.shutdown",
+                                "graceful")));
     }
 
     /** Lenient here; the configuration binding reports a bad value naming the key. */

@@ -27,8 +27,7 @@ import java.util.function.Predicate;
 public final class EiaApiEmulator {
 
     /** HTTP status and JSON body of an answer. */
-    public record Answer(int status, String body) {
-    }
+    public record Answer(int status, String body) {}
 
     /**
      * What a route serves: its frequency, dimension columns, facets, value columns with their units, and rows.
@@ -37,19 +36,41 @@ public final class EiaApiEmulator {
      * @param countedRows the rows whose matches {@code total} counts: the route's own, or (facility route) others
      * @param reportedTotal what EIA reports for that count (identity, or an inflated figure)
      */
-    public record Route(String name, Frequency frequency, List<String> dimensions, Map<String, String> facets,
-                        Map<String, String> valueUnits, List<Map<String, String>> rows,
-                        List<Map<String, String>> countedRows, LongUnaryOperator reportedTotal) {
+    public record Route(
+            String name,
+            Frequency frequency,
+            List<String> dimensions,
+            Map<String, String> facets,
+            Map<String, String> valueUnits,
+            List<Map<String, String>> rows,
+            List<Map<String, String>> countedRows,
+            LongUnaryOperator reportedTotal) {
 
         /** A daily route whose facets are its dimensions but the period (a {@code <facet>Name} column names them). */
-        public Route(String name, List<String> dimensions, Map<String, String> valueUnits, List<Map<String, String>> rows) {
-            this(name, Frequency.DAILY, dimensions, facetsOf(dimensions), valueUnits, rows, rows, LongUnaryOperator.identity());
+        public Route(
+                String name, List<String> dimensions, Map<String, String> valueUnits, List<Map<String, String>> rows) {
+            this(
+                    name,
+                    Frequency.DAILY,
+                    dimensions,
+                    facetsOf(dimensions),
+                    valueUnits,
+                    rows,
+                    rows,
+                    LongUnaryOperator.identity());
         }
 
         /** The same route serving other rows. */
         public Route withRows(List<Map<String, String>> newRows) {
-            return new Route(name, frequency, dimensions, facets, valueUnits, newRows,
-                    countedRows == rows ? newRows : countedRows, reportedTotal);
+            return new Route(
+                    name,
+                    frequency,
+                    dimensions,
+                    facets,
+                    valueUnits,
+                    newRows,
+                    countedRows == rows ? newRows : countedRows,
+                    reportedTotal);
         }
 
         /** The same route reporting {@code total} through {@code reported}. */
@@ -61,8 +82,11 @@ public final class EiaApiEmulator {
             Map<String, String> facets = new LinkedHashMap<>();
             for (String d : dimensions) {
                 if (!d.equals("period") && !d.endsWith("Name") && !d.endsWith("-name")) {
-                    facets.put(d, dimensions.contains(d + "Name") ? d + "Name"
-                            : dimensions.contains(d + "-name") ? d + "-name" : null);
+                    facets.put(
+                            d,
+                            dimensions.contains(d + "Name")
+                                    ? d + "Name"
+                                    : dimensions.contains(d + "-name") ? d + "-name" : null);
                 }
             }
             return facets;
@@ -102,14 +126,18 @@ public final class EiaApiEmulator {
     public Answer answer(Route route, Map<String, List<String>> params) {
         String frequency = first(params, "frequency");
         if (frequency != null && !frequency.equals(route.frequency().eiaName())) {
-            return error(400, "Invalid frequency '" + frequency + "' provided. The only valid frequencies are '"
-                    + route.frequency().eiaName() + "'.");
+            return error(
+                    400,
+                    "Invalid frequency '" + frequency + "' provided. The only valid frequencies are '"
+                            + route.frequency().eiaName() + "'.");
         }
         List<String> data = indexed(params, "data[", "]");
         for (String column : data) {
             if (!route.valueUnits().containsKey(column)) {
-                return error(400, "Invalid data '" + column + "' provided. The only valid data are "
-                        + String.join(", ", route.valueUnits().keySet()) + ".");
+                return error(
+                        400,
+                        "Invalid data '" + column + "' provided. The only valid data are "
+                                + String.join(", ", route.valueUnits().keySet()) + ".");
             }
         }
         Period start;
@@ -118,8 +146,10 @@ public final class EiaApiEmulator {
             start = period(route, first(params, "start"));
             end = period(route, first(params, "end"));
         } catch (DateTimeParseException e) {
-            return error(400, "Invalid start or end provided for frequency '" + route.frequency().eiaName() + "': "
-                    + e.getMessage());
+            return error(
+                    400,
+                    "Invalid start or end provided for frequency '"
+                            + route.frequency().eiaName() + "': " + e.getMessage());
         }
         int offset;
         int length;
@@ -132,15 +162,18 @@ public final class EiaApiEmulator {
         Predicate<Map<String, String>> filter = row -> {
             Period period = periodOrNull(route, row.get("period"));
             // A row whose period is malformed (as tests serve it, to be quarantined) is in every window.
-            return (period == null || ((start == null || !period.isBefore(start)) && (end == null || !period.isAfter(end))))
+            return (period == null
+                            || ((start == null || !period.isBefore(start)) && (end == null || !period.isAfter(end))))
                     && facets(params, row);
         };
-        List<Map<String, String>> matching = new ArrayList<>(route.rows().stream().filter(filter).toList());
+        List<Map<String, String>> matching =
+                new ArrayList<>(route.rows().stream().filter(filter).toList());
         Comparator<Map<String, String>> order = order(params);
         if (order != null) {
             matching.sort(order);
         }
-        long counted = route.countedRows() == route.rows() ? matching.size()
+        long counted = route.countedRows() == route.rows()
+                ? matching.size()
                 : route.countedRows().stream().filter(filter).count();
         long total = route.reportedTotal().applyAsLong(counted);
         List<Map<String, Object>> page = new ArrayList<>();
@@ -149,9 +182,14 @@ public final class EiaApiEmulator {
         }
         Map<String, Object> response = new LinkedHashMap<>();
         if (total > (long) offset + length || (page.isEmpty() && offset > 0)) {
-            response.put("warnings", List.of(Map.of("warning", "incomplete return", "description",
-                    "The API can only return 5000 rows in JSON format.  Please consider constraining your request "
-                            + "with facet, start, or end, or using offset to paginate results.")));
+            response.put(
+                    "warnings",
+                    List.of(Map.of(
+                            "warning",
+                            "incomplete return",
+                            "description",
+                            "The API can only return 5000 rows in JSON format.  Please consider constraining your request "
+                                    + "with facet, start, or end, or using offset to paginate results.")));
         }
         response.put("total", Long.toString(total));
         response.put("dateFormat", route.frequency().eiaFormat());
@@ -173,9 +211,15 @@ public final class EiaApiEmulator {
         response.put("id", id);
         response.put("name", id + " (emulated)");
         response.put("description", route.name() + " (emulated EIA API v2)");
-        response.put("frequency", List.of(Map.of("id", route.frequency().eiaName(),
-                "description", "One data point for each " + route.frequency().eiaName() + " period.",
-                "format", route.frequency().eiaFormat())));
+        response.put(
+                "frequency",
+                List.of(Map.of(
+                        "id",
+                        route.frequency().eiaName(),
+                        "description",
+                        "One data point for each " + route.frequency().eiaName() + " period.",
+                        "format",
+                        route.frequency().eiaFormat())));
         List<Map<String, String>> facets = new ArrayList<>();
         route.facets().keySet().forEach(f -> facets.add(Map.of("id", f, "description", f)));
         response.put("facets", facets);
@@ -205,8 +249,10 @@ public final class EiaApiEmulator {
         if (facet == null) {
             route.facets().keySet().forEach(f -> listed.add(Map.of("id", f, "description", f)));
         } else if (!route.facets().containsKey(facet)) {
-            return error(400, "Invalid facet '" + facet + "' provided. The only valid facets are "
-                    + String.join(", ", route.facets().keySet()) + ".");
+            return error(
+                    400,
+                    "Invalid facet '" + facet + "' provided. The only valid facets are "
+                            + String.join(", ", route.facets().keySet()) + ".");
         } else {
             String nameColumn = route.facets().get(facet);
             Map<String, String> values = new TreeMap<>();
@@ -216,15 +262,18 @@ public final class EiaApiEmulator {
                     values.putIfAbsent(value, nameColumn == null ? value : row.getOrDefault(nameColumn, value));
                 }
             }
-            values.forEach((value, name) -> listed.add(Map.of("id", value, "name", name, "alias", "(" + value + ") " + name)));
+            values.forEach(
+                    (value, name) -> listed.add(Map.of("id", value, "name", name, "alias", "(" + value + ") " + name)));
         }
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("totalFacets", listed.size());
         response.put("facets", listed);
-        return new Answer(200, json(envelope(response, route.name() + "/facet/" + (facet == null ? "" : facet + "/"), params)));
+        return new Answer(
+                200, json(envelope(response, route.name() + "/facet/" + (facet == null ? "" : facet + "/"), params)));
     }
 
-    private static Map<String, Object> envelope(Map<String, Object> response, String command, Map<String, List<String>> params) {
+    private static Map<String, Object> envelope(
+            Map<String, Object> response, String command, Map<String, List<String>> params) {
         Map<String, Object> echo = new LinkedHashMap<>();
         params.forEach((name, values) -> echo.put(name, values.size() == 1 ? values.get(0) : values));
         Map<String, Object> envelope = new LinkedHashMap<>();
@@ -283,7 +332,8 @@ public final class EiaApiEmulator {
         params.forEach((name, values) -> {
             if (name.startsWith(prefix) && name.endsWith(suffix)) {
                 try {
-                    byIndex.put(Integer.parseInt(name.substring(prefix.length(), name.length() - suffix.length())),
+                    byIndex.put(
+                            Integer.parseInt(name.substring(prefix.length(), name.length() - suffix.length())),
                             values.get(0));
                 } catch (NumberFormatException ignored) {
                     // not an indexed parameter

@@ -1,6 +1,5 @@
 package io.github.eiaoutages.sample;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.eiaoutages.extract.EiaEndpoint;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongUnaryOperator;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
@@ -29,8 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SampleEiaApi {
 
-    private static final Map<String, String> UNITS = Map.of(
-            "capacity", "megawatts", "outage", "megawatts", "percentOutage", "percent");
+    private static final Map<String, String> UNITS =
+            Map.of("capacity", "megawatts", "outage", "megawatts", "percentOutage", "percent");
     private static final String GENERATOR = "generator-nuclear-outages";
     private static final String FACILITY = "facility-nuclear-outages";
     private static final String US = "us-nuclear-outages";
@@ -47,11 +47,14 @@ class SampleEiaApi {
 
     @GetMapping(value = EiaEndpoint.SAMPLE_PATH + "/**", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> answer(HttpServletRequest request, @RequestParam MultiValueMap<String, String> params) {
-        String path = request.getRequestURI().substring(request.getContextPath().length() + EiaEndpoint.SAMPLE_PATH.length());
+        String path =
+                request.getRequestURI().substring(request.getContextPath().length() + EiaEndpoint.SAMPLE_PATH.length());
         // The example routes are built only when asked for: the nuclear ones are what a new user runs.
         boolean nuclearRoute = path.startsWith("/nuclear-outages/");
         EiaApiEmulator.Answer answer = emulator.answer(nuclearRoute ? nuclear() : examples(), path, params);
-        return ResponseEntity.status(answer.status()).contentType(MediaType.APPLICATION_JSON).body(answer.body());
+        return ResponseEntity.status(answer.status())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(answer.body());
     }
 
     private synchronized Map<String, EiaApiEmulator.Route> nuclear() {
@@ -59,14 +62,22 @@ class SampleEiaApi {
         if (!lastDay.equals(cachedDay)) {
             Map<String, List<Map<String, String>>> rows = SampleRoutes.build(SampleOutageData.generatorDays(lastDay));
             nuclear = Map.of(
-                    "nuclear-outages/" + GENERATOR, new EiaApiEmulator.Route("nuclear-outages/" + GENERATOR,
-                            List.of("period", "facility", "facilityName", "generator"), UNITS, rows.get(GENERATOR)),
+                    "nuclear-outages/" + GENERATOR,
+                            new EiaApiEmulator.Route(
+                                    "nuclear-outages/" + GENERATOR,
+                                    List.of("period", "facility", "facilityName", "generator"),
+                                    UNITS,
+                                    rows.get(GENERATOR)),
                     // The real facility route's total counts generator rows, not the facility rows it pages over.
-                    "nuclear-outages/" + FACILITY, new EiaApiEmulator.Route("nuclear-outages/" + FACILITY,
-                            List.of("period", "facility", "facilityName"), UNITS, rows.get(FACILITY))
-                            .withTotal(rows.get(GENERATOR), LongUnaryOperator.identity()),
-                    "nuclear-outages/" + US, new EiaApiEmulator.Route("nuclear-outages/" + US, List.of("period"), UNITS,
-                            rows.get(US)));
+                    "nuclear-outages/" + FACILITY,
+                            new EiaApiEmulator.Route(
+                                            "nuclear-outages/" + FACILITY,
+                                            List.of("period", "facility", "facilityName"),
+                                            UNITS,
+                                            rows.get(FACILITY))
+                                    .withTotal(rows.get(GENERATOR), LongUnaryOperator.identity()),
+                    "nuclear-outages/" + US,
+                            new EiaApiEmulator.Route("nuclear-outages/" + US, List.of("period"), UNITS, rows.get(US)));
             cachedDay = lastDay;
         }
         return nuclear;

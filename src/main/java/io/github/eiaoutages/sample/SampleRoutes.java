@@ -11,8 +11,7 @@ import java.util.Map;
  */
 final class SampleRoutes {
 
-    private SampleRoutes() {
-    }
+    private SampleRoutes() {}
 
     static Map<String, List<Map<String, String>>> build(List<SampleOutageData.Day> days) {
         List<Map<String, String>> generators = new ArrayList<>(days.size());
@@ -51,8 +50,13 @@ final class SampleRoutes {
             putValues(row, sums);
             usRows.add(row);
         });
-        return Map.of("generator-nuclear-outages", generators, "facility-nuclear-outages", facilityRows,
-                "us-nuclear-outages", usRows);
+        return Map.of(
+                "generator-nuclear-outages",
+                generators,
+                "facility-nuclear-outages",
+                facilityRows,
+                "us-nuclear-outages",
+                usRows);
     }
 
     private static void add(double[] sums, SampleOutageData.Day day) {

@@ -31,34 +31,57 @@ public final class SampleSeries {
             "MISO", "Midcontinent Independent System Operator, Inc.",
             "ERCO", "Electric Reliability Council of Texas, Inc.",
             "SWPP", "Southwest Power Pool");
-    private static final Map<String, Double> REGION_DEMAND_MW = Map.of(
-            "PJM", 88000.0, "CISO", 24000.0, "MISO", 72000.0, "ERCO", 48000.0, "SWPP", 33000.0);
+
+    private static final Map<String, Double> REGION_DEMAND_MW =
+            Map.of("PJM", 88000.0, "CISO", 24000.0, "MISO", 72000.0, "ERCO", 48000.0, "SWPP", 33000.0);
     private static final Map<String, String> REGION_TYPES = ordered(
             "D", "Demand", "DF", "Day-ahead demand forecast", "NG", "Net generation", "TI", "Total interchange");
     /** Local-hourly respondents: Arizona has no DST, Texas does (two 01:00 hours on the fall-back day). */
     private static final Map<String, String> LOCAL_RESPONDENTS = ordered(
             "ERCO", "Electric Reliability Council of Texas, Inc.",
             "SRP", "Salt River Project Agricultural Improvement and Power District");
-    private static final Map<String, ZoneId> LOCAL_ZONES = Map.of(
-            "ERCO", ZoneId.of("America/Chicago"), "SRP", ZoneId.of("America/Phoenix"));
-    private static final Map<String, String> FUEL_TYPES = ordered(
-            "NUC", "Nuclear", "NG", "Natural Gas", "SUN", "Solar", "WND", "Wind");
+
+    private static final Map<String, ZoneId> LOCAL_ZONES =
+            Map.of("ERCO", ZoneId.of("America/Chicago"), "SRP", ZoneId.of("America/Phoenix"));
+    private static final Map<String, String> FUEL_TYPES =
+            ordered("NUC", "Nuclear", "NG", "Natural Gas", "SUN", "Solar", "WND", "Wind");
     private static final Map<String, String> STATES = ordered("US", "U.S. Total", "TX", "Texas", "CA", "California");
-    private static final Map<String, String> POWER_FUELS = ordered("ALL", "all fuels", "NUC", "nuclear",
-            "NG", "natural gas", "COW", "all coal products", "SUN", "solar", "WND", "wind");
-    private static final Map<String, String> STORAGE_AREAS = ordered("R31", "East Region", "R32", "Midwest Region",
-            "R33", "Mountain Region", "R34", "Pacific Region", "R35", "South Central Region", "NUS", "Lower 48 States");
+    private static final Map<String, String> POWER_FUELS = ordered(
+            "ALL",
+            "all fuels",
+            "NUC",
+            "nuclear",
+            "NG",
+            "natural gas",
+            "COW",
+            "all coal products",
+            "SUN",
+            "solar",
+            "WND",
+            "wind");
+    private static final Map<String, String> STORAGE_AREAS = ordered(
+            "R31",
+            "East Region",
+            "R32",
+            "Midwest Region",
+            "R33",
+            "Mountain Region",
+            "R34",
+            "Pacific Region",
+            "R35",
+            "South Central Region",
+            "NUS",
+            "Lower 48 States");
     private static final Map<String, String> STEO_SERIES = ordered(
             "PATC_WORLD", "World Petroleum and Other Liquid Fuels Consumption, million barrels per day",
             "NGHHUUS", "Henry Hub Natural Gas Spot Price, dollars per million Btu",
             "ESTCU_US", "Average Retail Price of Electricity, All Sectors, cents per kilowatthour");
-    private static final Map<String, String> CO2_SECTORS = ordered("TT", "Total carbon dioxide emissions from all sectors",
-            "EC", "Electric Power carbon dioxide emissions");
-    private static final Map<String, String> CO2_FUELS = ordered("TO", "All Fuels", "CO", "Coal", "NG", "Natural Gas",
-            "PE", "Petroleum");
+    private static final Map<String, String> CO2_SECTORS = ordered(
+            "TT", "Total carbon dioxide emissions from all sectors", "EC", "Electric Power carbon dioxide emissions");
+    private static final Map<String, String> CO2_FUELS =
+            ordered("TO", "All Fuels", "CO", "Coal", "NG", "Natural Gas", "PE", "Petroleum");
 
-    private SampleSeries() {
-    }
+    private SampleSeries() {}
 
     /** Every example route with what EIA would have published by {@code now}. */
     static List<EiaApiEmulator.Route> published(Instant now) {
@@ -69,11 +92,16 @@ public final class SampleSeries {
         return List.of(
                 regionData(hour(Frequency.HOURLY, firstHour), hour(Frequency.HOURLY, lastHour)),
                 fuelTypeLocalHourly(hour(Frequency.LOCAL_HOURLY, firstHour), hour(Frequency.LOCAL_HOURLY, lastHour)),
-                powerOperationalMonthly(Frequency.MONTHLY.parse("2001-01"),
+                powerOperationalMonthly(
+                        Frequency.MONTHLY.parse("2001-01"),
                         Frequency.MONTHLY.containing(now, null).plus(-2)),
                 gasStorageWeekly(Frequency.WEEKLY.parse("2010-01-01"), Frequency.WEEKLY.parse(lastFriday.toString())),
-                steoQuarterly(Frequency.QUARTERLY.parse("2015-Q1"), Frequency.QUARTERLY.containing(now, null).plus(4)),
-                co2Annual(Frequency.ANNUAL.parse("1970"), Frequency.ANNUAL.containing(now, null).plus(-1)));
+                steoQuarterly(
+                        Frequency.QUARTERLY.parse("2015-Q1"),
+                        Frequency.QUARTERLY.containing(now, null).plus(4)),
+                co2Annual(
+                        Frequency.ANNUAL.parse("1970"),
+                        Frequency.ANNUAL.containing(now, null).plus(-1)));
     }
 
     /** {@code electricity/rto/region-data}, hourly (UTC): demand, forecast, net generation, interchange in MWh. */
@@ -83,7 +111,9 @@ public final class SampleSeries {
             int hourOfDay = hour.start().atOffset(ZoneOffset.UTC).getHour();
             for (Map.Entry<String, String> region : REGIONS.entrySet()) {
                 double shape = 1 + 0.15 * Math.sin(2 * Math.PI * (hourOfDay - 12) / 24.0);
-                double demand = REGION_DEMAND_MW.get(region.getKey()) * shape * (0.97 + 0.06 * noise(region.getKey() + "D", hour));
+                double demand = REGION_DEMAND_MW.get(region.getKey())
+                        * shape
+                        * (0.97 + 0.06 * noise(region.getKey() + "D", hour));
                 double generation = demand * (0.96 + 0.08 * noise(region.getKey() + "NG", hour));
                 for (Map.Entry<String, String> type : REGION_TYPES.entrySet()) {
                     Map<String, String> row = new LinkedHashMap<>();
@@ -92,22 +122,31 @@ public final class SampleSeries {
                     row.put("respondent-name", region.getValue());
                     row.put("type", type.getKey());
                     row.put("type-name", type.getValue());
-                    row.put("value", switch (type.getKey()) {
-                        case "D" -> whole(demand);
-                        // A forecast EIA withholds now and then: null, not zero.
-                        case "DF" -> noise(region.getKey() + "DFnull", hour) < 0.005 ? null
-                                : whole(demand * (0.97 + 0.06 * noise(region.getKey() + "DF", hour)));
-                        case "NG" -> whole(generation);
-                        default -> whole(generation - demand);
-                    });
+                    row.put(
+                            "value",
+                            switch (type.getKey()) {
+                                case "D" -> whole(demand);
+                                // A forecast EIA withholds now and then: null, not zero.
+                                case "DF" ->
+                                    noise(region.getKey() + "DFnull", hour) < 0.005
+                                            ? null
+                                            : whole(demand * (0.97 + 0.06 * noise(region.getKey() + "DF", hour)));
+                                case "NG" -> whole(generation);
+                                default -> whole(generation - demand);
+                            });
                     rows.add(row);
                 }
             }
         }
-        return new EiaApiEmulator.Route("electricity/rto/region-data", Frequency.HOURLY,
+        return new EiaApiEmulator.Route(
+                "electricity/rto/region-data",
+                Frequency.HOURLY,
                 List.of("period", "respondent", "respondent-name", "type", "type-name"),
-                ordered("respondent", "respondent-name", "type", "type-name"), Map.of("value", "megawatthours"),
-                rows, rows, v -> v);
+                ordered("respondent", "respondent-name", "type", "type-name"),
+                Map.of("value", "megawatthours"),
+                rows,
+                rows,
+                v -> v);
     }
 
     /**
@@ -119,7 +158,9 @@ public final class SampleSeries {
         for (Period hour = from; !hour.isAfter(to); hour = hour.plus(1)) {
             for (Map.Entry<String, String> respondent : LOCAL_RESPONDENTS.entrySet()) {
                 ZonedDateTime local = hour.start().atZone(LOCAL_ZONES.get(respondent.getKey()));
-                String label = Frequency.LOCAL_HOURLY.fromStored(hour.start(), local.getOffset()).label();
+                String label = Frequency.LOCAL_HOURLY
+                        .fromStored(hour.start(), local.getOffset())
+                        .label();
                 for (Map.Entry<String, String> fuel : FUEL_TYPES.entrySet()) {
                     double sun = Math.max(0, Math.sin(Math.PI * (local.getHour() - 6) / 13.0));
                     double value = switch (fuel.getKey()) {
@@ -139,10 +180,15 @@ public final class SampleSeries {
                 }
             }
         }
-        return new EiaApiEmulator.Route("electricity/rto/fuel-type-data", Frequency.LOCAL_HOURLY,
+        return new EiaApiEmulator.Route(
+                "electricity/rto/fuel-type-data",
+                Frequency.LOCAL_HOURLY,
                 List.of("period", "respondent", "respondent-name", "fueltype", "type-name"),
-                ordered("respondent", "respondent-name", "fueltype", "type-name"), Map.of("value", "megawatthours"),
-                rows, rows, v -> v);
+                ordered("respondent", "respondent-name", "fueltype", "type-name"),
+                Map.of("value", "megawatthours"),
+                rows,
+                rows,
+                v -> v);
     }
 
     /** {@code electricity/electric-power-operational-data}, monthly: net generation in thousand MWh. */
@@ -162,17 +208,40 @@ public final class SampleSeries {
                     row.put("sectorDescription", "All Sectors");
                     row.put("fueltypeid", fuel.getKey());
                     row.put("fuelTypeDescription", fuel.getValue());
-                    row.put("generation", SampleOutageData.eiaNumber(SampleOutageData.round(stateTotal.get(state.getKey())
-                            * share.get(fuel.getKey()) * season * (0.95 + 0.1 * noise(state.getKey() + fuel.getKey(), month)), 3)));
+                    row.put(
+                            "generation",
+                            SampleOutageData.eiaNumber(SampleOutageData.round(
+                                    stateTotal.get(state.getKey())
+                                            * share.get(fuel.getKey())
+                                            * season
+                                            * (0.95 + 0.1 * noise(state.getKey() + fuel.getKey(), month)),
+                                    3)));
                     rows.add(row);
                 }
             }
         }
-        return new EiaApiEmulator.Route("electricity/electric-power-operational-data", Frequency.MONTHLY,
-                List.of("period", "location", "stateDescription", "sectorid", "sectorDescription", "fueltypeid",
+        return new EiaApiEmulator.Route(
+                "electricity/electric-power-operational-data",
+                Frequency.MONTHLY,
+                List.of(
+                        "period",
+                        "location",
+                        "stateDescription",
+                        "sectorid",
+                        "sectorDescription",
+                        "fueltypeid",
                         "fuelTypeDescription"),
-                ordered("location", "stateDescription", "sectorid", "sectorDescription", "fueltypeid", "fuelTypeDescription"),
-                Map.of("generation", "thousand megawatthours"), rows, rows, v -> v);
+                ordered(
+                        "location",
+                        "stateDescription",
+                        "sectorid",
+                        "sectorDescription",
+                        "fueltypeid",
+                        "fuelTypeDescription"),
+                Map.of("generation", "thousand megawatthours"),
+                rows,
+                rows,
+                v -> v);
     }
 
     /** {@code natural-gas/stor/wkly}, weekly (weeks ending on Friday): working gas in storage, billion cubic feet. */
@@ -183,7 +252,8 @@ public final class SampleSeries {
             double fill = 0.55 + 0.35 * Math.sin(2 * Math.PI * (week.firstDay().getDayOfYear() - 100) / 365.0);
             double total = 0;
             for (Map.Entry<String, String> area : STORAGE_AREAS.entrySet()) {
-                double value = area.getKey().equals("NUS") ? total
+                double value = area.getKey().equals("NUS")
+                        ? total
                         : Math.round(capacity.get(area.getKey()) * fill * (0.97 + 0.06 * noise(area.getKey(), week)));
                 total += value;
                 Map<String, String> row = new LinkedHashMap<>();
@@ -196,9 +266,15 @@ public final class SampleSeries {
                 rows.add(row);
             }
         }
-        return new EiaApiEmulator.Route("natural-gas/stor/wkly", Frequency.WEEKLY,
+        return new EiaApiEmulator.Route(
+                "natural-gas/stor/wkly",
+                Frequency.WEEKLY,
                 List.of("period", "duoarea", "area-name", "process", "process-name"),
-                ordered("duoarea", "area-name", "process", "process-name"), Map.of("value", "BCF"), rows, rows, v -> v);
+                ordered("duoarea", "area-name", "process", "process-name"),
+                Map.of("value", "BCF"),
+                rows,
+                rows,
+                v -> v);
     }
 
     /** {@code steo}, quarterly: Short-Term Energy Outlook series, history and forecast quarters alike. */
@@ -211,13 +287,22 @@ public final class SampleSeries {
                 row.put("period", quarter.label());
                 row.put("seriesId", series.getKey());
                 row.put("seriesDescription", series.getValue());
-                row.put("value", SampleOutageData.eiaNumber(SampleOutageData.round(level.get(series.getKey())
-                        * (0.9 + 0.2 * noise(series.getKey(), quarter)), 4)));
+                row.put(
+                        "value",
+                        SampleOutageData.eiaNumber(SampleOutageData.round(
+                                level.get(series.getKey()) * (0.9 + 0.2 * noise(series.getKey(), quarter)), 4)));
                 rows.add(row);
             }
         }
-        return new EiaApiEmulator.Route("steo", Frequency.QUARTERLY, List.of("period", "seriesId", "seriesDescription"),
-                ordered("seriesId", "seriesDescription"), Map.of("value", "various"), rows, rows, v -> v);
+        return new EiaApiEmulator.Route(
+                "steo",
+                Frequency.QUARTERLY,
+                List.of("period", "seriesId", "seriesDescription"),
+                ordered("seriesId", "seriesDescription"),
+                Map.of("value", "various"),
+                rows,
+                rows,
+                v -> v);
     }
 
     /** {@code co2-emissions/co2-emissions-aggregates}, annual: energy-related CO2, million metric tons. */
@@ -237,18 +322,32 @@ public final class SampleSeries {
                         row.put("fuel-name", f.getValue());
                         row.put("stateId", place.getKey());
                         row.put("state-name", place.getValue());
-                        row.put("value", SampleOutageData.eiaNumber(SampleOutageData.round(state.get(place.getKey())
-                                * fuel.get(f.getKey()) * (sector.getKey().equals("EC") ? 0.32 : 1.0)
-                                * (0.9 + 0.2 * noise(place.getKey() + sector.getKey() + f.getKey(), year)), 6)));
+                        row.put(
+                                "value",
+                                SampleOutageData.eiaNumber(SampleOutageData.round(
+                                        state.get(place.getKey())
+                                                * fuel.get(f.getKey())
+                                                * (sector.getKey().equals("EC") ? 0.32 : 1.0)
+                                                * (0.9
+                                                        + 0.2
+                                                                * noise(
+                                                                        place.getKey() + sector.getKey() + f.getKey(),
+                                                                        year)),
+                                        6)));
                         rows.add(row);
                     }
                 }
             }
         }
-        return new EiaApiEmulator.Route("co2-emissions/co2-emissions-aggregates", Frequency.ANNUAL,
+        return new EiaApiEmulator.Route(
+                "co2-emissions/co2-emissions-aggregates",
+                Frequency.ANNUAL,
                 List.of("period", "sectorId", "sector-name", "fuelId", "fuel-name", "stateId", "state-name"),
                 ordered("sectorId", "sector-name", "fuelId", "fuel-name", "stateId", "state-name"),
-                Map.of("value", "million metric tons of CO2"), rows, rows, v -> v);
+                Map.of("value", "million metric tons of CO2"),
+                rows,
+                rows,
+                v -> v);
     }
 
     private static Period hour(Frequency frequency, Instant instant) {

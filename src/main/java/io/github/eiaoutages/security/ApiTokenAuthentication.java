@@ -8,7 +8,6 @@ import java.util.List;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.authentication.AuthenticationConverter;
 
@@ -21,8 +20,7 @@ final class ApiTokenAuthentication {
     static final String ROLE = "ROLE_API";
     private static final String PREFIX = "Bearer ";
 
-    private ApiTokenAuthentication() {
-    }
+    private ApiTokenAuthentication() {}
 
     /** Reads the bearer token of a request; null (anonymous) when there is no Authorization header. */
     static AuthenticationConverter converter() {

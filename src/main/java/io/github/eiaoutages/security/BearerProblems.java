@@ -35,23 +35,26 @@ final class BearerProblems implements AuthenticationEntryPoint, AuthenticationFa
 
     /** A token that is not the server's. */
     @Override
-    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
-                                        AuthenticationException failure) throws IOException {
+    public void onAuthenticationFailure(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+            throws IOException {
         unauthorized(request, response, failure);
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException {
-        problems.write(response, problems.of(403, "This token may not call " + request.getRequestURI(),
-                request.getRequestURI()));
+        problems.write(
+                response,
+                problems.of(403, "This token may not call " + request.getRequestURI(), request.getRequestURI()));
     }
 
     private void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
             throws IOException {
         boolean tokenSent = failure != null && !(failure instanceof InsufficientAuthenticationException);
         response.setHeader("WWW-Authenticate", tokenSent ? REALM + ", error=\"invalid_token\"" : REALM);
-        String detail = tokenSent ? failure.getMessage()
+        String detail = tokenSent
+                ? failure.getMessage()
                 : "This endpoint needs 'Authorization: Bearer <API_TOKEN>' (the token the server was started with)";
         problems.write(response, problems.of(401, detail, request.getRequestURI()));
     }

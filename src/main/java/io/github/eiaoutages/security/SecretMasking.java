@@ -23,8 +23,7 @@ public final class SecretMasking {
         register(System.getenv("MANAGEMENT_PASSWORD"));
     }
 
-    private SecretMasking() {
-    }
+    private SecretMasking() {}
 
     /** Masks {@code secret} in every log line from now on; blank or very short values are ignored. */
     public static void register(String secret) {

@@ -1,12 +1,12 @@
 package io.github.eiaoutages.security;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import io.github.eiaoutages.problem.Problems;
 import io.github.eiaoutages.serve.ApiPaths;
 import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -26,17 +26,18 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
-
     @Bean
     @Order(1)
     SecurityFilterChain management(HttpSecurity http) throws Exception {
         // EndpointRequest, not a path pattern: Jolokia is a servlet of its own, which an MVC path matcher misses.
         stateless(http)
                 .securityMatcher(EndpointRequest.toAnyEndpoint())
-                .authorizeHttpRequests(auth -> auth
-                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
-                        .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
-                        .anyRequest().hasRole("ADMIN"))
+                .authorizeHttpRequests(auth -> auth.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
+                        .permitAll()
+                        .requestMatchers(EndpointRequest.to(HealthEndpoint.class))
+                        .permitAll()
+                        .anyRequest()
+                        .hasRole("ADMIN"))
                 .httpBasic(Customizer.withDefaults());
         return http.build();
     }
@@ -53,16 +54,18 @@ class SecurityConfig {
         }
         // The manager is built here, not as a bean, so Spring Boot still sets up (and, with no password
         // configured, generates) the management user.
-        AuthenticationFilter bearer = new AuthenticationFilter(ApiTokenAuthentication.manager(token),
-                ApiTokenAuthentication.converter());
-        bearer.setSuccessHandler((request, response, authentication) -> { });
+        AuthenticationFilter bearer =
+                new AuthenticationFilter(ApiTokenAuthentication.manager(token), ApiTokenAuthentication.converter());
+        bearer.setSuccessHandler((request, response, authentication) -> {});
         BearerProblems answers = new BearerProblems(problems);
         bearer.setFailureHandler(answers);
         http.addFilterBefore(bearer, BasicAuthenticationFilter.class)
-                .authorizeHttpRequests(auth -> auth
-                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
-                        .requestMatchers(ApiPaths.PATTERNS.toArray(String[]::new)).hasAuthority(ApiTokenAuthentication.ROLE)
-                        .anyRequest().permitAll())
+                .authorizeHttpRequests(auth -> auth.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
+                        .permitAll()
+                        .requestMatchers(ApiPaths.PATTERNS.toArray(String[]::new))
+                        .hasAuthority(ApiTokenAuthentication.ROLE)
+                        .anyRequest()
+                        .permitAll())
                 .exceptionHandling(e -> e.authenticationEntryPoint(answers).accessDeniedHandler(answers));
         return http.build();
     }

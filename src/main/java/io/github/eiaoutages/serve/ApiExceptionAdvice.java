@@ -44,16 +44,21 @@ class ApiExceptionAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
-                                                          HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> createResponseEntity(
+            @Nullable Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String detail = body instanceof ProblemDetail spring ? spring.getDetail() : null;
         HttpServletRequest servlet = request instanceof ServletWebRequest web ? web.getRequest() : null;
-        ProblemDetail problem = pages.problem(status.value(), servlet == null ? null : servlet.getMethod(),
-                servlet == null ? null : servlet.getRequestURI(), detail);
+        ProblemDetail problem = pages.problem(
+                status.value(),
+                servlet == null ? null : servlet.getMethod(),
+                servlet == null ? null : servlet.getRequestURI(),
+                detail);
         return new ResponseEntity<>(problem, headers, status);
     }
 
     private static ResponseEntity<ProblemDetail> answer(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).contentType(Problems.PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(Problems.PROBLEM_JSON)
+                .body(problem);
     }
 }

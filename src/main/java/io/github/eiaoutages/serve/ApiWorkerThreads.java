@@ -29,12 +29,15 @@ class ApiWorkerThreads {
 
     static int threads(int configured, int cores) {
         if (configured < 0) {
-            throw new InvalidConfigurationException(KEY, "is " + configured
-                    + "; use 0 for one thread per CPU core, or a number of threads of 2 or more");
+            throw new InvalidConfigurationException(
+                    KEY,
+                    "is " + configured + "; use 0 for one thread per CPU core, or a number of threads of 2 or more");
         }
         if (configured == 1) {
-            throw new InvalidConfigurationException(KEY, "is 1; use 2 or more, so that a POST /refresh?wait=true"
-                    + " waiting for its run does not stop the API");
+            throw new InvalidConfigurationException(
+                    KEY,
+                    "is 1; use 2 or more, so that a POST /refresh?wait=true"
+                            + " waiting for its run does not stop the API");
         }
         return configured == 0 ? Math.max(2, cores) : configured;
     }

@@ -49,8 +49,8 @@ public final class DataPage extends JsonSerializable.Base {
     }
 
     @Override
-    public void serializeWithType(JsonGenerator json, SerializerProvider serializers,
-                                  TypeSerializer typeSerializer) throws IOException {
+    public void serializeWithType(JsonGenerator json, SerializerProvider serializers, TypeSerializer typeSerializer)
+            throws IOException {
         serialize(json, serializers);
     }
 
@@ -68,7 +68,8 @@ public final class DataPage extends JsonSerializable.Base {
         json.writeStringField("plant_name", plant.plantName());
         json.writeStringField("generator_id", plant.generatorId());
         json.writeStringField("unit_name", plant.unitName());
-        json.writeStringField("start_date", date == null ? LocalDate.ofEpochDay(t.startDay[e]).toString() : date.iso());
+        json.writeStringField(
+                "start_date", date == null ? LocalDate.ofEpochDay(t.startDay[e]).toString() : date.iso());
         if (date == null) {
             for (String name : DATE_ATTRIBUTES) {
                 json.writeNullField(name);
@@ -80,11 +81,15 @@ public final class DataPage extends JsonSerializable.Base {
             json.writeStringField("month_name", date.monthName());
             json.writeStringField("day_name", date.dayName());
         }
-        json.writeStringField("start_ts", date == null
-                ? TIMESTAMP.format(LocalDate.ofEpochDay(t.startDay[e]).atStartOfDay()) : date.isoMidnight());
+        json.writeStringField(
+                "start_ts",
+                date == null
+                        ? TIMESTAMP.format(LocalDate.ofEpochDay(t.startDay[e]).atStartOfDay())
+                        : date.isoMidnight());
         // The exclusive end of an ongoing event is the day after the newest day, beyond dim_date.
-        json.writeStringField("end_ts", end == null
-                ? TIMESTAMP.format(LocalDate.ofEpochDay(t.endDay[e]).atStartOfDay()) : end.isoMidnight());
+        json.writeStringField(
+                "end_ts",
+                end == null ? TIMESTAMP.format(LocalDate.ofEpochDay(t.endDay[e]).atStartOfDay()) : end.isoMidnight());
         json.writeNumberField("duration_hours", t.durationHours[e]);
         json.writeNumberField("duration_days", t.durationDays[e]);
         json.writeNumberField("peak_outage_mw", t.peakMw[e]);

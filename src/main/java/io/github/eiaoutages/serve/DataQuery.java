@@ -8,8 +8,18 @@ import java.util.Map;
  * A validated {@code GET /data} request. Dates filter on the outage's start day, both inclusive; text filters
  * are matched as values, never spliced into a query.
  */
-record DataQuery(int page, int limit, LocalDate startDate, LocalDate endDate, String facilityId, String generator,
-                 Integer plantKey, String plantName, Boolean ongoing, Integer minDurationHours, EventSort sort) {
+record DataQuery(
+        int page,
+        int limit,
+        LocalDate startDate,
+        LocalDate endDate,
+        String facilityId,
+        String generator,
+        Integer plantKey,
+        String plantName,
+        Boolean ongoing,
+        Integer minDurationHours,
+        EventSort sort) {
 
     static final int MAX_LIMIT = 1000;
     static final int MAX_PAGE = 1_000_000;
@@ -26,8 +36,18 @@ record DataQuery(int page, int limit, LocalDate startDate, LocalDate endDate, St
         Boolean ongoing = params.optionalFlag("ongoing");
         Integer minDuration = params.optionalInteger("min_duration_hours", 0, 1_000_000);
         EventSort sort = EventSort.parse(params.text("sort", 20));
-        return new DataQuery(page, limit, range.start(), range.end(), facility, generator, plantKey,
-                name == null ? null : name.toLowerCase(Locale.ROOT), ongoing, minDuration, sort);
+        return new DataQuery(
+                page,
+                limit,
+                range.start(),
+                range.end(),
+                facility,
+                generator,
+                plantKey,
+                name == null ? null : name.toLowerCase(Locale.ROOT),
+                ongoing,
+                minDuration,
+                sort);
     }
 
     long offset() {

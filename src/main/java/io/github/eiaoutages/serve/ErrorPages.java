@@ -1,6 +1,6 @@
 package io.github.eiaoutages.serve;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import io.github.eiaoutages.problem.Problems;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
@@ -13,8 +13,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.model.Model;
 import org.apache.camel.model.rest.RestDefinition;
 import org.apache.camel.model.rest.VerbDefinition;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.error.ErrorController;
-import io.github.eiaoutages.problem.Problems;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -43,10 +43,12 @@ class ErrorPages implements ErrorController {
         Model model = camel.getCamelContextExtension().getContextPlugin(Model.class);
         for (RestDefinition rest : model.getRestDefinitions()) {
             for (VerbDefinition verb : rest.getVerbs()) {
-                byVerb.computeIfAbsent(verb.asVerb().toUpperCase(Locale.ROOT), v -> new ArrayList<>()).add(verb.getPath());
+                byVerb.computeIfAbsent(verb.asVerb().toUpperCase(Locale.ROOT), v -> new ArrayList<>())
+                        .add(verb.getPath());
             }
         }
-        return byVerb.entrySet().stream().map(e -> e.getKey() + " " + String.join(", ", e.getValue()))
+        return byVerb.entrySet().stream()
+                .map(e -> e.getKey() + " " + String.join(", ", e.getValue()))
                 .collect(Collectors.joining("; "));
     }
 
@@ -54,9 +56,11 @@ class ErrorPages implements ErrorController {
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        ProblemDetail problem = problem(code instanceof Integer i ? i : 500, request.getMethod(),
-                uri == null ? null : uri.toString(), null);
-        return ResponseEntity.status(problem.getStatus()).contentType(Problems.PROBLEM_JSON).body(problem);
+        ProblemDetail problem = problem(
+                code instanceof Integer i ? i : 500, request.getMethod(), uri == null ? null : uri.toString(), null);
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(Problems.PROBLEM_JSON)
+                .body(problem);
     }
 
     /**
@@ -68,12 +72,18 @@ class ErrorPages implements ErrorController {
         String where = path == null ? "this path" : path;
         String detail = switch (status) {
             case 404 -> "There is no endpoint at " + where + "; the API is " + endpoints() + " (see /docs)";
-            case 405 -> method + " is not accepted here; " + where
-                    + " takes the methods listed in /openapi.json (GET for data, POST for /refresh)";
-            default -> fallback != null ? fallback : status >= 500 ? "The request failed unexpectedly; the server log has the cause"
-                    : "The request could not be read; see /docs for what " + where + " accepts";
+            case 405 ->
+                method + " is not accepted here; " + where
+                        + " takes the methods listed in /openapi.json (GET for data, POST for /refresh)";
+            default ->
+                fallback != null
+                        ? fallback
+                        : status >= 500
+                                ? "The request failed unexpectedly; the server log has the cause"
+                                : "The request could not be read; see /docs for what " + where + " accepts";
         };
-        return status >= 500 && status != 503 ? problems.of(status, "Internal error", detail, path)
+        return status >= 500 && status != 503
+                ? problems.of(status, "Internal error", detail, path)
                 : problems.of(status, detail, path);
     }
 }

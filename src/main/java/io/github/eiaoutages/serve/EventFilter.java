@@ -22,13 +22,14 @@ final class EventFilter {
     private final boolean[] plants;
 
     /** One page of the matching events and how many match in all. */
-    record Selection(long total, int[] page) {
-    }
+    record Selection(long total, int[] page) {}
 
     private EventFilter(ServingTable t, DataQuery q) {
         this.t = t;
-        this.firstDay = q.startDate() == null ? Integer.MIN_VALUE : (int) q.startDate().toEpochDay();
-        this.lastDay = q.endDate() == null ? Integer.MAX_VALUE : (int) q.endDate().toEpochDay();
+        this.firstDay =
+                q.startDate() == null ? Integer.MIN_VALUE : (int) q.startDate().toEpochDay();
+        this.lastDay =
+                q.endDate() == null ? Integer.MAX_VALUE : (int) q.endDate().toEpochDay();
         this.minHours = q.minDurationHours() == null ? Integer.MIN_VALUE : q.minDurationHours();
         this.ongoing = q.ongoing();
         this.plants = q.filtersPlants() ? plants(t, q) : null;
@@ -191,7 +192,8 @@ final class EventFilter {
     /** The tests other than the start day, which the slice of a scan already satisfies. */
     private boolean inSlice(int e) {
         return (minHours == Integer.MIN_VALUE || t.durationHours[e] >= minHours)
-                & (ongoing == null || t.ongoing[e] == ongoing) & (plants == null || plants[t.plant[e]]);
+                & (ongoing == null || t.ongoing[e] == ongoing)
+                & (plants == null || plants[t.plant[e]]);
     }
 
     /** One page of a few matches (in default order) in the order of {@code sort}. */

@@ -8,8 +8,8 @@ import java.util.List;
  */
 record EventSort(String field, boolean descending) {
 
-    static final List<String> FIELDS = List.of("start_date", "duration_hours", "energy_lost_mwh", "peak_outage_mw",
-            "plant_name", "outage_id");
+    static final List<String> FIELDS =
+            List.of("start_date", "duration_hours", "energy_lost_mwh", "peak_outage_mw", "plant_name", "outage_id");
     static final EventSort DEFAULT = new EventSort("start_date", false);
 
     static EventSort parse(String text) {
@@ -19,8 +19,10 @@ record EventSort(String field, boolean descending) {
         boolean descending = text.startsWith("-");
         String field = descending ? text.substring(1) : text;
         if (!FIELDS.contains(field)) {
-            throw new BadParameterException("sort", "must be one of " + String.join(", ", FIELDS)
-                    + ", each optionally prefixed with - for descending (e.g. -energy_lost_mwh)");
+            throw new BadParameterException(
+                    "sort",
+                    "must be one of " + String.join(", ", FIELDS)
+                            + ", each optionally prefixed with - for descending (e.g. -energy_lost_mwh)");
         }
         return new EventSort(field, descending);
     }

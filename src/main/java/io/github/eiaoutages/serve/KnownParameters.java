@@ -54,8 +54,10 @@ public class KnownParameters {
             int eq = pair.indexOf('=');
             String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
             if (!known.contains(name)) {
-                throw new BadParameterException(name, "is not a parameter of this endpoint; "
-                        + (known.isEmpty() ? "it takes none" : "it takes " + String.join(", ", known)));
+                throw new BadParameterException(
+                        name,
+                        "is not a parameter of this endpoint; "
+                                + (known.isEmpty() ? "it takes none" : "it takes " + String.join(", ", known)));
             }
         }
     }

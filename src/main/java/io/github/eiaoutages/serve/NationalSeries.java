@@ -48,12 +48,14 @@ public class NationalSeries {
         Path file = snapshot.table(OutageModelBuilder.NATIONAL);
         if (!Files.exists(file)) {
             throw new NoModelYetException("Model snapshot " + snapshot.id() + " has no national series: the national "
-                    + "dataset (pipeline.model.national-totals = " + dataset + ") had no rows when it was built; the next "
+                    + "dataset (pipeline.model.national-totals = " + dataset
+                    + ") had no rows when it was built; the next "
                     + "model build after its first run adds it");
         }
         List<Map<String, Object>> rows = new ArrayList<>();
-        try (Connection c = duckDb.connect(); PreparedStatement s = c.prepareStatement(
-                duckDb.sql("serve/national_daily.sql").replace("{{file}}", DuckDb.literal(file)))) {
+        try (Connection c = duckDb.connect();
+                PreparedStatement s = c.prepareStatement(
+                        duckDb.sql("serve/national_daily.sql").replace("{{file}}", DuckDb.literal(file)))) {
             s.setObject(1, range.start() == null ? null : Date.valueOf(range.start()));
             s.setObject(2, range.end() == null ? null : Date.valueOf(range.end()));
             try (ResultSet rs = s.executeQuery()) {
@@ -68,7 +70,9 @@ public class NationalSeries {
             }
         } catch (SQLException e) {
             // The query is fixed and its parameters checked: a failure is the file's.
-            String reason = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(e.toString());
+            String reason = e.getMessage() == null
+                    ? e.toString()
+                    : e.getMessage().lines().findFirst().orElse(e.toString());
             publisher.markUnreadable(snapshot, reason);
             throw new SnapshotUnreadableException(snapshot.id(), reason);
         }

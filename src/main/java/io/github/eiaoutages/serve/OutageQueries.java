@@ -30,8 +30,8 @@ public class OutageQueries {
         if (!query.filtersEvents()) {
             int[] order = t.order(query.sort());
             int first = (int) Math.min(from, t.size);
-            return new DataPage(query.page(), limit, t.size, t,
-                    Arrays.copyOfRange(order, first, (int) Math.min(from + limit, t.size)));
+            return new DataPage(query.page(), limit, t.size, t, Arrays.copyOfRange(order, first, (int)
+                    Math.min(from + limit, t.size)));
         }
         EventFilter.Selection selection = EventFilter.select(t, query, (int) Math.min(Integer.MAX_VALUE, from), limit);
         return new DataPage(query.page(), limit, selection.total(), t, selection.page());
@@ -99,7 +99,10 @@ public class OutageQueries {
                 case "energy_lost_mwh" -> Double.compare(energy[b], energy[a]);
                 default -> Long.compare(hours[b], hours[a]);
             };
-            return c != 0 ? c : Integer.compare(t.plants.get(a).plantKey(), t.plants.get(b).plantKey());
+            return c != 0
+                    ? c
+                    : Integer.compare(
+                            t.plants.get(a).plantKey(), t.plants.get(b).plantKey());
         });
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int i = 0; i < Math.min(limit, ranked.size()); i++) {
@@ -135,9 +138,11 @@ public class OutageQueries {
         List<Map<String, Object>> rows = new ArrayList<>();
         if (fromEvent < toEvent || (range.start() != null && range.end() != null)) {
             // Months as year * 12 + month - 1, so the sums are array slots.
-            int firstMonth = range.start() != null ? range.start().getYear() * 12 + range.start().getMonthValue() - 1
+            int firstMonth = range.start() != null
+                    ? range.start().getYear() * 12 + range.start().getMonthValue() - 1
                     : t.startMonth[fromEvent];
-            int lastMonth = range.end() != null ? range.end().getYear() * 12 + range.end().getMonthValue() - 1
+            int lastMonth = range.end() != null
+                    ? range.end().getYear() * 12 + range.end().getMonthValue() - 1
                     : t.startMonth[toEvent - 1];
             int months = Math.max(0, Math.min(lastMonth - firstMonth + 1, 12 * 200));
             long[] events = new long[months];
@@ -206,7 +211,8 @@ public class OutageQueries {
         return row;
     }
 
-    private static Map<String, Object> page(int page, int limit, long total, String snapshot, List<Map<String, Object>> rows) {
+    private static Map<String, Object> page(
+            int page, int limit, long total, String snapshot, List<Map<String, Object>> rows) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("page", page);
         body.put("limit", limit);

@@ -47,8 +47,9 @@ class RequestBodies extends OncePerRequestFilter {
         String type = request.getContentType();
         boolean json = type != null && type.toLowerCase(Locale.ROOT).contains("json");
         String endpoint = request.getMethod() + " " + request.getRequestURI();
-        String detail = endpoint + " takes no request body" + (json ? "" : " (this one is " + (type == null
-                ? "of no stated type" : type) + ")") + "; its options are query parameters, listed in /openapi.json";
+        String detail = endpoint + " takes no request body"
+                + (json ? "" : " (this one is " + (type == null ? "of no stated type" : type) + ")")
+                + "; its options are query parameters, listed in /openapi.json";
         problems.write(response, problems.of(json ? 400 : 415, detail, request.getRequestURI()));
     }
 }

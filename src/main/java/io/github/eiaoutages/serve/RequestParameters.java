@@ -104,8 +104,11 @@ final class RequestParameters {
         } catch (DateTimeParseException e) {
             if (text.matches("\\d{4}-\\d{2}-\\d{2}")) {
                 // The shape is right, the day is not: say so instead of repeating the format.
-                throw new BadParameterException(name, "is " + text + ", a day that does not exist (" + e.getMessage()
-                        .replaceAll(".*: ", "") + "); give a date as YYYY-MM-DD, e.g. 2025-01-31");
+                throw new BadParameterException(
+                        name,
+                        "is " + text + ", a day that does not exist ("
+                                + e.getMessage().replaceAll(".*: ", "")
+                                + "); give a date as YYYY-MM-DD, e.g. 2025-01-31");
             }
             throw new BadParameterException(name, "must be a date as YYYY-MM-DD, e.g. 2025-01-31");
         }

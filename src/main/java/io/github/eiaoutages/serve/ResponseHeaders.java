@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 @Component("responseHeaders")
 public class ResponseHeaders extends HttpHeaderFilterStrategy {
 
-    private static final Set<String> ANSWER_HEADERS = Set.of("content-type", "location", "www-authenticate",
-            "retry-after", "cache-control");
+    private static final Set<String> ANSWER_HEADERS =
+            Set.of("content-type", "location", "www-authenticate", "retry-after", "cache-control");
 
     @Override
     public boolean applyFilterToCamelHeaders(String headerName, Object headerValue, Exchange exchange) {

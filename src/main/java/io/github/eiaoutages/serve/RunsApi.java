@@ -4,15 +4,15 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.eiaoutages.config.DatasetCatalog;
 import io.github.eiaoutages.config.DatasetSpec;
+import io.github.eiaoutages.model.SnapshotPublisher;
 import io.github.eiaoutages.period.Frequency;
 import io.github.eiaoutages.period.Period;
 import io.github.eiaoutages.period.PeriodRange;
-import java.time.format.DateTimeParseException;
-import io.github.eiaoutages.model.SnapshotPublisher;
-import io.github.eiaoutages.run.RunRecord;
 import io.github.eiaoutages.raw.RawStore;
+import io.github.eiaoutages.run.RunRecord;
 import io.github.eiaoutages.run.RunRegistry;
 import java.time.Clock;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +32,13 @@ public class RunsApi {
     private final RawStore rawStore;
     private final Clock clock = Clock.systemUTC();
 
-    public RunsApi(RunRegistry runs, DatasetCatalog datasets, SnapshotPublisher snapshots, TablePreview preview,
-                   ObjectMapper json, RawStore rawStore) {
+    public RunsApi(
+            RunRegistry runs,
+            DatasetCatalog datasets,
+            SnapshotPublisher snapshots,
+            TablePreview preview,
+            ObjectMapper json,
+            RawStore rawStore) {
         this.runs = runs;
         this.datasets = datasets;
         this.snapshots = snapshots;
@@ -60,8 +65,8 @@ public class RunsApi {
             return datasets.ids();
         }
         if (!datasets.ids().contains(dataset)) {
-            throw new BadParameterException("dataset", "must be one of the configured datasets " + datasets.ids()
-                    + ", got '" + dataset + "'");
+            throw new BadParameterException(
+                    "dataset", "must be one of the configured datasets " + datasets.ids() + ", got '" + dataset + "'");
         }
         return List.of(dataset);
     }
@@ -82,8 +87,10 @@ public class RunsApi {
         for (String name : List.of("start", "end")) {
             if (params.given(name) && params.text(name, 40) == null) {
                 // Read as absent, ?start= would start a whole refresh instead of the range that was meant.
-                throw new BadParameterException(name, "is empty: give a period in the dataset's own format "
-                        + "(e.g. 2025-01-31 for a daily one) or leave " + name + " out");
+                throw new BadParameterException(
+                        name,
+                        "is empty: give a period in the dataset's own format "
+                                + "(e.g. 2025-01-31 for a daily one) or leave " + name + " out");
             }
         }
         if (start == null && end == null) {
@@ -94,7 +101,8 @@ public class RunsApi {
         }
         String datasetId = params.text("dataset", 100);
         if (datasetId == null) {
-            throw new BadParameterException("start", "needs dataset=<id>: periods are written in a dataset's own format");
+            throw new BadParameterException(
+                    "start", "needs dataset=<id>: periods are written in a dataset's own format");
         }
         DatasetSpec dataset = datasets.get(datasetId);
         Period from = period("start", start, dataset);
@@ -103,14 +111,20 @@ public class RunsApi {
             throw new BadParameterException("end", "(" + end + ") is before start (" + start + ")");
         }
         if (from.isBefore(dataset.start())) {
-            throw new BadParameterException("start", "(" + start + ") is before " + dataset.start().label() + ", the first "
-                    + "period " + dataset.id() + " keeps: move pipeline.datasets." + dataset.id() + ".start earlier to keep "
-                    + "older periods, or start the range at " + dataset.start().label() + " or later");
+            throw new BadParameterException(
+                    "start",
+                    "(" + start + ") is before " + dataset.start().label() + ", the first "
+                            + "period " + dataset.id() + " keeps: move pipeline.datasets." + dataset.id()
+                            + ".start earlier to keep "
+                            + "older periods, or start the range at "
+                            + dataset.start().label() + " or later");
         }
         Period newest = newestThereCanBe(dataset, from);
         if (from.isAfter(newest)) {
-            throw new BadParameterException("start", "(" + start + ") is after " + newest.label() + ", the newest period "
-                    + dataset.id() + " can have now: give a start up to " + newest.label());
+            throw new BadParameterException(
+                    "start",
+                    "(" + start + ") is after " + newest.label() + ", the newest period " + dataset.id()
+                            + " can have now: give a start up to " + newest.label());
         }
         return new PeriodRange(from, to != null && to.isAfter(newest) ? newest : to);
     }
@@ -121,8 +135,8 @@ public class RunsApi {
      * A week's label may fall on any weekday (holidays), so for weekly data it is today.
      */
     private Period newestThereCanBe(DatasetSpec dataset, Period start) {
-        Period now = dataset.frequency().containing(clock.instant(),
-                dataset.frequency() == Frequency.WEEKLY ? null : start);
+        Period now =
+                dataset.frequency().containing(clock.instant(), dataset.frequency() == Frequency.WEEKLY ? null : start);
         Period stored = rawStore.newestCommittedPeriod(dataset.id());
         return stored != null && stored.isAfter(now) ? stored : now;
     }
@@ -131,8 +145,8 @@ public class RunsApi {
         try {
             return dataset.frequency().parse(text);
         } catch (DateTimeParseException e) {
-            throw new BadParameterException(name, "must be a period of " + dataset.id() + " in its own format: "
-                    + e.getMessage());
+            throw new BadParameterException(
+                    name, "must be a period of " + dataset.id() + " in its own format: " + e.getMessage());
         }
     }
 
@@ -176,10 +190,11 @@ public class RunsApi {
     /** The ?wait=true body: the run record, plus the first rows of each modeled table when asked for. */
     public Map<String, Object> finished(String runId, int previewRows) {
         RunRecord run = runs.get(runId);
-        Map<String, Object> body = json.convertValue(run, new TypeReference<LinkedHashMap<String, Object>>() {
-        });
+        Map<String, Object> body = json.convertValue(run, new TypeReference<LinkedHashMap<String, Object>>() {});
         if (previewRows > 0) {
-            body.put("preview", snapshots.current().map(s -> preview.head(s, previewRows)).orElse(Map.of()));
+            body.put(
+                    "preview",
+                    snapshots.current().map(s -> preview.head(s, previewRows)).orElse(Map.of()));
         }
         return body;
     }

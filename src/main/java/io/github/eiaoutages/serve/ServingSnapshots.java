@@ -95,13 +95,19 @@ public class ServingSnapshots {
             table = ServingTable.load(duckDb, snapshot);
         } catch (SQLException e) {
             // DuckDB's first line names the file and what is wrong with it; the rest is its advice on SQL.
-            String reason = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(e.toString());
+            String reason = e.getMessage() == null
+                    ? e.toString()
+                    : e.getMessage().lines().findFirst().orElse(e.toString());
             publisher.markUnreadable(snapshot, reason);
             throw new SnapshotUnreadableException(snapshot.id(), reason);
         }
         loaded.set(table);
-        log.info("Serving model snapshot {}: {} events, {} plants, loaded in {} ms", snapshot.id(), table.size,
-                table.plants.size(), (System.nanoTime() - started) / 1_000_000);
+        log.info(
+                "Serving model snapshot {}: {} events, {} plants, loaded in {} ms",
+                snapshot.id(),
+                table.size,
+                table.plants.size(),
+                (System.nanoTime() - started) / 1_000_000);
         return table;
     }
 }

@@ -61,13 +61,20 @@ final class ServingTable {
     long[] monthHours;
     double[] monthEnergy;
 
-    record PlantRow(int plantKey, String facilityId, String plantName, String generatorId, String unitName,
-                    Double capacityMw, LocalDate firstPeriod, LocalDate lastPeriod, String nameLowerCase) {
-    }
+    record PlantRow(
+            int plantKey,
+            String facilityId,
+            String plantName,
+            String generatorId,
+            String unitName,
+            Double capacityMw,
+            LocalDate firstPeriod,
+            LocalDate lastPeriod,
+            String nameLowerCase) {}
 
     /** dim_date's attributes of one day, with its ISO texts ready for JSON. */
-    record DateRow(int year, int quarter, int month, String monthName, String dayName, String iso, String isoMidnight) {
-    }
+    record DateRow(
+            int year, int quarter, int month, String monthName, String dayName, String iso, String isoMidnight) {}
 
     private ServingTable(String snapshotId, int size, List<PlantRow> plants, int firstDay, DateRow[] dates) {
         this.snapshotId = snapshotId;
@@ -95,15 +102,23 @@ final class ServingTable {
     }
 
     static ServingTable load(DuckDb duckDb, Snapshot snapshot) throws SQLException {
-        try (Connection c = duckDb.connect(); Statement s = c.createStatement()) {
+        try (Connection c = duckDb.connect();
+                Statement s = c.createStatement()) {
             List<PlantRow> plants = new ArrayList<>();
             Map<Integer, Integer> plantIndex = new HashMap<>();
             try (ResultSet rs = s.executeQuery(sql(duckDb, "serve/plants.sql", snapshot))) {
                 while (rs.next()) {
                     plantIndex.put(rs.getInt(1), plants.size());
                     String name = rs.getString(3);
-                    plants.add(new PlantRow(rs.getInt(1), rs.getString(2), name, rs.getString(4), rs.getString(5),
-                            decimal(rs.getObject(6)), date(rs.getObject(7)), date(rs.getObject(8)),
+                    plants.add(new PlantRow(
+                            rs.getInt(1),
+                            rs.getString(2),
+                            name,
+                            rs.getString(4),
+                            rs.getString(5),
+                            decimal(rs.getObject(6)),
+                            date(rs.getObject(7)),
+                            date(rs.getObject(8)),
                             name == null ? "" : name.toLowerCase(Locale.ROOT)));
                 }
             }
@@ -113,8 +128,14 @@ final class ServingTable {
                 while (rs.next()) {
                     dayKeys.add(new int[] {rs.getInt(1)});
                     String iso = LocalDate.ofEpochDay(rs.getInt(1)).toString();
-                    dateRows.add(new DateRow(rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getString(5), rs.getString(6),
-                            iso, iso + "T00:00:00"));
+                    dateRows.add(new DateRow(
+                            rs.getInt(2),
+                            rs.getInt(3),
+                            rs.getInt(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            iso,
+                            iso + "T00:00:00"));
                 }
             }
             int firstDay = dayKeys.isEmpty() ? 0 : dayKeys.get(0)[0];
@@ -135,7 +156,8 @@ final class ServingTable {
                     table.outageKey[i] = rs.getLong(2);
                     Integer p = plantIndex.get(rs.getInt(3));
                     if (p == null) {
-                        throw new SQLException("event " + table.outageId[i] + " has a plant_key that is not in dim_plant");
+                        throw new SQLException(
+                                "event " + table.outageId[i] + " has a plant_key that is not in dim_plant");
                     }
                     table.plant[i] = p;
                     table.startDay[i] = rs.getInt(4);
@@ -262,7 +284,10 @@ final class ServingTable {
             case "duration_hours" -> (a, b) -> Integer.compare(durationHours[a], durationHours[b]);
             case "energy_lost_mwh" -> (a, b) -> Double.compare(energyMwh[a], energyMwh[b]);
             case "peak_outage_mw" -> (a, b) -> Double.compare(peakMw[a], peakMw[b]);
-            case "plant_name" -> (a, b) -> plants.get(plant[a]).plantName().compareToIgnoreCase(plants.get(plant[b]).plantName());
+            case "plant_name" ->
+                (a, b) -> plants.get(plant[a])
+                        .plantName()
+                        .compareToIgnoreCase(plants.get(plant[b]).plantName());
             case "outage_id" -> byId;
             default -> throw new IllegalArgumentException(sort.field());
         };

@@ -1,6 +1,5 @@
 package io.github.eiaoutages.serve;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,10 +7,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.apache.camel.CamelContext;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
-import org.springframework.core.Ordered;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.util.AntPathMatcher;
@@ -51,8 +51,9 @@ class StartupGate extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        boolean held = !ready && (ApiPaths.PATTERNS.stream().anyMatch(p -> paths.match(p, path))
-                || OPENAPI.equals(path) && !camel.isStarted());
+        boolean held = !ready
+                && (ApiPaths.PATTERNS.stream().anyMatch(p -> paths.match(p, path))
+                        || OPENAPI.equals(path) && !camel.isStarted());
         if (!held) {
             chain.doFilter(request, response);
             return;
@@ -61,8 +62,8 @@ class StartupGate extends OncePerRequestFilter {
         response.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
         response.setContentType("application/problem+json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Starting\",\"status\":503,\"detail\":\"The "
-                + "application is starting, retry shortly (Retry-After: " + RETRY_AFTER_SECONDS + " s)\"}");
+        response.getWriter()
+                .write("{\"type\":\"about:blank\",\"title\":\"Starting\",\"status\":503,\"detail\":\"The "
+                        + "application is starting, retry shortly (Retry-After: " + RETRY_AFTER_SECONDS + " s)\"}");
     }
-
 }

@@ -41,7 +41,8 @@ public class TablePreview {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not read snapshot " + snapshot.id() + " for the preview: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Could not read snapshot " + snapshot.id() + " for the preview: " + e.getMessage(), e);
         }
         return preview;
     }

@@ -19,11 +19,10 @@ import org.springframework.util.FileSystemUtils;
 public final class StorageFiles {
 
     /** Run and snapshot ids: UTC time to the millisecond, e.g. {@code 20261130T020639062Z}; they sort as text. */
-    private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter ID =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
 
-    private StorageFiles() {
-    }
+    private StorageFiles() {}
 
     /** The id of something created at {@code at}, e.g. {@code 20261130T020639062Z}. */
     public static String id(Instant at) {
@@ -42,7 +41,9 @@ public final class StorageFiles {
     /** The Parquet files ({@code *.parquet}) directly in a folder, by name. */
     public static List<Path> parquetFiles(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".parquet")).sorted().toList();
+            return files.filter(p -> p.getFileName().toString().endsWith(".parquet"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not list " + dir, e);
         }

@@ -40,8 +40,7 @@ public final class ApiLoadBenchmark {
     private static final Path JAR = Path.of("target", "eia-outage-pipeline.jar");
     private static String fixedPath;
 
-    private ApiLoadBenchmark() {
-    }
+    private ApiLoadBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length >= 1 && args[0].startsWith("http")) {
@@ -52,8 +51,9 @@ public final class ApiLoadBenchmark {
             latencies.forEach((kind, values) -> {
                 long[] sorted = values.toLongArray();
                 java.util.Arrays.sort(sorted);
-                System.out.printf("%s %d requests, %.0f req/s, p50 %.1f ms, p99 %.1f ms%n", kind, sorted.length,
-                        sorted.length / 15.0, ms(sorted, 0.5), ms(sorted, 0.99));
+                System.out.printf(
+                        "%s %d requests, %.0f req/s, p50 %.1f ms, p99 %.1f ms%n",
+                        kind, sorted.length, sorted.length / 15.0, ms(sorted, 0.5), ms(sorted, 0.99));
             });
             return;
         }
@@ -61,8 +61,10 @@ public final class ApiLoadBenchmark {
             // Only the model, in a folder of one's choice, for a server started by hand (e.g. with a profiler).
             Path work = Files.createDirectories(Path.of(args[1]));
             prepare(work);
-            System.out.printf("model in %s: start the jar with --pipeline.storage.data-dir=%s/data"
-                    + " --pipeline.storage.modeled-dir=%s/modeled%n", work, work, work);
+            System.out.printf(
+                    "model in %s: start the jar with --pipeline.storage.data-dir=%s/data"
+                            + " --pipeline.storage.modeled-dir=%s/modeled%n",
+                    work, work, work);
             return;
         }
         Path work = Files.createTempDirectory("eia-load-bench-");
@@ -71,19 +73,31 @@ public final class ApiLoadBenchmark {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        Process app = run(List.of("--server.port=" + port, "--pipeline.run-on-startup=false",
-                "--pipeline.schedule.enabled=false"), work, "app.log");
+        Process app = run(
+                List.of(
+                        "--server.port=" + port,
+                        "--pipeline.run-on-startup=false",
+                        "--pipeline.schedule.enabled=false"),
+                work,
+                "app.log");
         try {
             String base = "http://127.0.0.1:" + port;
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            HttpClient client = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
             awaitUp(client, base);
             String events = get(client, base + "/data?limit=1").replaceAll("(?s).*\"total\":(\\d+).*", "$1");
             System.out.printf("model: %s outage events%n", events);
             for (int step = 0; step < WARMUP_SECONDS / WARMUP_STEP_SECONDS; step++) {
-                long[] data = load(client, base, WARMUP_STEP_SECONDS).get("/data").toLongArray();
+                long[] data =
+                        load(client, base, WARMUP_STEP_SECONDS).get("/data").toLongArray();
                 java.util.Arrays.sort(data);
-                System.out.printf("warm-up %3d-%3d s: /data %,6.0f req/s, p99 %5.1f ms%n", step * WARMUP_STEP_SECONDS,
-                        (step + 1) * WARMUP_STEP_SECONDS, data.length / (double) WARMUP_STEP_SECONDS, ms(data, 0.99));
+                System.out.printf(
+                        "warm-up %3d-%3d s: /data %,6.0f req/s, p99 %5.1f ms%n",
+                        step * WARMUP_STEP_SECONDS,
+                        (step + 1) * WARMUP_STEP_SECONDS,
+                        data.length / (double) WARMUP_STEP_SECONDS,
+                        ms(data, 0.99));
             }
             long heapBefore = heapAfterGc(client, base);
             long rssBefore = rss(app.pid());
@@ -95,13 +109,20 @@ public final class ApiLoadBenchmark {
                 long[] sorted = kind.getValue().toLongArray();
                 java.util.Arrays.sort(sorted);
                 total += sorted.length;
-                System.out.printf("%-10s %,7d requests  %,6.0f req/s  p50 %5.1f ms  p99 %5.1f ms  max %6.1f ms%n",
-                        kind.getKey(), sorted.length, sorted.length / (double) SECONDS, ms(sorted, 0.50), ms(sorted, 0.99),
+                System.out.printf(
+                        "%-10s %,7d requests  %,6.0f req/s  p50 %5.1f ms  p99 %5.1f ms  max %6.1f ms%n",
+                        kind.getKey(),
+                        sorted.length,
+                        sorted.length / (double) SECONDS,
+                        ms(sorted, 0.50),
+                        ms(sorted, 0.99),
                         sorted[sorted.length - 1] / 1e6);
             }
-            System.out.printf("all        %,7d requests  %,6.0f req/s  (%d clients, %d s)%n", total, total / (double) SECONDS,
-                    CLIENTS, SECONDS);
-            System.out.printf("server heap after GC: %d MB before the load, %d MB after; resident memory %d MB -> %d MB%n",
+            System.out.printf(
+                    "all        %,7d requests  %,6.0f req/s  (%d clients, %d s)%n",
+                    total, total / (double) SECONDS, CLIENTS, SECONDS);
+            System.out.printf(
+                    "server heap after GC: %d MB before the load, %d MB after; resident memory %d MB -> %d MB%n",
                     heapBefore >> 20, heapAfter >> 20, rssBefore >> 20, rssAfter >> 20);
         } finally {
             app.destroy();
@@ -110,7 +131,8 @@ public final class ApiLoadBenchmark {
     }
 
     /** CLIENTS threads for {@code seconds}; latencies in ns by kind of request. */
-    private static Map<String, LongArrayList> load(HttpClient client, String base, int seconds) throws InterruptedException {
+    private static Map<String, LongArrayList> load(HttpClient client, String base, int seconds)
+            throws InterruptedException {
         Map<String, LongArrayList> latencies = new ConcurrentHashMap<>();
         AtomicLong errors = new AtomicLong();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
@@ -168,21 +190,31 @@ public final class ApiLoadBenchmark {
             return new String[] {"/data", "/data?plant_name=plant%20" + random.nextInt(167) + "&min_duration_hours=48"};
         }
         if (pick < 55) {
-            return new String[] {"/data", "/data?start_date=" + year + "-01-01&end_date=" + year + "-03-31&sort=-energy_lost_mwh"};
+            return new String[] {
+                "/data", "/data?start_date=" + year + "-01-01&end_date=" + year + "-03-31&sort=-energy_lost_mwh"
+            };
         }
         if (pick < 62) {
             return new String[] {"/data", "/data?ongoing=true&sort=duration_hours"};
         }
         if (pick < 70) {
-            return new String[] {"/data", "/data?generator=" + (1 + random.nextInt(3)) + "&sort=-peak_outage_mw&page=" + (1 + random.nextInt(20))};
+            return new String[] {
+                "/data",
+                "/data?generator=" + (1 + random.nextInt(3)) + "&sort=-peak_outage_mw&page=" + (1 + random.nextInt(20))
+            };
         }
         if (pick < 82) {
             String metric = List.of("outage_hours", "energy_lost_mwh", "events").get(random.nextInt(3));
-            return new String[] {"analytics", "/analytics/top-plants?metric=" + metric + "&start_date=" + year + "-01-01&end_date="
-                    + (year + 2) + "-12-31"};
+            return new String[] {
+                "analytics",
+                "/analytics/top-plants?metric=" + metric + "&start_date=" + year + "-01-01&end_date=" + (year + 2)
+                        + "-12-31"
+            };
         }
         if (pick < 94) {
-            return new String[] {"analytics", "/analytics/monthly?start_date=" + year + "-01-01&end_date=" + (year + 3) + "-12-31"};
+            return new String[] {
+                "analytics", "/analytics/monthly?start_date=" + year + "-01-01&end_date=" + (year + 3) + "-12-31"
+            };
         }
         return new String[] {"analytics", "/plants?name=plant%20" + random.nextInt(167)};
     }
@@ -200,20 +232,33 @@ public final class ApiLoadBenchmark {
     }
 
     private static Process run(List<String> args, Path work, String log) throws IOException {
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx1g", "-jar", JAR.toAbsolutePath().toString(),
-                "--pipeline.eia.api-key=bench-key", "--pipeline.eia.base-url=http://127.0.0.1:9/v2",
+        List<String> command = new ArrayList<>(List.of(
+                "java",
+                "-Xmx1g",
+                "-jar",
+                JAR.toAbsolutePath().toString(),
+                "--pipeline.eia.api-key=bench-key",
+                "--pipeline.eia.base-url=http://127.0.0.1:9/v2",
                 "--spring.security.user.password=" + PASSWORD,
-                "--pipeline.storage.data-dir=" + work.resolve("data"), "--pipeline.storage.modeled-dir=" + work.resolve("modeled")));
+                "--pipeline.storage.data-dir=" + work.resolve("data"),
+                "--pipeline.storage.modeled-dir=" + work.resolve("modeled")));
         command.addAll(args);
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(work.resolve(log).toFile())
-                .redirectInput(ProcessBuilder.Redirect.PIPE).start();
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve(log).toFile())
+                .redirectInput(ProcessBuilder.Redirect.PIPE)
+                .start();
     }
 
     private static void awaitUp(HttpClient client, String base) throws InterruptedException {
         for (int i = 0; i < 240; i++) {
             try {
-                if (client.send(HttpRequest.newBuilder(URI.create(base + "/data?limit=1")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (client.send(
+                                        HttpRequest.newBuilder(URI.create(base + "/data?limit=1"))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200) {
                     return;
                 }
             } catch (IOException e) {
@@ -225,17 +270,26 @@ public final class ApiLoadBenchmark {
     }
 
     private static String get(HttpClient client, String url) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     /** The server's used heap after a full GC, through Jolokia with the management login. */
     private static long heapAfterGc(HttpClient client, String base) throws IOException, InterruptedException {
-        String auth = "Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-        client.send(HttpRequest.newBuilder(URI.create(base + "/actuator/jolokia/exec/java.lang:type=Memory/gc"))
-                .header("Authorization", auth).build(), HttpResponse.BodyHandlers.discarding());
-        String body = client.send(HttpRequest.newBuilder(URI.create(base
-                + "/actuator/jolokia/read/java.lang:type=Memory/HeapMemoryUsage/used")).header("Authorization", auth).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String auth =
+                "Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        client.send(
+                HttpRequest.newBuilder(URI.create(base + "/actuator/jolokia/exec/java.lang:type=Memory/gc"))
+                        .header("Authorization", auth)
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
+        String body = client.send(
+                        HttpRequest.newBuilder(URI.create(
+                                        base + "/actuator/jolokia/read/java.lang:type=Memory/HeapMemoryUsage/used"))
+                                .header("Authorization", auth)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         Matcher m = Pattern.compile("\"value\":(\\d+)").matcher(body);
         if (!m.find()) {
             throw new IllegalStateException("Jolokia did not report the heap: " + body);

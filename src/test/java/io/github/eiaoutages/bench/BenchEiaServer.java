@@ -77,7 +77,8 @@ final class BenchEiaServer implements AutoCloseable {
             long last = Math.min(to, first + length);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, 0);
-            try (OutputStream out = exchange.getResponseBody(); JsonGenerator g = json.createGenerator(out)) {
+            try (OutputStream out = exchange.getResponseBody();
+                    JsonGenerator g = json.createGenerator(out)) {
                 g.writeStartObject();
                 g.writeObjectFieldStart("response");
                 g.writeStringField("total", Long.toString(Math.max(0, to - from)));
@@ -131,7 +132,8 @@ final class BenchEiaServer implements AutoCloseable {
             for (String pair : raw.split("&")) {
                 int eq = pair.indexOf('=');
                 if (eq > 0) {
-                    params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    params.put(
+                            URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                             URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
                 }
             }

@@ -50,7 +50,8 @@ final class BenchRegionDataServer implements AutoCloseable {
     }
 
     /** The same with other balancing authorities ({@code respondents}), each with the 4 series. */
-    BenchRegionDataServer(Instant firstHour, int hours, int latencyMillis, int allowedPerSecond, List<String> respondents)
+    BenchRegionDataServer(
+            Instant firstHour, int hours, int latencyMillis, int allowedPerSecond, List<String> respondents)
             throws IOException {
         this.respondents = respondents;
         this.series = respondents.size() * TYPES.size();
@@ -107,7 +108,8 @@ final class BenchRegionDataServer implements AutoCloseable {
             long last = Math.min(to, first + length);
             pages.incrementAndGet();
             exchange.sendResponseHeaders(200, 0);
-            try (OutputStream out = exchange.getResponseBody(); JsonGenerator g = json.createGenerator(out)) {
+            try (OutputStream out = exchange.getResponseBody();
+                    JsonGenerator g = json.createGenerator(out)) {
                 g.writeStartObject();
                 g.writeObjectFieldStart("response");
                 g.writeStringField("total", Long.toString(Math.max(0, to - from)));
@@ -132,8 +134,12 @@ final class BenchRegionDataServer implements AutoCloseable {
 
     private String metadata(String path) {
         if (path.contains("/facet/respondent")) {
-            return "{\"response\":{\"facets\":[" + String.join(",", respondents.stream().map(r -> "{\"id\":\"" + r + "\"}").toList())
-                    + "]}}";
+            return "{\"response\":{\"facets\":["
+                    + String.join(
+                            ",",
+                            respondents.stream()
+                                    .map(r -> "{\"id\":\"" + r + "\"}")
+                                    .toList()) + "]}}";
         }
         return "{\"response\":{\"frequency\":[{\"id\":\"hourly\"}],\"facets\":[{\"id\":\"respondent\"},{\"id\":\"type\"}],"
                 + "\"data\":{\"value\":{\"units\":\"megawatthours\"}}}}";
@@ -143,7 +149,11 @@ final class BenchRegionDataServer implements AutoCloseable {
         long hour = index / series;
         int seriesIndex = (int) (index % series);
         g.writeStartObject();
-        g.writeStringField("period", Frequency.HOURLY.fromStored((firstHour + hour) * 3_600_000L, null).label());
+        g.writeStringField(
+                "period",
+                Frequency.HOURLY
+                        .fromStored((firstHour + hour) * 3_600_000L, null)
+                        .label());
         g.writeStringField("respondent", respondents.get(seriesIndex / TYPES.size()));
         g.writeStringField("respondent-name", respondents.get(seriesIndex / TYPES.size()) + " balancing authority");
         g.writeStringField("type", TYPES.get(seriesIndex % TYPES.size()));

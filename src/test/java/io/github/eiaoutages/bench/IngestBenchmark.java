@@ -25,8 +25,7 @@ public final class IngestBenchmark {
 
     private static final LocalDate FIRST_DAY = LocalDate.of(2016, 1, 1);
 
-    private IngestBenchmark() {
-    }
+    private IngestBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         // Hadoop (under parquet-avro) registers its JVM shutdown hook on first use; started here, the hook's thread
@@ -47,14 +46,18 @@ public final class IngestBenchmark {
             Path work = Files.createTempDirectory("eia-bench-");
             LocalDate lastDay = FIRST_DAY.plusDays(days - 1);
             // Warm both paths on a small slice first, so neither pays for class loading and JIT in its figure.
-            PlainLibraryIngest.run(eia.baseUrl(), FIRST_DAY, 365, FIRST_DAY.plusDays(100), 5000, work.resolve("warm.parquet"));
+            PlainLibraryIngest.run(
+                    eia.baseUrl(), FIRST_DAY, 365, FIRST_DAY.plusDays(100), 5000, work.resolve("warm.parquet"));
             long started = System.nanoTime();
-            long plainRows = PlainLibraryIngest.run(eia.baseUrl(), FIRST_DAY, 365, lastDay, 5000, work.resolve("plain.parquet"));
+            long plainRows =
+                    PlainLibraryIngest.run(eia.baseUrl(), FIRST_DAY, 365, lastDay, 5000, work.resolve("plain.parquet"));
             double plainRate = plainRows / seconds(started);
-            System.out.printf("plain library (Jackson streaming + HashSet + Parquet ZSTD, 1 thread): %,d rows, %,.0f rows/s%n",
+            System.out.printf(
+                    "plain library (Jackson streaming + HashSet + Parquet ZSTD, 1 thread): %,d rows, %,.0f rows/s%n",
                     plainRows, plainRate);
 
-            try (ConfigurableApplicationContext app = start(eia.baseUrl(), work.resolve("warm-app"), 4, 1000, FIRST_DAY)) {
+            try (ConfigurableApplicationContext app =
+                    start(eia.baseUrl(), work.resolve("warm-app"), 4, 1000, FIRST_DAY)) {
                 refresh(app);
             }
             try (ConfigurableApplicationContext app = start(eia.baseUrl(), work.resolve("app"), 4, 1000, FIRST_DAY)) {
@@ -66,14 +69,22 @@ public final class IngestBenchmark {
                 heap.stop();
                 long rows = ((Number) run.get("rows_accepted")).longValue();
                 double secs = ((Number) run.get("duration_ms")).doubleValue() / 1000;
-                System.out.printf("pipeline (routes, idempotent consumer, Parquet parts, commit, model): %,d rows in %.1f s,"
-                        + " %,.0f rows/s = %.2f x plain; peak heap %d MB of max %d MB%n", rows, secs, rows / secs,
-                        rows / secs / plainRate, heap.peakMb(), Runtime.getRuntime().maxMemory() >> 20);
+                System.out.printf(
+                        "pipeline (routes, idempotent consumer, Parquet parts, commit, model): %,d rows in %.1f s,"
+                                + " %,.0f rows/s = %.2f x plain; peak heap %d MB of max %d MB%n",
+                        rows,
+                        secs,
+                        rows / secs,
+                        rows / secs / plainRate,
+                        heap.peakMb(),
+                        Runtime.getRuntime().maxMemory() >> 20);
                 double modelSecs = ((Number) run.get("model_build_ms")).doubleValue() / 1000;
-                System.out.printf("  of which the model build %.1f s; ingest to committed Parquet alone: %,.0f rows/s = %.2f x plain%n",
+                System.out.printf(
+                        "  of which the model build %.1f s; ingest to committed Parquet alone: %,.0f rows/s = %.2f x plain%n",
                         modelSecs, rows / (secs - modelSecs), rows / (secs - modelSecs) / plainRate);
-                System.out.printf("  CPU %.1f s over %.1f s of wall time (%.1f cores busy, stub included)%n", cpu / 1e9, secs,
-                        cpu / 1e9 / secs);
+                System.out.printf(
+                        "  CPU %.1f s over %.1f s of wall time (%.1f cores busy, stub included)%n",
+                        cpu / 1e9, secs, cpu / 1e9 / secs);
             }
         }
     }
@@ -84,8 +95,10 @@ public final class IngestBenchmark {
             Path work = Files.createTempDirectory("eia-bench-concurrency-");
             double sequential = backfillSeconds(eia, work.resolve("sequential"), 1);
             double concurrent = backfillSeconds(eia, work.resolve("concurrent"), 4);
-            System.out.printf("100-page backfill, 1 s per page, 4 requests/s ceiling: sequential %.1f s, "
-                    + "4 concurrent %.1f s = %.2f x sequential%n", sequential, concurrent, concurrent / sequential);
+            System.out.printf(
+                    "100-page backfill, 1 s per page, 4 requests/s ceiling: sequential %.1f s, "
+                            + "4 concurrent %.1f s = %.2f x sequential%n",
+                    sequential, concurrent, concurrent / sequential);
         }
     }
 
@@ -97,17 +110,26 @@ public final class IngestBenchmark {
     }
 
     private static ConfigurableApplicationContext startWindowed(String baseUrl, Path work, int concurrency) {
-        return new SpringApplicationBuilder(EiaOutagePipelineApplication.class).run(args(baseUrl, work, concurrency, 4,
-                FIRST_DAY, "--pipeline.eia.page-size=500",
-                "--pipeline.datasets.generator-nuclear-outages.window-days=99").toArray(String[]::new));
+        return new SpringApplicationBuilder(EiaOutagePipelineApplication.class)
+                .run(args(
+                                baseUrl,
+                                work,
+                                concurrency,
+                                4,
+                                FIRST_DAY,
+                                "--pipeline.eia.page-size=500",
+                                "--pipeline.datasets.generator-nuclear-outages.window-days=99")
+                        .toArray(String[]::new));
     }
 
-    private static ConfigurableApplicationContext start(String baseUrl, Path work, int concurrency, int rate, LocalDate start) {
+    private static ConfigurableApplicationContext start(
+            String baseUrl, Path work, int concurrency, int rate, LocalDate start) {
         return new SpringApplicationBuilder(EiaOutagePipelineApplication.class)
                 .run(args(baseUrl, work, concurrency, rate, start).toArray(String[]::new));
     }
 
-    private static List<String> args(String baseUrl, Path work, int concurrency, int rate, LocalDate start, String... extra) {
+    private static List<String> args(
+            String baseUrl, Path work, int concurrency, int rate, LocalDate start, String... extra) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--logging.level.root=WARN",
@@ -129,8 +151,11 @@ public final class IngestBenchmark {
     private static Map<?, ?> refresh(ConfigurableApplicationContext app) {
         String port = app.getEnvironment().getProperty("local.server.port");
         // The generator dataset alone: the others start in the future and would end their first run empty.
-        Map<?, ?> run = RestClient.create("http://127.0.0.1:" + port).post()
-                .uri("/refresh?wait=true&dataset=generator-nuclear-outages").retrieve().body(Map.class);
+        Map<?, ?> run = RestClient.create("http://127.0.0.1:" + port)
+                .post()
+                .uri("/refresh?wait=true&dataset=generator-nuclear-outages")
+                .retrieve()
+                .body(Map.class);
         if (!"succeeded".equals(run.get("status"))) {
             throw new IllegalStateException("benchmark run failed: " + run);
         }
@@ -138,7 +163,8 @@ public final class IngestBenchmark {
     }
 
     private static long cpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
 
@@ -153,17 +179,19 @@ public final class IngestBenchmark {
         private volatile long peak;
 
         HeapSampler() {
-            thread = new Thread(() -> {
-                Runtime runtime = Runtime.getRuntime();
-                while (running) {
-                    peak = Math.max(peak, runtime.totalMemory() - runtime.freeMemory());
-                    try {
-                        Thread.sleep(20);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "heap-sampler");
+            thread = new Thread(
+                    () -> {
+                        Runtime runtime = Runtime.getRuntime();
+                        while (running) {
+                            peak = Math.max(peak, runtime.totalMemory() - runtime.freeMemory());
+                            try {
+                                Thread.sleep(20);
+                            } catch (InterruptedException e) {
+                                return;
+                            }
+                        }
+                    },
+                    "heap-sampler");
             thread.setDaemon(true);
             thread.start();
         }

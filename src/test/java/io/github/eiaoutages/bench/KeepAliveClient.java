@@ -53,7 +53,9 @@ final class KeepAliveClient implements AutoCloseable {
                 }
             }
             if (chunked) {
-                for (long size = Long.parseLong(line().trim(), 16); size > 0; size = Long.parseLong(line().trim(), 16)) {
+                for (long size = Long.parseLong(line().trim(), 16);
+                        size > 0;
+                        size = Long.parseLong(line().trim(), 16)) {
                     skip(size);
                     line();
                 }

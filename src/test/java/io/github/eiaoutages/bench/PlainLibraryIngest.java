@@ -29,30 +29,39 @@ import org.apache.parquet.io.LocalOutputFile;
  */
 final class PlainLibraryIngest {
 
-    private static final Schema SCHEMA = SchemaBuilder.record("Row").fields()
-            .name("period").type(LogicalTypes.date().addToSchema(Schema.create(Schema.Type.INT))).noDefault()
-            .requiredString("facility").optionalString("facility_name").requiredString("generator")
-            .optionalDouble("capacity").optionalDouble("outage").optionalDouble("percent_outage")
+    private static final Schema SCHEMA = SchemaBuilder.record("Row")
+            .fields()
+            .name("period")
+            .type(LogicalTypes.date().addToSchema(Schema.create(Schema.Type.INT)))
+            .noDefault()
+            .requiredString("facility")
+            .optionalString("facility_name")
+            .requiredString("generator")
+            .optionalDouble("capacity")
+            .optionalDouble("outage")
+            .optionalDouble("percent_outage")
             .endRecord();
 
-    private PlainLibraryIngest() {
-    }
+    private PlainLibraryIngest() {}
 
     /** Rows written; pages are asked for window by window like the pipeline does. */
-    static long run(String baseUrl, LocalDate start, int windowDays, LocalDate end, int pageSize, Path out) throws Exception {
+    static long run(String baseUrl, LocalDate start, int windowDays, LocalDate end, int pageSize, Path out)
+            throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         JsonFactory json = new JsonFactory();
         Set<String> keys = new HashSet<>();
         long rows = 0;
         try (ParquetWriter<GenericRecord> writer = AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(out))
-                .withSchema(SCHEMA).withCompressionCodec(CompressionCodecName.ZSTD).build()) {
+                .withSchema(SCHEMA)
+                .withCompressionCodec(CompressionCodecName.ZSTD)
+                .build()) {
             for (LocalDate from = start; !from.isAfter(end); from = from.plusDays(windowDays)) {
                 LocalDate to = from.plusDays(windowDays - 1);
                 for (int offset = 0; ; offset += pageSize) {
                     URI uri = URI.create(baseUrl + "/nuclear-outages/generator-nuclear-outages/data/?start=" + from
                             + "&end=" + to + "&offset=" + offset + "&length=" + pageSize);
-                    HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(uri).build(),
-                            HttpResponse.BodyHandlers.ofInputStream());
+                    HttpResponse<InputStream> response =
+                            http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofInputStream());
                     int received = 0;
                     try (JsonParser p = json.createParser(response.body())) {
                         while (p.nextToken() != null) {
@@ -64,18 +73,22 @@ final class PlainLibraryIngest {
                                         String field = p.currentName();
                                         p.nextToken();
                                         switch (field) {
-                                            case "period" -> record.put("period", (int) LocalDate.parse(p.getText()).toEpochDay());
+                                            case "period" ->
+                                                record.put("period", (int) LocalDate.parse(p.getText())
+                                                        .toEpochDay());
                                             case "facility" -> record.put("facility", p.getText());
                                             case "facilityName" -> record.put("facility_name", p.getText());
                                             case "generator" -> record.put("generator", p.getText());
                                             case "capacity" -> record.put("capacity", Double.parseDouble(p.getText()));
                                             case "outage" -> record.put("outage", Double.parseDouble(p.getText()));
-                                            case "percentOutage" -> record.put("percent_outage", Double.parseDouble(p.getText()));
+                                            case "percentOutage" ->
+                                                record.put("percent_outage", Double.parseDouble(p.getText()));
                                             default -> p.skipChildren();
                                         }
                                     }
                                     received++;
-                                    String key = record.get("period") + "|" + record.get("facility") + "|" + record.get("generator");
+                                    String key = record.get("period") + "|" + record.get("facility") + "|"
+                                            + record.get("generator");
                                     if (keys.add(key)) {
                                         writer.write(record);
                                         rows++;

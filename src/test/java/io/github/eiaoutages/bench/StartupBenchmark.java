@@ -39,8 +39,7 @@ public final class StartupBenchmark {
     private static final int RUNS = 5;
     private static final Pattern STAMP = Pattern.compile("^(\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z)");
 
-    private StartupBenchmark() {
-    }
+    private StartupBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         cronRun();
@@ -51,11 +50,16 @@ public final class StartupBenchmark {
         try (EiaStub eia = new EiaStub()) {
             eia.serveGenerator(EiaStub.generatorRows(3 * 30, LocalDate.now().minusDays(30)));
             Path work = Files.createTempDirectory("eia-bench-cron-");
-            List<String> args = List.of("--pipeline.mode=ingest-once", "--pipeline.eia.api-key=bench-key",
+            List<String> args = List.of(
+                    "--pipeline.mode=ingest-once",
+                    "--pipeline.eia.api-key=bench-key",
                     "--pipeline.eia.base-url=" + eia.baseUrl(),
-                    "--pipeline.datasets.generator-nuclear-outages.start=" + LocalDate.now().minusDays(40),
-                    "--pipeline.datasets.facility-nuclear-outages.start=" + LocalDate.now().minusDays(40),
-                    "--pipeline.datasets.us-nuclear-outages.start=" + LocalDate.now().minusDays(40),
+                    "--pipeline.datasets.generator-nuclear-outages.start="
+                            + LocalDate.now().minusDays(40),
+                    "--pipeline.datasets.facility-nuclear-outages.start="
+                            + LocalDate.now().minusDays(40),
+                    "--pipeline.datasets.us-nuclear-outages.start="
+                            + LocalDate.now().minusDays(40),
                     "--pipeline.storage.data-dir=" + work.resolve("data"),
                     "--pipeline.storage.modeled-dir=" + work.resolve("modeled"));
             // The first run backfills; the measured ones find nothing new, as an hourly cron run usually does.
@@ -66,11 +70,20 @@ public final class StartupBenchmark {
                 for (int i = 0; i < RUNS; i++) {
                     phases.add(run(java, args, work.resolve("cron-" + i + ".log")));
                 }
-                System.out.printf("ingest-once, unchanged, 3 datasets, EIA stub in another process, %s: wall %.2f s "
+                System.out.printf(
+                        "ingest-once, unchanged, 3 datasets, EIA stub in another process, %s: wall %.2f s "
                                 + "(median of %d; min %.2f, max %.2f) = JVM start %.2f + context refresh %.2f + Camel start %.2f"
-                                + " + run %.2f + exit %.2f%n", java.size() > 3 ? "fast cron command (CDS, C1)" : "java -jar",
-                        median(phases, 0), RUNS, min(phases, 0), max(phases, 0), median(phases, 1), median(phases, 2),
-                        median(phases, 3), median(phases, 4), median(phases, 5));
+                                + " + run %.2f + exit %.2f%n",
+                        java.size() > 3 ? "fast cron command (CDS, C1)" : "java -jar",
+                        median(phases, 0),
+                        RUNS,
+                        min(phases, 0),
+                        max(phases, 0),
+                        median(phases, 1),
+                        median(phases, 2),
+                        median(phases, 3),
+                        median(phases, 4),
+                        median(phases, 5));
             }
         }
     }
@@ -78,18 +91,35 @@ public final class StartupBenchmark {
     /** The README's fast cron command: the extracted jar, a CDS archive trained on this data, C1 only. */
     private static List<String> fastCommand(List<String> args, Path work) throws Exception {
         extract(work);
-        List<String> training = new ArrayList<>(List.of("java", "-XX:ArchiveClassesAtExit=" + CDS.resolve("app.jsa"),
-                "-Dspring.context.exit=onRefresh", "-jar", CDS.resolve("eia-outage-pipeline.jar").toString()));
+        List<String> training = new ArrayList<>(List.of(
+                "java",
+                "-XX:ArchiveClassesAtExit=" + CDS.resolve("app.jsa"),
+                "-Dspring.context.exit=onRefresh",
+                "-jar",
+                CDS.resolve("eia-outage-pipeline.jar").toString()));
         training.addAll(args);
         exec(training, work.resolve("training.log"));
-        return List.of("java", "-XX:SharedArchiveFile=" + CDS.resolve("app.jsa"), "-XX:TieredStopAtLevel=1", "-jar",
+        return List.of(
+                "java",
+                "-XX:SharedArchiveFile=" + CDS.resolve("app.jsa"),
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
                 CDS.resolve("eia-outage-pipeline.jar").toString());
     }
 
     /** The jar extracted for CDS (Spring Boot's {@code -Djarmode=tools extract}), afresh: the jar may have changed. */
     private static void extract(Path work) throws Exception {
-        exec(List.of("java", "-Djarmode=tools", "-jar", JAR.toString(), "extract", "--force", "--destination",
-                CDS.toString()), work.resolve("extract.log"));
+        exec(
+                List.of(
+                        "java",
+                        "-Djarmode=tools",
+                        "-jar",
+                        JAR.toString(),
+                        "extract",
+                        "--force",
+                        "--destination",
+                        CDS.toString()),
+                work.resolve("extract.log"));
     }
 
     /** Runs one one-shot process; returns wall, JVM start, refresh, Camel start, run, exit in seconds. */
@@ -105,29 +135,51 @@ public final class StartupBenchmark {
         long camelStarted = stamp(lines, ") started in");
         long runStarted = stamp(lines, "started (ingest-once)");
         long runEnded = Math.max(stamp(lines, "succeeded in"), stamp(lines, "ended degraded"));
-        return new double[] {(exited - launched) / 1e3, (starting - launched) / 1e3, (camelStarting - starting) / 1e3,
-                (camelStarted - camelStarting) / 1e3 + (runStarted - camelStarted) / 1e3, (runEnded - runStarted) / 1e3,
-                (exited - runEnded) / 1e3};
+        return new double[] {
+            (exited - launched) / 1e3,
+            (starting - launched) / 1e3,
+            (camelStarting - starting) / 1e3,
+            (camelStarted - camelStarting) / 1e3 + (runStarted - camelStarted) / 1e3,
+            (runEnded - runStarted) / 1e3,
+            (exited - runEnded) / 1e3
+        };
     }
 
     private static void serverReady() throws Exception {
         Path work = Files.createTempDirectory("eia-bench-ready-");
         SyntheticOutages.writeRaw(work.resolve("data"), 500, 4400);
-        List<String> storage = List.of("--pipeline.eia.api-key=bench-key", "--pipeline.eia.base-url=http://127.0.0.1:9/v2",
-                "--pipeline.storage.data-dir=" + work.resolve("data"), "--pipeline.storage.modeled-dir=" + work.resolve("modeled"));
-        List<String> modelOnce = new ArrayList<>(List.of("java", "-Xmx1g", "-jar", JAR.toString(), "--pipeline.mode=model-once"));
+        List<String> storage = List.of(
+                "--pipeline.eia.api-key=bench-key",
+                "--pipeline.eia.base-url=http://127.0.0.1:9/v2",
+                "--pipeline.storage.data-dir=" + work.resolve("data"),
+                "--pipeline.storage.modeled-dir=" + work.resolve("modeled"));
+        List<String> modelOnce =
+                new ArrayList<>(List.of("java", "-Xmx1g", "-jar", JAR.toString(), "--pipeline.mode=model-once"));
         modelOnce.addAll(storage);
         exec(modelOnce, work.resolve("model-once.log"));
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        List<String> serve = new ArrayList<>(List.of("--pipeline.run-on-startup=false", "--pipeline.schedule.enabled=false"));
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        List<String> serve =
+                new ArrayList<>(List.of("--pipeline.run-on-startup=false", "--pipeline.schedule.enabled=false"));
         serve.addAll(storage);
         extract(work);
-        List<String> training = new ArrayList<>(List.of("java", "-XX:ArchiveClassesAtExit=" + CDS.resolve("server.jsa"),
-                "-Dspring.context.exit=onRefresh", "-jar", CDS.resolve("eia-outage-pipeline.jar").toString(), "--server.port=0"));
+        List<String> training = new ArrayList<>(List.of(
+                "java",
+                "-XX:ArchiveClassesAtExit=" + CDS.resolve("server.jsa"),
+                "-Dspring.context.exit=onRefresh",
+                "-jar",
+                CDS.resolve("eia-outage-pipeline.jar").toString(),
+                "--server.port=0"));
         training.addAll(serve);
         exec(training, work.resolve("training-server.log"));
-        for (List<String> java : List.of(List.of("java", "-Xmx1g", "-jar", JAR.toString()), List.of("java", "-Xmx1g",
-                "-XX:SharedArchiveFile=" + CDS.resolve("server.jsa"), "-jar", CDS.resolve("eia-outage-pipeline.jar").toString()))) {
+        for (List<String> java : List.of(
+                List.of("java", "-Xmx1g", "-jar", JAR.toString()),
+                List.of(
+                        "java",
+                        "-Xmx1g",
+                        "-XX:SharedArchiveFile=" + CDS.resolve("server.jsa"),
+                        "-jar",
+                        CDS.resolve("eia-outage-pipeline.jar").toString()))) {
             double[] seconds = new double[RUNS];
             String events = "?";
             for (int i = 0; i < RUNS; i++) {
@@ -139,18 +191,23 @@ public final class StartupBenchmark {
                 command.add("--server.port=" + port);
                 command.addAll(serve);
                 long launched = System.nanoTime();
-                Process app = new ProcessBuilder(command).redirectErrorStream(true)
-                        .redirectOutput(work.resolve("serve-" + i + ".log").toFile()).start();
+                Process app = new ProcessBuilder(command)
+                        .redirectErrorStream(true)
+                        .redirectOutput(work.resolve("serve-" + i + ".log").toFile())
+                        .start();
                 try {
                     while (status(http, port, "/actuator/health/readiness") != 200) {
                         if (System.nanoTime() - launched > TimeUnit.MINUTES.toNanos(3)) {
-                            throw new IllegalStateException("not ready within 3 minutes; see " + work.resolve("serve-" + i + ".log"));
+                            throw new IllegalStateException(
+                                    "not ready within 3 minutes; see " + work.resolve("serve-" + i + ".log"));
                         }
                         Thread.sleep(20);
                     }
                     seconds[i] = (System.nanoTime() - launched) / 1e9;
-                    HttpResponse<String> data = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                            + "/data?limit=1")).build(), HttpResponse.BodyHandlers.ofString());
+                    HttpResponse<String> data = http.send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/data?limit=1"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
                     if (data.statusCode() != 200) {
                         throw new IllegalStateException("ready, but /data answered " + data.statusCode());
                     }
@@ -161,23 +218,36 @@ public final class StartupBenchmark {
                 }
             }
             Arrays.sort(seconds);
-            System.out.printf("server time to ready (readiness 200, /data served) with a model of %s events on disk, %s: "
-                    + "median %.2f s of %d starts (min %.2f, max %.2f)%n", events, java.size() > 4 ? "with the CDS archive"
-                    : "java -jar", seconds[RUNS / 2], RUNS, seconds[0], seconds[RUNS - 1]);
+            System.out.printf(
+                    "server time to ready (readiness 200, /data served) with a model of %s events on disk, %s: "
+                            + "median %.2f s of %d starts (min %.2f, max %.2f)%n",
+                    events,
+                    java.size() > 4 ? "with the CDS archive" : "java -jar",
+                    seconds[RUNS / 2],
+                    RUNS,
+                    seconds[0],
+                    seconds[RUNS - 1]);
         }
     }
 
     private static int status(HttpClient http, int port, String path) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return http.send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (Exception e) {
             return 0;
         }
     }
 
     private static void exec(List<String> command, Path log) throws Exception {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
             throw new IllegalStateException(String.join(" ", command) + " failed; see " + log);
         }

@@ -48,8 +48,7 @@ public final class WindowedKeysBenchmark {
     private static final Pattern KEY_LOAD = Pattern.compile(
             "loaded (\\d+) committed keys for the run's (\\d+) window\\(s\\) from (\\d+) of (\\d+) Parquet parts in (\\d+) ms");
 
-    private WindowedKeysBenchmark() {
-    }
+    private WindowedKeysBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int lookBack = Frequency.HOURLY.defaultLookBack();
@@ -58,32 +57,44 @@ public final class WindowedKeysBenchmark {
         int hours = HISTORY_HOURS + seeded + NEW_HOURS;
         Instant firstHour = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(hours - 1, ChronoUnit.HOURS);
         Path work = Files.createTempDirectory("eia-bench-50m-");
-        List<String> respondents = IntStream.rangeClosed(1, RESPONDENTS).mapToObj(i -> String.format("BA%03d", i)).toList();
+        List<String> respondents = IntStream.rangeClosed(1, RESPONDENTS)
+                .mapToObj(i -> String.format("BA%03d", i))
+                .toList();
         long started = System.nanoTime();
         long historyRows = writeHistory(work.resolve("data/raw").resolve(DATASET), firstHour);
-        System.out.printf("50M-row history: %,d raw rows (%d balancing authorities x 4 series x %,d hours) written as "
-                + "sorted Parquet by DuckDB in %.0f s%n", historyRows, RESPONDENTS, HISTORY_HOURS, (System.nanoTime() - started) / 1e9);
+        System.out.printf(
+                "50M-row history: %,d raw rows (%d balancing authorities x 4 series x %,d hours) written as "
+                        + "sorted Parquet by DuckDB in %.0f s%n",
+                historyRows, RESPONDENTS, HISTORY_HOURS, (System.nanoTime() - started) / 1e9);
 
-        try (BenchRegionDataServer eia = new BenchRegionDataServer(firstHour, hours, 100, Integer.MAX_VALUE, respondents)) {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        try (BenchRegionDataServer eia =
+                new BenchRegionDataServer(firstHour, hours, 100, Integer.MAX_VALUE, respondents)) {
+            HttpClient http = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
             // The first start of a freshly built jar pays for a cold page cache: start once before measuring.
             startup(http, command(eia, work.resolve("warm-up"), firstHour), work.resolve("warm-up.log"));
             double empty = startup(http, command(eia, work.resolve("empty"), firstHour), work.resolve("empty.log"));
             List<String> command = command(eia, work, firstHour);
             long launched = System.nanoTime();
-            Process app = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(work.resolve("app.log").toFile()).start();
+            Process app = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(work.resolve("app.log").toFile())
+                    .start();
             try {
                 String base = "http://127.0.0.1:" + awaitPort(work.resolve("app.log"));
                 awaitReady(http, base);
                 double startup = (System.nanoTime() - launched) / 1e9;
-                System.out.printf("  startup at -Xmx512m: ready after %.1f s with that history, %.1f s with an empty store (%.2f x; "
-                        + "no key is loaded at start)%n", startup, empty, startup / empty);
+                System.out.printf(
+                        "  startup at -Xmx512m: ready after %.1f s with that history, %.1f s with an empty store (%.2f x; "
+                                + "no key is loaded at start)%n",
+                        startup, empty, startup / empty);
 
                 // The look-back hours after the history, stored by the application itself so that their keys are real.
                 String from = label(firstHour, HISTORY_HOURS);
                 String to = label(firstHour, HISTORY_HOURS + seeded - 1);
-                String seed = post(http, base + "/refresh?wait=true&dataset=" + DATASET + "&start=" + from + "&end=" + to);
+                String seed =
+                        post(http, base + "/refresh?wait=true&dataset=" + DATASET + "&start=" + from + "&end=" + to);
                 expect(seed, "succeeded", (long) seeded * SERIES);
 
                 AtomicLong heapPeak = new AtomicLong();
@@ -100,14 +111,20 @@ public final class WindowedKeysBenchmark {
 
                 Matcher load = lastKeyLoad(work.resolve("app.log"));
                 long hwm = status(app.pid(), "VmHWM:");
-                System.out.printf("  incremental run of the newest 14 days (%,d new rows, %d hours again for the look-back): "
-                        + "%.1f s wall%n", (long) NEW_HOURS * SERIES, seeded, runSeconds);
-                System.out.printf("  key load: %s keys from %s of %s Parquet parts in %.1f s (target <= 30 s)%n",
-                        String.format("%,d", Long.parseLong(load.group(1))), load.group(3), load.group(4),
+                System.out.printf(
+                        "  incremental run of the newest 14 days (%,d new rows, %d hours again for the look-back): "
+                                + "%.1f s wall%n",
+                        (long) NEW_HOURS * SERIES, seeded, runSeconds);
+                System.out.printf(
+                        "  key load: %s keys from %s of %s Parquet parts in %.1f s (target <= 30 s)%n",
+                        String.format("%,d", Long.parseLong(load.group(1))),
+                        load.group(3),
+                        load.group(4),
                         Long.parseLong(load.group(5)) / 1000.0);
-                System.out.printf("  peaks during the run: heap %d MB (max 512 MB), resident %d MB; process resident peak "
-                        + "(VmHWM, startup and seeding included) %d MB (target <= 1536 MB)%n", heapPeak.get() >> 20,
-                        rssPeak.get() >> 20, hwm >> 20);
+                System.out.printf(
+                        "  peaks during the run: heap %d MB (max 512 MB), resident %d MB; process resident peak "
+                                + "(VmHWM, startup and seeding included) %d MB (target <= 1536 MB)%n",
+                        heapPeak.get() >> 20, rssPeak.get() >> 20, hwm >> 20);
             } finally {
                 app.destroy();
                 app.waitFor();
@@ -133,21 +150,26 @@ public final class WindowedKeysBenchmark {
         Files.createDirectories(run);
         long rows = (long) HISTORY_HOURS * SERIES;
         long first = firstHour.getEpochSecond();
-        try (DuckDb duckDb = new DuckDb(); Connection c = duckDb.connect(); Statement s = c.createStatement()) {
+        try (DuckDb duckDb = new DuckDb();
+                Connection c = duckDb.connect();
+                Statement s = c.createStatement()) {
             s.execute("COPY (SELECT to_timestamp(" + first + " + (i // " + SERIES + ") * 3600) AS period,"
                     + " printf('BA%03d', (i % " + SERIES + ") // 4 + 1) AS respondent,"
                     + " printf('BA%03d balancing authority', (i % " + SERIES + ") // 4 + 1) AS respondent_name,"
                     + " ['D', 'DF', 'NG', 'TI'][(i % 4) + 1] AS type,"
                     + " (20000 + ((i // " + SERIES + ") * 31 + (i % " + SERIES + ") * 977) % 9000)::DOUBLE AS value,"
-                    + " strftime(to_timestamp(" + first + " + (i // " + SERIES + ") * 3600) AT TIME ZONE 'UTC', '%Y-%m-%dT%H') AS period_label,"
+                    + " strftime(to_timestamp(" + first + " + (i // " + SERIES
+                    + ") * 3600) AT TIME ZONE 'UTC', '%Y-%m-%dT%H') AS period_label,"
                     + " '20150101T000000000Z' AS _run_id, (hash(i) >> 1)::BIGINT AS _row_fp, (hash(i, 'k') >> 1)::BIGINT AS _key_fp,"
                     + " i // " + ROWS_PER_PART + " AS _part"
                     + " FROM range(0, " + rows + ") t(i)) TO " + DuckDb.literal(parts)
                     + " (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (_part))");
         }
         StringBuilder manifest = new StringBuilder("{\"run_id\":\"20150101T000000000Z\",\"dataset\":\"" + DATASET
-                + "\",\"committed_at\":\"2015-01-01T00:00:00.000Z\",\"rows\":" + rows + ",\"revisions\":0,\"period_min\":\""
-                + label(firstHour, 0) + "\",\"period_max\":\"" + label(firstHour, HISTORY_HOURS - 1) + "\",\"parts\":[");
+                + "\",\"committed_at\":\"2015-01-01T00:00:00.000Z\",\"rows\":" + rows
+                + ",\"revisions\":0,\"period_min\":\""
+                + label(firstHour, 0) + "\",\"period_max\":\"" + label(firstHour, HISTORY_HOURS - 1)
+                + "\",\"parts\":[");
         int count = (int) ((rows + ROWS_PER_PART - 1) / ROWS_PER_PART);
         for (int k = 0; k < count; k++) {
             Path folder = parts.resolve("_part=" + k);
@@ -162,12 +184,22 @@ public final class WindowedKeysBenchmark {
             Files.move(files.get(0), run.resolve(name));
             long firstRow = (long) k * ROWS_PER_PART;
             long lastRow = Math.min(rows, firstRow + ROWS_PER_PART) - 1;
-            manifest.append(k == 0 ? "" : ",").append("{\"file\":\"").append(name).append("\",\"rows\":")
-                    .append(lastRow - firstRow + 1).append(",\"bytes\":").append(Files.size(run.resolve(name)))
-                    .append(",\"sha256\":\"\",\"period_min\":\"").append(label(firstHour, firstRow / SERIES))
-                    .append("\",\"period_max\":\"").append(label(firstHour, lastRow / SERIES)).append("\"}");
+            manifest.append(k == 0 ? "" : ",")
+                    .append("{\"file\":\"")
+                    .append(name)
+                    .append("\",\"rows\":")
+                    .append(lastRow - firstRow + 1)
+                    .append(",\"bytes\":")
+                    .append(Files.size(run.resolve(name)))
+                    .append(",\"sha256\":\"\",\"period_min\":\"")
+                    .append(label(firstHour, firstRow / SERIES))
+                    .append("\",\"period_max\":\"")
+                    .append(label(firstHour, lastRow / SERIES))
+                    .append("\"}");
         }
-        manifest.append("],\"fetch\":{\"kind\":\"backfill\",\"from\":\"").append(label(firstHour, 0)).append("\"}}");
+        manifest.append("],\"fetch\":{\"kind\":\"backfill\",\"from\":\"")
+                .append(label(firstHour, 0))
+                .append("\"}}");
         Files.writeString(run.resolve("_manifest.json"), manifest);
         try (Stream<Path> files = Files.walk(parts)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -176,27 +208,47 @@ public final class WindowedKeysBenchmark {
     }
 
     private static String label(Instant firstHour, long hour) {
-        return Frequency.HOURLY.fromStored(firstHour.toEpochMilli() + hour * 3_600_000L, null).label();
+        return Frequency.HOURLY
+                .fromStored(firstHour.toEpochMilli() + hour * 3_600_000L, null)
+                .label();
     }
 
     private static List<String> command(BenchRegionDataServer eia, Path work, Instant firstHour) {
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx512m", "-jar", JAR.toAbsolutePath().toString(),
-                "--server.port=0", "--pipeline.run-on-startup=false", "--pipeline.schedule.enabled=false",
+        List<String> command = new ArrayList<>(List.of(
+                "java",
+                "-Xmx512m",
+                "-jar",
+                JAR.toAbsolutePath().toString(),
+                "--server.port=0",
+                "--pipeline.run-on-startup=false",
+                "--pipeline.schedule.enabled=false",
                 "--spring.security.user.password=" + PASSWORD,
-                "--pipeline.eia.api-key=bench-key", "--pipeline.eia.base-url=" + eia.baseUrl(),
+                "--pipeline.eia.api-key=bench-key",
+                "--pipeline.eia.base-url=" + eia.baseUrl(),
                 "--pipeline.storage.duckdb-memory-limit=512MB",
-                "--pipeline.storage.data-dir=" + work.resolve("data"), "--pipeline.storage.modeled-dir=" + work.resolve("modeled")));
+                "--pipeline.storage.data-dir=" + work.resolve("data"),
+                "--pipeline.storage.modeled-dir=" + work.resolve("modeled")));
         String d = "--pipeline.datasets." + DATASET + ".";
-        command.addAll(List.of(d + "route=electricity/rto/region-data", d + "frequency=hourly", d + "start=" + label(firstHour, 0),
-                d + "data=value", d + "key=period,respondent,type", d + "fields.respondent=string",
-                d + "fields.respondent-name=string", d + "fields.type=string", d + "fields.value=double"));
+        command.addAll(List.of(
+                d + "route=electricity/rto/region-data",
+                d + "frequency=hourly",
+                d + "start=" + label(firstHour, 0),
+                d + "data=value",
+                d + "key=period,respondent,type",
+                d + "fields.respondent=string",
+                d + "fields.respondent-name=string",
+                d + "fields.type=string",
+                d + "fields.value=double"));
         return command;
     }
 
     /** Seconds from launch to readiness of the jar with {@code command}, which is stopped again. */
     private static double startup(HttpClient http, List<String> command, Path log) throws Exception {
         long launched = System.nanoTime();
-        Process app = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process app = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         try {
             awaitReady(http, "http://127.0.0.1:" + awaitPort(log));
             return (System.nanoTime() - launched) / 1e9;
@@ -223,8 +275,12 @@ public final class WindowedKeysBenchmark {
     private static void awaitReady(HttpClient http, String base) throws Exception {
         for (int i = 0; i < 600; i++) {
             try {
-                if (http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (http.send(
+                                        HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness"))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200) {
                     return;
                 }
             } catch (IOException e) {
@@ -236,13 +292,18 @@ public final class WindowedKeysBenchmark {
     }
 
     private static String post(HttpClient http, String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        return http.send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     private static void expect(String run, String status, long accepted) {
         if (!run.contains("\"status\":\"" + status + "\"") || !run.contains("\"rows_accepted\":" + accepted + ",")) {
-            throw new IllegalStateException("expected a " + status + " run with " + accepted + " rows accepted: " + run);
+            throw new IllegalStateException(
+                    "expected a " + status + " run with " + accepted + " rows accepted: " + run);
         }
     }
 
@@ -261,13 +322,18 @@ public final class WindowedKeysBenchmark {
 
     /** Samples the server's used heap (Jolokia) and resident memory every 200 ms until interrupted. */
     private static void sample(HttpClient http, String base, long pid, AtomicLong heapPeak, AtomicLong rssPeak) {
-        String auth = "Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        String auth =
+                "Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
         Pattern value = Pattern.compile("\"value\":(\\d+)");
         while (!Thread.currentThread().isInterrupted()) {
             try {
-                String body = http.send(HttpRequest.newBuilder(URI.create(base
-                        + "/actuator/jolokia/read/java.lang:type=Memory/HeapMemoryUsage/used")).header("Authorization", auth)
-                        .build(), HttpResponse.BodyHandlers.ofString()).body();
+                String body = http.send(
+                                HttpRequest.newBuilder(URI.create(base
+                                                + "/actuator/jolokia/read/java.lang:type=Memory/HeapMemoryUsage/used"))
+                                        .header("Authorization", auth)
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body();
                 Matcher m = value.matcher(body);
                 if (m.find()) {
                     heapPeak.accumulateAndGet(Long.parseLong(m.group(1)), Math::max);

@@ -17,7 +17,8 @@ class JsonTimesTest {
     void instants_are_written_in_utc_with_three_decimals_even_when_they_are_zero() throws Exception {
         assertThat(json.writeValueAsString(Map.of("at", Instant.parse("2026-11-24T02:11:09Z"))))
                 .isEqualTo("{\"at\":\"2026-11-24T02:11:09.000Z\"}");
-        assertThat(json.writeValueAsString(Instant.parse("2026-11-24T02:11:09.45Z"))).isEqualTo("\"2026-11-24T02:11:09.450Z\"");
+        assertThat(json.writeValueAsString(Instant.parse("2026-11-24T02:11:09.45Z")))
+                .isEqualTo("\"2026-11-24T02:11:09.450Z\"");
     }
 
     @Test

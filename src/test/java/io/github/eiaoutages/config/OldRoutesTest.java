@@ -41,18 +41,24 @@ class OldRoutesTest {
         Path ingest = routes.resolve("ingest.camel.yaml");
         String text = Files.readString(ingest);
         String current = text;
-        text = text.replace("${bean:runs.datasets(${exchangeProperty.runId})}, ${bean:runs.fetches(${exchangeProperty.runId})})}",
+        text = text.replace(
+                "${bean:runs.datasets(${exchangeProperty.runId})}, ${bean:runs.fetches(${exchangeProperty.runId})})}",
                 "${bean:runs.datasets(${exchangeProperty.runId})})}");
-        text = text.replace("${exchangeProperty.newestCommitted}, ${bean:rawStore.backfilledFrom(${exchangeProperty.dataset})}, "
-                + "${bean:runs.range(${exchangeProperty.runId})}, ${bean:coverage.conflictsToFetchAgain(${exchangeProperty.dataset})}, "
-                + "${bean:coverage.gapsToFill(${exchangeProperty.dataset})})",
+        text = text.replace(
+                "${exchangeProperty.newestCommitted}, ${bean:rawStore.backfilledFrom(${exchangeProperty.dataset})}, "
+                        + "${bean:runs.range(${exchangeProperty.runId})}, ${bean:coverage.conflictsToFetchAgain(${exchangeProperty.dataset})}, "
+                        + "${bean:coverage.gapsToFill(${exchangeProperty.dataset})})",
                 "${exchangeProperty.newestCommitted}, ${bean:runs.range(${exchangeProperty.runId})}, "
                         + "${bean:coverage.conflictsToFetchAgain(${exchangeProperty.dataset})})");
         int step = text.indexOf("        - bean:\n            id: load-keys");
         int next = text.indexOf("        - bean:\n", step + 10);
         text = text.substring(0, step) + text.substring(next);
-        assertThat(text).as("the three calls of the current routes were found and replaced").doesNotContain("load-keys")
-                .doesNotContain("runs.fetches").doesNotContain("rawStore.backfilledFrom").isNotEqualTo(current);
+        assertThat(text)
+                .as("the three calls of the current routes were found and replaced")
+                .doesNotContain("load-keys")
+                .doesNotContain("runs.fetches")
+                .doesNotContain("rawStore.backfilledFrom")
+                .isNotEqualTo(current);
         Files.writeString(ingest, text);
 
         // records.camel.yaml of the same release: each accepted row went to the part aggregator on its own.
@@ -72,11 +78,16 @@ class OldRoutesTest {
                                         id: to-parts
                                         uri: direct:raw-parts
 
-                """ + recordsNow.substring(recordsNow.indexOf("- route:\n    id: raw-parts"));
-        recordsOld = recordsOld.replace("completionPredicate:\n              ref: rawPartFull",
+                """
+                + recordsNow.substring(recordsNow.indexOf("- route:\n    id: raw-parts"));
+        recordsOld = recordsOld.replace(
+                "completionPredicate:\n              ref: rawPartFull",
                 "completionSize: \"{{pipeline.storage.rows-per-part}}\"");
-        assertThat(recordsOld).as("the split and the completion of the current routes were found and replaced")
-                .doesNotContain("acceptedRows").doesNotContain("rawPartFull").contains("completionSize");
+        assertThat(recordsOld)
+                .as("the split and the completion of the current routes were found and replaced")
+                .doesNotContain("acceptedRows")
+                .doesNotContain("rawPartFull")
+                .contains("completionSize");
         Files.writeString(records, recordsOld);
 
         EIA.serveGenerator(EiaStub.generatorRows(30, LocalDate.of(2025, 1, 1)));

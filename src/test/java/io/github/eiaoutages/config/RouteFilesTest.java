@@ -1,7 +1,6 @@
 package io.github.eiaoutages.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.eiaoutages.EiaStub;
 import io.github.eiaoutages.TestApps;
@@ -24,6 +23,7 @@ class RouteFilesTest {
 
     @RegisterExtension
     static final EiaStub EIA = new EiaStub();
+
     private static final Path RELEASE = Path.of("routes");
 
     @TempDir
@@ -41,7 +41,8 @@ class RouteFilesTest {
                 .contains(routes + " holds no file matching *.camel.yaml (the folder is empty)")
                 .contains("missing: ingest.camel.yaml, records.camel.yaml, model.camel.yaml, errors.camel.yaml, "
                         + "api.camel.yaml (whole files)");
-        assertThat(failure.action()).contains("Restore the missing route files from the release into " + routes)
+        assertThat(failure.action())
+                .contains("Restore the missing route files from the release into " + routes)
                 .contains("or point camel.main.routes-include-pattern at the folder that holds them");
     }
 
@@ -51,19 +52,24 @@ class RouteFilesTest {
 
         InvalidConfigurationException failure = startupFailure(routes);
 
-        assertThat(failure.getMessage()).contains("but the folder " + routes + " does not exist; the application needs "
-                + "the release's ingest.camel.yaml, records.camel.yaml, model.camel.yaml, errors.camel.yaml and "
-                + "api.camel.yaml there");
+        assertThat(failure.getMessage())
+                .contains("but the folder " + routes + " does not exist; the application needs "
+                        + "the release's ingest.camel.yaml, records.camel.yaml, model.camel.yaml, errors.camel.yaml and "
+                        + "api.camel.yaml there");
     }
 
     @Test
     void a_file_without_a_route_the_application_calls_stops_startup_naming_the_route_and_its_file() throws IOException {
         Path routes = copyOfRelease(work.resolve("routes"));
         String records = Files.readString(routes.resolve("records.camel.yaml"));
-        Files.writeString(routes.resolve("records.camel.yaml"), records.substring(0, records.indexOf("- route:\n    id: raw-flush")));
+        Files.writeString(
+                routes.resolve("records.camel.yaml"),
+                records.substring(0, records.indexOf("- route:\n    id: raw-flush")));
 
-        assertThat(startupFailure(routes).getMessage()).contains(routes + " holds api.camel.yaml, errors.camel.yaml, "
-                + "ingest.camel.yaml, model.camel.yaml, records.camel.yaml; missing: route raw-flush (of records.camel.yaml)");
+        assertThat(startupFailure(routes).getMessage())
+                .contains(
+                        routes + " holds api.camel.yaml, errors.camel.yaml, "
+                                + "ingest.camel.yaml, model.camel.yaml, records.camel.yaml; missing: route raw-flush (of records.camel.yaml)");
     }
 
     @Test
@@ -71,9 +77,10 @@ class RouteFilesTest {
         Path real = copyOfRelease(work.resolve("release-routes"));
         Path routes = Files.createSymbolicLink(work.resolve("routes"), real);
 
-        assertThat(startupFailure(routes).getMessage()).contains(routes + " is a link to " + real.toRealPath()
-                + ", and Camel does not look inside a linked folder (links to files inside a real folder are fine): "
-                + "point the setting at the folder itself, file:" + real.toRealPath() + "/*.camel.yaml");
+        assertThat(startupFailure(routes).getMessage())
+                .contains(routes + " is a link to " + real.toRealPath()
+                        + ", and Camel does not look inside a linked folder (links to files inside a real folder are fine): "
+                        + "point the setting at the folder itself, file:" + real.toRealPath() + "/*.camel.yaml");
     }
 
     /** How a Kubernetes ConfigMap is mounted: links to files in a hidden folder that is swapped on each update. */
@@ -84,7 +91,8 @@ class RouteFilesTest {
         Files.createSymbolicLink(routes.resolve("..data"), version.getFileName());
         try (Stream<Path> files = Files.list(version)) {
             for (Path file : files.toList()) {
-                Files.createSymbolicLink(routes.resolve(file.getFileName()), Path.of("..data").resolve(file.getFileName()));
+                Files.createSymbolicLink(
+                        routes.resolve(file.getFileName()), Path.of("..data").resolve(file.getFileName()));
             }
         }
 
@@ -97,7 +105,8 @@ class RouteFilesTest {
     }
 
     private InvalidConfigurationException startupFailure(Path routes) {
-        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> start(routes).close());
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(
+                () -> start(routes).close());
         assertThat(thrown).as("startup with routes from %s", routes).isNotNull();
         for (Throwable t = thrown; t != null; t = t.getCause()) {
             if (t instanceof InvalidConfigurationException invalid) {
@@ -108,7 +117,8 @@ class RouteFilesTest {
     }
 
     private ConfigurableApplicationContext start(Path routes) {
-        return TestApps.start(EIA, work, "route-files-test", "--camel.main.routes-include-pattern=file:" + routes + "/*.camel.yaml");
+        return TestApps.start(
+                EIA, work, "route-files-test", "--camel.main.routes-include-pattern=file:" + routes + "/*.camel.yaml");
     }
 
     private static Path copyOfRelease(Path to) throws IOException {

@@ -43,22 +43,25 @@ class SettingErrorsTest {
 
     @Test
     void an_unknown_key_close_to_none_is_answered_with_the_keys_of_its_level() {
-        assertThat(failure("--pipeline.eia.speed=3").getMessage()).isEqualTo("pipeline.eia.speed is not a setting; "
-                + "the keys under pipeline.eia are api-key, base-url, page-size, max-pages-per-run, "
-                + "max-concurrent-requests, requests-per-second, requests-per-hour, retry");
+        assertThat(failure("--pipeline.eia.speed=3").getMessage())
+                .isEqualTo("pipeline.eia.speed is not a setting; "
+                        + "the keys under pipeline.eia are api-key, base-url, page-size, max-pages-per-run, "
+                        + "max-concurrent-requests, requests-per-second, requests-per-hour, retry");
     }
 
     @Test
     void a_misspelt_section_is_named_with_the_section_meant() {
         assertThat(failure("--pipeline.shutdwn.grace-period=5s").getMessage())
-                .isEqualTo("pipeline.shutdwn.grace-period is not a setting; did you mean pipeline.shutdown.grace-period?");
+                .isEqualTo(
+                        "pipeline.shutdwn.grace-period is not a setting; did you mean pipeline.shutdown.grace-period?");
     }
 
     @Test
     void a_misspelt_required_key_is_reported_as_the_typo_not_as_the_value_it_leaves_unset() {
         String d = "--pipeline.datasets.co2.";
 
-        assertThat(failure(d + "rout=co2-emissions/co2-emissions-aggregates", d + "key=period").getMessage())
+        assertThat(failure(d + "rout=co2-emissions/co2-emissions-aggregates", d + "key=period")
+                        .getMessage())
                 .isEqualTo("pipeline.datasets.co2.rout is not a setting; did you mean pipeline.datasets.co2.route?");
     }
 
@@ -66,9 +69,14 @@ class SettingErrorsTest {
     void a_dataset_s_fields_facets_and_value_limits_take_any_name() {
         String d = "--pipeline.datasets.co2.";
 
-        PipelineProperties properties = bind(d + "route=co2-emissions/co2-emissions-aggregates", d + "key=period,stateId",
-                d + "fields.stateId=string", d + "fields.sector-name=string", d + "fields.value=double",
-                d + "facets.stateId=US,TX", d + "checks.at-most.value=capacity");
+        PipelineProperties properties = bind(
+                d + "route=co2-emissions/co2-emissions-aggregates",
+                d + "key=period,stateId",
+                d + "fields.stateId=string",
+                d + "fields.sector-name=string",
+                d + "fields.value=double",
+                d + "facets.stateId=US,TX",
+                d + "checks.at-most.value=capacity");
 
         assertThat(properties.datasets().get("co2").fields()).containsKeys("stateId", "sector-name", "value");
         assertThat(properties.datasets().get("co2").facets().get("stateId")).containsExactly("US", "TX");
@@ -110,7 +118,8 @@ class SettingErrorsTest {
 
     @Test
     void requests_per_second_takes_decimals_down_to_half_a_request() {
-        assertThat(bind("--pipeline.eia.requests-per-second=0.5").eia().requestsPerSecond()).isEqualTo(0.5);
+        assertThat(bind("--pipeline.eia.requests-per-second=0.5").eia().requestsPerSecond())
+                .isEqualTo(0.5);
         assertThat(failure("--pipeline.eia.requests-per-second=0.2").getMessage())
                 .isEqualTo("pipeline.eia.requests-per-second is 0.2, but must be between 0.5 (a request every 2 s) and "
                         + "1000; EIA asks for fewer than 5 a second");
@@ -119,19 +128,26 @@ class SettingErrorsTest {
     @Test
     void a_duckdb_memory_limit_needs_a_unit_and_at_least_64_megabytes() {
         for (String bad : new String[] {"lots", "0", "-1GB", "100%", "1KB", "10MB"}) {
-            assertThat(failure("--pipeline.storage.duckdb-memory-limit=" + bad).getMessage()).as(bad)
-                    .isEqualTo("pipeline.storage.duckdb-memory-limit is '" + bad + "', but must be an amount of memory "
-                            + "with its unit, at least 64MB (DuckDB cannot read a Parquet part in less), e.g. 512MB or 2GB");
+            assertThat(failure("--pipeline.storage.duckdb-memory-limit=" + bad).getMessage())
+                    .as(bad)
+                    .isEqualTo(
+                            "pipeline.storage.duckdb-memory-limit is '" + bad + "', but must be an amount of memory "
+                                    + "with its unit, at least 64MB (DuckDB cannot read a Parquet part in less), e.g. 512MB or 2GB");
         }
-        assertThat(bind("--pipeline.storage.duckdb-memory-limit=1.5GiB").storage().duckdbMemoryLimit()).isEqualTo("1.5GiB");
-        assertThat(bind("--pipeline.storage.duckdb-memory-limit=64MB").storage().duckdbMemoryLimit()).isEqualTo("64MB");
+        assertThat(bind("--pipeline.storage.duckdb-memory-limit=1.5GiB")
+                        .storage()
+                        .duckdbMemoryLimit())
+                .isEqualTo("1.5GiB");
+        assertThat(bind("--pipeline.storage.duckdb-memory-limit=64MB").storage().duckdbMemoryLimit())
+                .isEqualTo("64MB");
     }
 
     @Test
     void a_retry_max_delay_below_its_base_delay_is_refused_naming_both() {
-        assertThat(failure("--pipeline.eia.retry.max-delay-ms=1").getMessage()).isEqualTo("pipeline.eia.retry.max-delay-ms "
-                + "is 1, below pipeline.eia.retry.base-delay-ms (2000): the backoff starts at the base delay and grows up "
-                + "to this; raise it, or lower base-delay-ms");
+        assertThat(failure("--pipeline.eia.retry.max-delay-ms=1").getMessage())
+                .isEqualTo("pipeline.eia.retry.max-delay-ms "
+                        + "is 1, below pipeline.eia.retry.base-delay-ms (2000): the backoff starts at the base delay and grows up "
+                        + "to this; raise it, or lower base-delay-ms");
     }
 
     @Test
@@ -142,32 +158,44 @@ class SettingErrorsTest {
 
     @Test
     void a_base_url_that_is_not_an_http_url_with_a_host_is_refused_and_a_password_in_it_never_repeated() {
-        assertThat(failure("--pipeline.eia.base-url=ftp://x/v2").getMessage()).isEqualTo("pipeline.eia.base-url is "
-                + "'ftp://x/v2', but must be an https:// (or http://) URL such as https://api.eia.gov/v2");
+        assertThat(failure("--pipeline.eia.base-url=ftp://x/v2").getMessage())
+                .isEqualTo("pipeline.eia.base-url is "
+                        + "'ftp://x/v2', but must be an https:// (or http://) URL such as https://api.eia.gov/v2");
         assertThat(failure("--pipeline.eia.base-url=https:///v2").getMessage()).contains("names no host");
-        InvalidConfigurationException secret = failure("--pipeline.eia.base-url=http://proxyuser:PROXYPASS99@127.0.0.1:18699/v2");
-        assertThat(secret.getMessage()).contains("holds a user name and password").doesNotContain("PROXYPASS99")
+        InvalidConfigurationException secret =
+                failure("--pipeline.eia.base-url=http://proxyuser:PROXYPASS99@127.0.0.1:18699/v2");
+        assertThat(secret.getMessage())
+                .contains("holds a user name and password")
+                .doesNotContain("PROXYPASS99")
                 .doesNotContain("proxyuser");
-        assertThat(failure("--pipeline.eia.base-url=http://127.0.0.1:1/v2?token=SECRETPW").getMessage())
-                .contains("has a query or fragment").doesNotContain("SECRETPW");
-        assertThat(bind("--pipeline.eia.base-url=http://127.0.0.1:8089/v2").eia().baseUrl()).isEqualTo("http://127.0.0.1:8089/v2");
+        assertThat(failure("--pipeline.eia.base-url=http://127.0.0.1:1/v2?token=SECRETPW")
+                        .getMessage())
+                .contains("has a query or fragment")
+                .doesNotContain("SECRETPW");
+        assertThat(bind("--pipeline.eia.base-url=http://127.0.0.1:8089/v2")
+                        .eia()
+                        .baseUrl())
+                .isEqualTo("http://127.0.0.1:8089/v2");
     }
 
     @Test
     void a_duration_written_as_a_bare_number_is_refused_saying_it_would_be_milliseconds() throws IOException {
-        Path yaml = Files.writeString(work.resolve("settings.yaml"), "pipeline:\n  eia:\n    retry:\n      rate-limit-budget: 15\n");
+        Path yaml = Files.writeString(
+                work.resolve("settings.yaml"), "pipeline:\n  eia:\n    retry:\n      rate-limit-budget: 15\n");
 
         InvalidConfigurationException failure = failure("--spring.config.additional-location=file:" + yaml);
 
         assertThat(failure.key()).isEqualTo("pipeline.eia.retry.rate-limit-budget");
-        assertThat(failure.getMessage()).isEqualTo("pipeline.eia.retry.rate-limit-budget is 15, a number without a "
-                + "unit: 15 means 15 ms; write 15s or 15m (or ms, h, d)");
+        assertThat(failure.getMessage())
+                .isEqualTo("pipeline.eia.retry.rate-limit-budget is 15, a number without a "
+                        + "unit: 15 means 15 ms; write 15s or 15m (or ms, h, d)");
     }
 
     @Test
     void a_duration_without_a_known_unit_is_named_with_what_is_accepted() {
-        assertThat(failure("--pipeline.shutdown.grace-period=5 minutes").getMessage()).isEqualTo(
-                "pipeline.shutdown.grace-period is '5 minutes', but must be a duration with a unit, e.g. 30s, 15m, 2h or 3d");
+        assertThat(failure("--pipeline.shutdown.grace-period=5 minutes").getMessage())
+                .isEqualTo(
+                        "pipeline.shutdown.grace-period is '5 minutes', but must be a duration with a unit, e.g. 30s, 15m, 2h or 3d");
     }
 
     @Test
@@ -182,8 +210,10 @@ class SettingErrorsTest {
     @Test
     void a_negative_grace_period_is_refused() {
         assertThat(failure("--pipeline.shutdown.grace-period=-5s").getMessage())
-                .isEqualTo("pipeline.shutdown.grace-period is -5s, but must be zero (stop at once) or longer, e.g. 20s");
-        assertThat(bind("--pipeline.shutdown.grace-period=0s").shutdown().gracePeriod()).isZero();
+                .isEqualTo(
+                        "pipeline.shutdown.grace-period is -5s, but must be zero (stop at once) or longer, e.g. 20s");
+        assertThat(bind("--pipeline.shutdown.grace-period=0s").shutdown().gracePeriod())
+                .isZero();
     }
 
     /** What the user sees: Spring Boot's failure report in the "Invalid setting … Action" form, not "Failed to bind". */
@@ -193,8 +223,9 @@ class SettingErrorsTest {
 
         assertThat(output.getOut() + output.getErr())
                 .contains("Invalid setting: pipeline.eia.requests-per-second is 'fast', but must be a number")
-                .contains("Fix 'pipeline.eia.requests-per-second' where it is set (\"pipeline.eia.requests-per-second\" "
-                        + "from property source \"commandLineArgs\") and start again.")
+                .contains(
+                        "Fix 'pipeline.eia.requests-per-second' where it is set (\"pipeline.eia.requests-per-second\" "
+                                + "from property source \"commandLineArgs\") and start again.")
                 .doesNotContain("Failed to bind");
     }
 
@@ -202,8 +233,7 @@ class SettingErrorsTest {
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(PipelineProperties.class)
     @Import(PipelineSettingsBinding.class)
-    static class SettingsOnly {
-    }
+    static class SettingsOnly {}
 
     private PipelineProperties bind(String... args) {
         try (ConfigurableApplicationContext context = start(args)) {
@@ -218,15 +248,17 @@ class SettingErrorsTest {
                 return invalid;
             }
         }
-        throw new AssertionError("startup with " + List.of(args) + " did not fail with an InvalidConfigurationException",
-                thrown);
+        throw new AssertionError(
+                "startup with " + List.of(args) + " did not fail with an InvalidConfigurationException", thrown);
     }
 
     private ConfigurableApplicationContext start(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--pipeline.storage.data-dir=" + work.resolve("data"));
         all.add("--spring.main.banner-mode=off");
-        return new SpringApplicationBuilder(SettingsOnly.class).web(WebApplicationType.NONE).logStartupInfo(false)
+        return new SpringApplicationBuilder(SettingsOnly.class)
+                .web(WebApplicationType.NONE)
+                .logStartupInfo(false)
                 .run(all.toArray(String[]::new));
     }
 }

@@ -24,10 +24,12 @@ class WeeklyGapsTest {
 
     @RegisterExtension
     static final EiaStub EIA = new EiaStub();
+
     private static final String WEEKLY = "gas-storage-weekly";
     /** Friday weeks EIA labelled on a holiday's Thursday or Saturday instead. */
-    private static final Map<String, String> MOVED = Map.of("2025-03-07", "2025-03-06", "2025-05-16", "2025-05-15",
-            "2025-06-06", "2025-06-07");
+    private static final Map<String, String> MOVED =
+            Map.of("2025-03-07", "2025-03-06", "2025-05-16", "2025-05-15", "2025-06-06", "2025-06-07");
+
     private static final Set<String> MISSING = Set.of("2025-03-14", "2025-05-09", "2025-06-13");
     private static final String DATASET = """
             pipeline:
@@ -53,35 +55,44 @@ class WeeklyGapsTest {
     Path work;
 
     @Test
-    void a_week_missing_beside_a_week_labelled_on_another_weekday_is_a_gap_whose_labels_fetch_it_again() throws Exception {
-        EiaApiEmulator.Route all = SampleSeries.gasStorageWeekly(Frequency.WEEKLY.parse("2025-01-03"),
-                Frequency.WEEKLY.parse("2025-07-25"));
-        List<Map<String, String>> relabelled = all.rows().stream().map(WeeklyGapsTest::moved).toList();
-        EIA.serve(all.withRows(relabelled.stream().filter(r -> !MISSING.contains(r.get("period"))).toList()));
+    void a_week_missing_beside_a_week_labelled_on_another_weekday_is_a_gap_whose_labels_fetch_it_again()
+            throws Exception {
+        EiaApiEmulator.Route all = SampleSeries.gasStorageWeekly(
+                Frequency.WEEKLY.parse("2025-01-03"), Frequency.WEEKLY.parse("2025-07-25"));
+        List<Map<String, String>> relabelled =
+                all.rows().stream().map(WeeklyGapsTest::moved).toList();
+        EIA.serve(all.withRows(relabelled.stream()
+                .filter(r -> !MISSING.contains(r.get("period")))
+                .toList()));
         Path yaml = work.resolve("weekly.yaml");
         Files.writeString(yaml, DATASET);
 
-        try (ConfigurableApplicationContext app = TestApps.start(EIA, work, "weekly-gaps-test",
-                "--spring.config.additional-location=file:" + yaml)) {
+        try (ConfigurableApplicationContext app =
+                TestApps.start(EIA, work, "weekly-gaps-test", "--spring.config.additional-location=file:" + yaml)) {
             assertThat(TestApps.refreshAndWait(app, WEEKLY).get("status")).isEqualTo("succeeded");
 
             Map<?, ?> dataset = dataset(app);
             assertThat(dataset.get("gap_count")).isEqualTo(3);
-            assertThat((List<Object>) dataset.get("gaps")).containsExactly(
-                    Map.of("start", "2025-03-14", "end", "2025-03-14", "periods", 1),
-                    Map.of("start", "2025-05-09", "end", "2025-05-09", "periods", 1),
-                    Map.of("start", "2025-06-13", "end", "2025-06-13", "periods", 1));
+            assertThat((List<Object>) dataset.get("gaps"))
+                    .containsExactly(
+                            Map.of("start", "2025-03-14", "end", "2025-03-14", "periods", 1),
+                            Map.of("start", "2025-05-09", "end", "2025-05-09", "periods", 1),
+                            Map.of("start", "2025-06-13", "end", "2025-06-13", "periods", 1));
 
             // EIA has the weeks now: each gap, passed back as listed, is fetched and stored.
             EIA.serve(all.withRows(relabelled));
             for (Object gap : (List<?>) dataset.get("gaps")) {
                 Map<?, ?> range = (Map<?, ?>) gap;
-                Map<?, ?> run = TestApps.post(app, "/refresh?wait=true&dataset=" + WEEKLY + "&start=" + range.get("start")
-                        + "&end=" + range.get("end"));
+                Map<?, ?> run = TestApps.post(
+                        app,
+                        "/refresh?wait=true&dataset=" + WEEKLY + "&start=" + range.get("start") + "&end="
+                                + range.get("end"));
                 assertThat(run.get("status")).as("re-fetch of %s: %s", gap, run).isEqualTo("succeeded");
                 assertThat(((Map<?, ?>) ((Map<?, ?>) run.get("datasets")).get(WEEKLY)).get("rows_accepted"))
                         .as("rows of the week %s", range.get("start"))
-                        .isEqualTo((int) relabelled.stream().filter(r -> r.get("period").equals(range.get("start"))).count());
+                        .isEqualTo((int) relabelled.stream()
+                                .filter(r -> r.get("period").equals(range.get("start")))
+                                .count());
             }
             assertThat(dataset(app).get("gap_count")).isEqualTo(0);
         }
@@ -94,7 +105,11 @@ class WeeklyGapsTest {
     }
 
     private static Map<?, ?> dataset(ConfigurableApplicationContext app) {
-        return ((List<?>) TestApps.get(app, "/datasets").get("data")).stream().map(d -> (Map<?, ?>) d)
-                .filter(d -> d.get("id").equals(WEEKLY)).findFirst().orElseThrow();
+        return ((List<?>) TestApps.get(app, "/datasets").get("data"))
+                .stream()
+                        .map(d -> (Map<?, ?>) d)
+                        .filter(d -> d.get("id").equals(WEEKLY))
+                        .findFirst()
+                        .orElseThrow();
     }
 }

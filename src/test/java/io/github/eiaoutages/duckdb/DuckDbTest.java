@@ -19,8 +19,10 @@ class DuckDbTest {
     @Test
     void the_memory_limit_comes_from_the_setting_and_insertion_order_is_not_kept() throws Exception {
         try (DuckDb duckDb = new DuckDb(TestSettings.properties(work, "pipeline.storage.duckdb-memory-limit=100MB"));
-             Connection c = duckDb.connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT current_setting('memory_limit'), current_setting('preserve_insertion_order')")) {
+                Connection c = duckDb.connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT current_setting('memory_limit'), current_setting('preserve_insertion_order')")) {
             rs.next();
             // DuckDB shows 100 MB (10^8 bytes) in binary units.
             assertThat(rs.getString(1)).isEqualTo("95.3 MiB");

@@ -16,13 +16,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
 /** Backfills in date windows, fetched at the same time under the request ceiling; then incremental runs. */
-@TestPropertySource(properties = {
-        "pipeline.datasets.generator-nuclear-outages.start=2026-01-01",
-        "pipeline.datasets.generator-nuclear-outages.window-days=30",
-        "pipeline.datasets.generator-nuclear-outages.look-back-days=14",
-        "pipeline.eia.page-size=50",
-        "pipeline.eia.max-concurrent-requests=4",
-        "pipeline.eia.requests-per-second=5"})
+@TestPropertySource(
+        properties = {
+            "pipeline.datasets.generator-nuclear-outages.start=2026-01-01",
+            "pipeline.datasets.generator-nuclear-outages.window-days=30",
+            "pipeline.datasets.generator-nuclear-outages.look-back-days=14",
+            "pipeline.eia.page-size=50",
+            "pipeline.eia.max-concurrent-requests=4",
+            "pipeline.eia.requests-per-second=5"
+        })
 class BackfillTest extends LiveAppTest {
 
     /** 3 units of one plant, every day of 2026 up to 2026-10-31. */
@@ -36,19 +38,28 @@ class BackfillTest extends LiveAppTest {
 
         assertThat(counts(run, GENERATOR)).containsEntry("rows_accepted", ROWS.size());
         // Fetched 4 windows at a time, the stored rows are exactly the served rows, as a sequential run stores them.
-        assertThat(stored(GENERATOR)).extracting(r -> r.get("period") + "/" + r.get("generator") + "/" + r.get("outage"))
+        assertThat(stored(GENERATOR))
+                .extracting(r -> r.get("period") + "/" + r.get("generator") + "/" + r.get("outage"))
                 .containsExactlyInAnyOrderElementsOf(ROWS.stream()
-                        .map(r -> r.get("period") + "/" + r.get("generator") + "/" + Double.parseDouble(r.get("outage"))).toList());
-        List<LoggedRequest> firstPages = EIA.server().findAll(getRequestedFor(urlPathEqualTo(EiaStub.GENERATOR_PATH)))
-                .stream().filter(r -> r.queryParameter("offset").firstValue().equals("0"))
-                .sorted(Comparator.comparing(r -> r.queryParameter("start").firstValue())).toList();
+                        .map(r ->
+                                r.get("period") + "/" + r.get("generator") + "/" + Double.parseDouble(r.get("outage")))
+                        .toList());
+        List<LoggedRequest> firstPages =
+                EIA.server().findAll(getRequestedFor(urlPathEqualTo(EiaStub.GENERATOR_PATH))).stream()
+                        .filter(r -> r.queryParameter("offset").firstValue().equals("0"))
+                        .sorted(Comparator.comparing(
+                                r -> r.queryParameter("start").firstValue()))
+                        .toList();
         assertThat(firstPages.get(0).queryParameter("start").firstValue()).isEqualTo("2026-01-01");
         assertThat(firstPages.get(0).queryParameter("end").firstValue()).isEqualTo("2026-01-30");
         assertThat(firstPages.get(1).queryParameter("start").firstValue()).isEqualTo("2026-01-31");
-        assertThat(firstPages.get(firstPages.size() - 1).queryParameter("end").isPresent()).isFalse();
+        assertThat(firstPages.get(firstPages.size() - 1).queryParameter("end").isPresent())
+                .isFalse();
         // Offsets stay within a window: a 30-day window holds 90 rows, so no page starts beyond offset 50.
         assertThat(EIA.server().findAll(getRequestedFor(urlPathEqualTo(EiaStub.GENERATOR_PATH))))
-                .allSatisfy(r -> assertThat(Integer.parseInt(r.queryParameter("offset").firstValue())).isLessThanOrEqualTo(50));
+                .allSatisfy(r -> assertThat(
+                                Integer.parseInt(r.queryParameter("offset").firstValue()))
+                        .isLessThanOrEqualTo(50));
     }
 
     @Test
@@ -61,11 +72,15 @@ class BackfillTest extends LiveAppTest {
 
         assertThat(EIA.maxConcurrentRequests()).isBetween(2, 4);
         List<Long> times = EIA.server().findAll(getRequestedFor(urlPathMatching("/v2/.*"))).stream()
-                .map(r -> r.getLoggedDate().getTime()).sorted().toList();
+                .map(r -> r.getLoggedDate().getTime())
+                .sorted()
+                .toList();
         assertThat(times).hasSizeGreaterThan(20);
         // 5 requests/s over all datasets and windows: no 6 requests reach the stub within one second.
         for (int i = 5; i < times.size(); i++) {
-            assertThat(times.get(i) - times.get(i - 5)).as("requests %d..%d of %s", i - 5, i, times).isGreaterThanOrEqualTo(1000);
+            assertThat(times.get(i) - times.get(i - 5))
+                    .as("requests %d..%d of %s", i - 5, i, times)
+                    .isGreaterThanOrEqualTo(1000);
         }
     }
 
@@ -95,7 +110,8 @@ class BackfillTest extends LiveAppTest {
 
         // The ordinary run still owes start..now: it backfills, and every served row is stored once.
         assertThat(EIA.server().findAll(getRequestedFor(urlPathEqualTo(EiaStub.GENERATOR_PATH))).stream()
-                .map(r -> r.queryParameter("start").firstValue())).contains("2026-01-01");
+                        .map(r -> r.queryParameter("start").firstValue()))
+                .contains("2026-01-01");
         assertThat(counts(next, GENERATOR)).containsEntry("rows_accepted", ROWS.size() - 3 * 30);
         assertThat(stored(GENERATOR)).hasSize(ROWS.size());
         EIA.reset();
@@ -104,6 +120,7 @@ class BackfillTest extends LiveAppTest {
         runOfExpecting(GENERATOR, "succeeded");
 
         assertThat(EIA.server().findAll(getRequestedFor(urlPathEqualTo(EiaStub.GENERATOR_PATH))))
-                .as("once backfilled, a run asks only for the newest days").hasSize(1);
+                .as("once backfilled, a run asks only for the newest days")
+                .hasSize(1);
     }
 }

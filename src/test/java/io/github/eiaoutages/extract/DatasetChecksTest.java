@@ -29,21 +29,26 @@ class DatasetChecksTest {
         assertThat(checks.suggest("erco", RESPONDENTS, "x")).isEqualTo("; did you mean ERCO?");
         assertThat(checks.suggest("SCC", RESPONDENTS, "x")).isEqualTo("; did you mean SC or SCL or SRP?");
         assertThat(checks.suggest("Texas", List.of("a", "b"), "x")).isEqualTo("; valid: a, b");
-        assertThat(checks.suggest("Texas", RESPONDENTS.stream().map(r -> r + "XYZ").toList().subList(0, 8), "route/facet/x/"))
+        assertThat(checks.suggest(
+                        "Texas",
+                        RESPONDENTS.stream().map(r -> r + "XYZ").toList().subList(0, 8),
+                        "route/facet/x/"))
                 .isEqualTo("; valid: CISOXYZ, ERCOXYZ, MISOXYZ, PJMXYZ, SWPPXYZ, SRPXYZ, SCXYZ, SCLXYZ");
     }
 
     @Test
     void a_frequency_the_route_does_not_offer_and_several_problems_are_reported_at_once() throws Exception {
-        DatasetChecks checks = checks("monthly=electricity/rto/region-data", "frequency=monthly", "start=2024-01",
-                "facets.respondent=ERCOT");
+        DatasetChecks checks = checks(
+                "monthly=electricity/rto/region-data", "frequency=monthly", "start=2024-01", "facets.respondent=ERCOT");
         DatasetCheck check = checks.start("monthly");
         check.answered(JSON.readTree("""
                 {"frequency":[{"id":"hourly"},{"id":"local-hourly"}],"facets":[{"id":"respondent"},{"id":"type"}],
                  "data":{"value":{"units":"megawatthours"}}}"""));
-        check.answered(JSON.readTree("{\"facets\":[{\"id\":\"ERCO\",\"name\":\"Electric Reliability Council of Texas\"}]}"));
+        check.answered(
+                JSON.readTree("{\"facets\":[{\"id\":\"ERCO\",\"name\":\"Electric Reliability Council of Texas\"}]}"));
 
-        assertThatThrownBy(() -> checks.verify(check)).isInstanceOf(EiaResponseException.class)
+        assertThatThrownBy(() -> checks.verify(check))
+                .isInstanceOf(EiaResponseException.class)
                 .hasMessageContaining("pipeline.datasets.monthly.frequency: EIA's electricity/rto/region-data has no "
                         + "frequency 'monthly'; it offers hourly, local-hourly")
                 .hasMessageContaining("pipeline.datasets.monthly.facets.respondent: EIA has no respondent 'ERCOT'");
@@ -52,7 +57,10 @@ class DatasetChecksTest {
 
     @Test
     void a_checked_configuration_is_not_checked_again_until_its_facets_change() throws Exception {
-        DatasetChecks checks = checks("monthly=electricity/rto/region-data", "frequency=hourly", "start=2026-11-01T00",
+        DatasetChecks checks = checks(
+                "monthly=electricity/rto/region-data",
+                "frequency=hourly",
+                "start=2026-11-01T00",
                 "facets.respondent=ERCO");
         DatasetCheck check = checks.start("monthly");
         check.answered(JSON.readTree("{\"frequency\":[{\"id\":\"hourly\"}],\"facets\":[{\"id\":\"respondent\"}],"
@@ -63,8 +71,13 @@ class DatasetChecksTest {
         checks.verify(check);
 
         assertThat(checks.needed("monthly")).isFalse();
-        assertThat(checks("monthly=electricity/rto/region-data", "frequency=hourly", "start=2026-11-01T00",
-                "facets.respondent=ERCO,PJM").needed("monthly")).isTrue();
+        assertThat(checks(
+                                "monthly=electricity/rto/region-data",
+                                "frequency=hourly",
+                                "start=2026-11-01T00",
+                                "facets.respondent=ERCO,PJM")
+                        .needed("monthly"))
+                .isTrue();
     }
 
     /** A dataset "monthly" built from {@code settings} ("route" first as {@code monthly=<route>}). */
@@ -77,7 +90,8 @@ class DatasetChecksTest {
         overrides[3] = p + "fields.respondent=string";
         overrides[4] = p + "fields.value=double";
         for (int i = 0; i < settings.length; i++) {
-            overrides[5 + i] = settings[i].startsWith("monthly=") ? p + "route=" + settings[i].substring(8) : p + settings[i];
+            overrides[5 + i] =
+                    settings[i].startsWith("monthly=") ? p + "route=" + settings[i].substring(8) : p + settings[i];
         }
         if (settings.length == 0) {
             return checks("monthly=electricity/rto/region-data", "frequency=monthly", "start=2024-01");

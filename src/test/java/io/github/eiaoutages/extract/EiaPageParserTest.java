@@ -13,9 +13,9 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Map;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,18 +44,33 @@ class EiaPageParserTest {
     @Test
     void types_a_real_local_hourly_page_whose_values_and_total_are_json_numbers() throws Exception {
         String d = "pipeline.datasets.fuel-type.";
-        PageCursor cursor = cursor("fuel-type", d + "route=electricity/rto/fuel-type-data", d + "frequency=local-hourly",
-                d + "start=2023-03-01T00-07", d + "data=value", d + "key=period,respondent,fueltype",
-                d + "fields.respondent=string", d + "fields.respondent-name=string", d + "fields.fueltype=string",
-                d + "fields.type-name=string", d + "fields.value=double");
+        PageCursor cursor = cursor(
+                "fuel-type",
+                d + "route=electricity/rto/fuel-type-data",
+                d + "frequency=local-hourly",
+                d + "start=2023-03-01T00-07",
+                d + "data=value",
+                d + "key=period,respondent,fueltype",
+                d + "fields.respondent=string",
+                d + "fields.respondent-name=string",
+                d + "fields.fueltype=string",
+                d + "fields.type-name=string",
+                d + "fields.value=double");
 
         EiaPage page = parser.parse(fixture("fuel_type_local_hourly_srp.json"), 200, cursor);
 
         assertThat(page.total()).isEqualTo(40776);
         assertThat(page.rejects()).isEmpty();
         // 2023-03-20T00-07 is 07:00 UTC; the label EIA sent is kept beside the instant.
-        assertThat(page.rows().get(0)).containsExactly(Instant.parse("2023-03-20T07:00:00Z").toEpochMilli(), "SRP",
-                "Salt River Project Agricultural Improvement and Power District", "NUC", "Nuclear", 3998.0, "2023-03-20T00-07");
+        assertThat(page.rows().get(0))
+                .containsExactly(
+                        Instant.parse("2023-03-20T07:00:00Z").toEpochMilli(),
+                        "SRP",
+                        "Salt River Project Agricultural Improvement and Power District",
+                        "NUC",
+                        "Nuclear",
+                        3998.0,
+                        "2023-03-20T00-07");
     }
 
     @Test
@@ -71,7 +86,8 @@ class EiaPageParserTest {
 
     @Test
     void an_answer_of_another_frequency_than_asked_for_is_refused() {
-        assertThatThrownBy(() -> parser.parse(body("{\"response\":{\"frequency\":\"monthly\",\"data\":[]}}"), 200, cursor()))
+        assertThatThrownBy(() ->
+                        parser.parse(body("{\"response\":{\"frequency\":\"monthly\",\"data\":[]}}"), 200, cursor()))
                 .isInstanceOf(EiaResponseException.class)
                 .hasMessageContaining("with monthly data, but the request asked for daily")
                 .hasMessageContaining("pipeline.datasets.generator-nuclear-outages.frequency");
@@ -101,27 +117,43 @@ class EiaPageParserTest {
     @Test
     void rows_outside_the_window_asked_for_or_after_now_are_rejected_with_the_reason() {
         DatasetSpec dataset = new DatasetCatalog(TestSettings.properties(work)).get("generator-nuclear-outages");
-        PageCursor january = new PageCursor(dataset, "http://eia.test/data/", 5000, "2025-01-01", "2025-01-31", 10, false);
+        PageCursor january =
+                new PageCursor(dataset, "http://eia.test/data/", 5000, "2025-01-01", "2025-01-31", 10, false);
         String row = "{\"period\":\"%s\",\"facility\":\"46\",\"facilityName\":\"X\",\"generator\":\"1\","
                 + "\"capacity\":\"1\",\"outage\":\"0\",\"percentOutage\":\"0\"}";
-        EiaPage page = parser.parse(body("{\"response\":{\"data\":[" + String.format(row, "2024-12-31") + ","
-                + String.format(row, "2025-01-15") + "," + String.format(row, "2025-02-01") + "]}}"), 200, january);
+        EiaPage page = parser.parse(
+                body("{\"response\":{\"data\":[" + String.format(row, "2024-12-31") + ","
+                        + String.format(row, "2025-01-15") + "," + String.format(row, "2025-02-01") + "]}}"),
+                200,
+                january);
         assertThat(page.rows()).hasSize(1);
-        assertThat(page.rejects()).extracting(RejectedRow::reason).containsExactly(
-                "period 2024-12-31 lies before the window asked for (2025-01-01..2025-01-31): EIA sent a row it was not asked for",
-                "period 2025-02-01 lies after the window asked for (2025-01-01..2025-01-31): EIA sent a row it was not asked for");
+        assertThat(page.rejects())
+                .extracting(RejectedRow::reason)
+                .containsExactly(
+                        "period 2024-12-31 lies before the window asked for (2025-01-01..2025-01-31): EIA sent a row it was not asked for",
+                        "period 2025-02-01 lies after the window asked for (2025-01-01..2025-01-31): EIA sent a row it was not asked for");
 
         // An open-ended window ends the period after the one that holds now, unless the dataset publishes forecasts.
         PageCursor newest = new PageCursor(dataset, "http://eia.test/data/", 5000, "2026-11-01", null, 10, false);
         newest.bound(Frequency.DAILY.parse("2026-11-30"));
-        page = parser.parse(body("{\"response\":{\"data\":[" + String.format(row, "2026-11-30") + ","
-                + String.format(row, "9999-12-31") + "]}}"), 200, newest);
+        page = parser.parse(
+                body("{\"response\":{\"data\":[" + String.format(row, "2026-11-30") + ","
+                        + String.format(row, "9999-12-31") + "]}}"),
+                200,
+                newest);
         assertThat(page.rows()).hasSize(1);
-        assertThat(page.rejects()).extracting(RejectedRow::reason).containsExactly("period 9999-12-31 lies in the future "
-                + "(after 2026-11-30): not history; a dataset whose periods run ahead of time (forecasts) needs future-periods: true");
+        assertThat(page.rejects())
+                .extracting(RejectedRow::reason)
+                .containsExactly(
+                        "period 9999-12-31 lies in the future "
+                                + "(after 2026-11-30): not history; a dataset whose periods run ahead of time (forecasts) needs future-periods: true");
         newest.bound(null);
-        assertThat(parser.parse(body("{\"response\":{\"data\":[" + String.format(row, "9999-12-31") + "]}}"), 200, newest)
-                .rows()).hasSize(1);
+        assertThat(parser.parse(
+                                body("{\"response\":{\"data\":[" + String.format(row, "9999-12-31") + "]}}"),
+                                200,
+                                newest)
+                        .rows())
+                .hasSize(1);
     }
 
     @Test
@@ -134,7 +166,8 @@ class EiaPageParserTest {
 
         assertThat(page.rows()).isEmpty();
         assertThat(page.received()).isEqualTo(2);
-        assertThat(page.rejects()).extracting(RejectedRow::reason)
+        assertThat(page.rejects())
+                .extracting(RejectedRow::reason)
                 .containsExactly("missing key field 'generator'", "unparsable double 'n/a' in field 'capacity'");
         assertThat(page.rejects().get(1).row()).containsEntry("capacity", "n/a");
     }
@@ -143,12 +176,14 @@ class EiaPageParserTest {
     void an_error_body_with_http_200_names_the_real_status_and_eias_own_code() {
         assertThatThrownBy(() -> parser.parse(body("{\"error\":\"Not found.\",\"code\":404}"), 200, cursor()))
                 .isInstanceOf(EiaResponseException.class)
-                .hasMessage("EIA has no route nuclear-outages/generator-nuclear-outages (HTTP 200 with EIA error code 404: "
-                        + "Not found.): check pipeline.datasets.generator-nuclear-outages.route (the route alone, without /data)");
+                .hasMessage(
+                        "EIA has no route nuclear-outages/generator-nuclear-outages (HTTP 200 with EIA error code 404: "
+                                + "Not found.): check pipeline.datasets.generator-nuclear-outages.route (the route alone, without /data)");
         // EIA's code decides what it meant: a 503 in a 200 is worth a retry, a 400 in a 200 is not.
         assertThatThrownBy(() -> parser.parse(body("{\"code\":503,\"error\":\"busy\"}"), 200, cursor()))
                 .isInstanceOf(EiaUnavailableException.class)
-                .hasMessage("EIA answered HTTP 200 with EIA error code 503 for nuclear-outages/generator-nuclear-outages: busy");
+                .hasMessage(
+                        "EIA answered HTTP 200 with EIA error code 503 for nuclear-outages/generator-nuclear-outages: busy");
         assertThatThrownBy(() -> parser.parse(body("{\"error\":\"Invalid data 'x'.\",\"code\":400}"), 400, cursor()))
                 .hasMessageContaining("(HTTP 400: Invalid data 'x'.)");
     }
@@ -157,8 +192,10 @@ class EiaPageParserTest {
     void a_page_whose_data_holds_something_else_than_a_row_is_malformed_not_short() {
         String row = "{\"period\":\"2025-01-01\",\"facility\":\"46\",\"generator\":\"1\"}";
         Map<String, String> named = Map.of("null", "null", "7", "a number", "\"x\"", "a string", "[]", "an array");
-        named.forEach((other, what) -> assertThatThrownBy(() -> parser.parse(body("{\"response\":{\"data\":[" + row + ","
-                + other + "," + row + "]}}"), 200, cursor())).as(other).isInstanceOf(EiaMalformedResponseException.class)
+        named.forEach((other, what) -> assertThatThrownBy(() -> parser.parse(
+                        body("{\"response\":{\"data\":[" + row + "," + other + "," + row + "]}}"), 200, cursor()))
+                .as(other)
+                .isInstanceOf(EiaMalformedResponseException.class)
                 .hasMessageContaining("with " + what + " instead of a row at position 2"));
     }
 
@@ -166,11 +203,20 @@ class EiaPageParserTest {
     void a_page_with_more_rows_than_asked_for_is_refused_and_fetched_again() {
         String rows = "{\"period\":\"2025-01-01\",\"facility\":\"46\",\"generator\":\"1\",\"capacity\":\"1\","
                 + "\"outage\":\"0\",\"percentOutage\":\"0\"},";
-        PageCursor two = new PageCursor(new DatasetCatalog(TestSettings.properties(work)).get("generator-nuclear-outages"),
-                "http://eia.test/data/", 2, "2007-01-01", null, 10, true);
+        PageCursor two = new PageCursor(
+                new DatasetCatalog(TestSettings.properties(work)).get("generator-nuclear-outages"),
+                "http://eia.test/data/",
+                2,
+                "2007-01-01",
+                null,
+                10,
+                true);
 
-        assertThatThrownBy(() -> parser.parse(body("{\"response\":{\"data\":[" + rows + rows + rows.substring(0,
-                rows.length() - 1) + "]}}"), 200, two)).isInstanceOf(EiaMalformedResponseException.class)
+        assertThatThrownBy(() -> parser.parse(
+                        body("{\"response\":{\"data\":[" + rows + rows + rows.substring(0, rows.length() - 1) + "]}}"),
+                        200,
+                        two))
+                .isInstanceOf(EiaMalformedResponseException.class)
                 .hasMessageContaining("page 1 (offset 0) with 3 rows, more than the 2 asked for");
     }
 
@@ -183,7 +229,8 @@ class EiaPageParserTest {
                 """), 200, cursor());
 
         assertThat(page.rows()).isEmpty();
-        assertThat(page.rejects()).extracting(RejectedRow::reason)
+        assertThat(page.rejects())
+                .extracting(RejectedRow::reason)
                 .containsExactly("unparsable double '500f' in field 'capacity'", "unparsable object in field 'outage'");
     }
 
@@ -195,13 +242,15 @@ class EiaPageParserTest {
 
         assertThatThrownBy(() -> parser.parse(body(body), 403, cursor()))
                 .isInstanceOf(EiaApiKeyRejectedException.class)
-                .hasMessageContaining("HTTP 403: API_KEY_INVALID").hasMessageContaining("set EIA_API_KEY")
+                .hasMessageContaining("HTTP 403: API_KEY_INVALID")
+                .hasMessageContaining("set EIA_API_KEY")
                 .hasMessageNotContaining("super-secret");
     }
 
     @Test
     void an_error_body_counts_whatever_the_status() {
-        assertThatThrownBy(() -> parser.parse(body("{\"error\":\"Invalid frequency 'yearly' provided.\",\"code\":400}"), 200, cursor()))
+        assertThatThrownBy(() -> parser.parse(
+                        body("{\"error\":\"Invalid frequency 'yearly' provided.\",\"code\":400}"), 200, cursor()))
                 .isInstanceOf(EiaResponseException.class)
                 .hasMessageContaining("Invalid frequency 'yearly'")
                 .hasMessageContaining("pipeline.datasets.generator-nuclear-outages");
@@ -210,9 +259,11 @@ class EiaPageParserTest {
     @Test
     void a_body_that_is_not_json_fails_the_page() {
         assertThatThrownBy(() -> parser.parse(body("<html>Service Unavailable</html>"), 200, cursor()))
-                .isInstanceOf(EiaResponseException.class).hasMessageContaining("not the expected JSON");
+                .isInstanceOf(EiaResponseException.class)
+                .hasMessageContaining("not the expected JSON");
         assertThatThrownBy(() -> parser.parse(body("oops"), 503, cursor()))
-                .isInstanceOf(EiaUnavailableException.class).hasMessageContaining("HTTP 503");
+                .isInstanceOf(EiaUnavailableException.class)
+                .hasMessageContaining("HTTP 503");
     }
 
     /** The fixture's capturer moved the real response under "response"; strip the capturer's own fields. */
@@ -236,6 +287,7 @@ class EiaPageParserTest {
 
     private PageCursor cursor(String datasetId, String... overrides) {
         DatasetSpec dataset = new DatasetCatalog(TestSettings.properties(work, overrides)).get(datasetId);
-        return new PageCursor(dataset, "http://eia.test/data/", 5000, dataset.start().label(), null, 10, true);
+        return new PageCursor(
+                dataset, "http://eia.test/data/", 5000, dataset.start().label(), null, 10, true);
     }
 }

@@ -53,12 +53,15 @@ class EiaRateLimiterTest {
         }
         assertThat(limiter.rate()).isEqualTo(0.5);
         double seconds = (now.get() - 1_000_000_000L) / 1e9;
-        assertThat(sent / seconds).as("requests per second over %.1f s", seconds).isLessThan(1.0);
+        assertThat(sent / seconds)
+                .as("requests per second over %.1f s", seconds)
+                .isLessThan(1.0);
     }
 
     @Test
     void a_retry_after_too_large_to_count_in_milliseconds_waits_forever_instead_of_not_at_all() {
-        RetryAfter retryAfter = new RetryAfter(io.github.eiaoutages.TestSettings.properties(java.nio.file.Path.of("unused")));
+        RetryAfter retryAfter =
+                new RetryAfter(io.github.eiaoutages.TestSettings.properties(java.nio.file.Path.of("unused")));
         assertThat(retryAfter.askedMillis("9223372036854775807", 429)).isEqualTo(Long.MAX_VALUE);
         EiaRateLimiter limiter = new EiaRateLimiter(4, now::get);
         limiter.rateLimited(Long.MAX_VALUE);
@@ -70,7 +73,9 @@ class EiaRateLimiterTest {
         EiaRateLimiter limiter = new EiaRateLimiter(4, now::get);
         limiter.rateLimited(1000);
         advance(500);
-        assertThat(limiter.rateLimited(1000)).as("inside the first pause: the same burst").isEqualTo(2.0);
+        assertThat(limiter.rateLimited(1000))
+                .as("inside the first pause: the same burst")
+                .isEqualTo(2.0);
 
         for (int i = 0; i < 5; i++) {
             advance(2000);
@@ -111,8 +116,9 @@ class EiaRateLimiterTest {
         limiter.rateLimited(1500);
 
         long left = waiting.get(5, TimeUnit.SECONDS);
-        assertThat(TimeUnit.NANOSECONDS.toMillis(left - pausedAt)).as("ms after the 429 the waiting request left, "
-                + "its old turn was ~430 ms away").isGreaterThanOrEqualTo(1450);
+        assertThat(TimeUnit.NANOSECONDS.toMillis(left - pausedAt))
+                .as("ms after the 429 the waiting request left, " + "its old turn was ~430 ms away")
+                .isGreaterThanOrEqualTo(1450);
     }
 
     @Test
@@ -120,14 +126,16 @@ class EiaRateLimiterTest {
         EiaRateLimiter limiter = new EiaRateLimiter(5, System::nanoTime);
         List<CompletableFuture<Long>> waiting = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            waiting.add(CompletableFuture.supplyAsync(() -> {
-                try {
-                    limiter.acquire();
-                    return System.nanoTime();
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-            }, Executors.newSingleThreadExecutor()));
+            waiting.add(CompletableFuture.supplyAsync(
+                    () -> {
+                        try {
+                            limiter.acquire();
+                            return System.nanoTime();
+                        } catch (InterruptedException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    },
+                    Executors.newSingleThreadExecutor()));
         }
         Thread.sleep(50);
         // A stall: none of the waiting threads can return from its wait while the monitor is held.
@@ -142,7 +150,8 @@ class EiaRateLimiterTest {
         Collections.sort(left);
         for (int i = 1; i < left.size(); i++) {
             assertThat(TimeUnit.NANOSECONDS.toMillis(left.get(i) - left.get(i - 1)))
-                    .as("ms between requests %d and %d after the stall", i - 1, i).isGreaterThanOrEqualTo(180);
+                    .as("ms between requests %d and %d after the stall", i - 1, i)
+                    .isGreaterThanOrEqualTo(180);
         }
     }
 
@@ -152,7 +161,8 @@ class EiaRateLimiterTest {
         limiter.acquire();
         CompletableFuture<Long> waiting = CompletableFuture.supplyAsync(() -> {
             long started = System.nanoTime();
-            assertThatThrownBy(limiter::acquire).isInstanceOf(CancellationException.class)
+            assertThatThrownBy(limiter::acquire)
+                    .isInstanceOf(CancellationException.class)
                     .hasMessageContaining("the application is stopping");
             return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         });
@@ -160,7 +170,9 @@ class EiaRateLimiterTest {
 
         limiter.close();
 
-        assertThat(waiting.get(5, TimeUnit.SECONDS)).as("ms waited of the 2,100 its turn was away").isLessThan(1500);
+        assertThat(waiting.get(5, TimeUnit.SECONDS))
+                .as("ms waited of the 2,100 its turn was away")
+                .isLessThan(1500);
         assertThat(limiter.isClosed()).isTrue();
         assertThatThrownBy(limiter::acquire).isInstanceOf(CancellationException.class);
     }

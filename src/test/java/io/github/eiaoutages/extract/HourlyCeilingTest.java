@@ -14,22 +14,33 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
 /** Besides the per-second ceiling, an hourly one: past it, requests wait for the next hour. */
-@TestPropertySource(properties = {
-        "pipeline.eia.requests-per-hour=3",
-        // The run is left waiting on the ceiling; stopping the test application must not wait for it.
-        "camel.main.shutdown-timeout=1"})
+@TestPropertySource(
+        properties = {
+            "pipeline.eia.requests-per-hour=3",
+            // The run is left waiting on the ceiling; stopping the test application must not wait for it.
+            "camel.main.shutdown-timeout=1"
+        })
 class HourlyCeilingTest extends LiveAppTest {
 
     @Test
     void no_more_than_the_hourly_ceiling_reaches_eia() {
         EIA.serveGenerator(EiaStub.generatorRows(30, LocalDate.of(2025, 1, 1)));
 
-        String runId = (String) http.postForEntity("/refresh", null, Map.class).getBody().get("run_id");
+        String runId = (String)
+                http.postForEntity("/refresh", null, Map.class).getBody().get("run_id");
 
-        await().atMost(Duration.ofSeconds(10)).until(() ->
-                EIA.server().findAll(getRequestedFor(urlPathMatching("/v2/.*"))).size() == 3);
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() ->
-                EIA.server().findAll(getRequestedFor(urlPathMatching("/v2/.*"))).size() == 3);
-        assertThat(http.getForEntity("/runs/" + runId, Map.class).getBody().get("status")).isEqualTo("running");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> EIA.server()
+                                .findAll(getRequestedFor(urlPathMatching("/v2/.*")))
+                                .size()
+                        == 3);
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> EIA.server()
+                                .findAll(getRequestedFor(urlPathMatching("/v2/.*")))
+                                .size()
+                        == 3);
+        assertThat(http.getForEntity("/runs/" + runId, Map.class).getBody().get("status"))
+                .isEqualTo("running");
     }
 }

@@ -34,8 +34,9 @@ class PageCursorTest {
         assertThat(cursor.hasMore()).isTrue();
         page(cursor, 3, 1, 2);
         assertThat(cursor.hasMore()).isFalse();
-        assertThat(cursor.shortfall()).isEqualTo("window 2025-01-01..: EIA answered offset 3 with the same 3 rows as "
-                + "offset 0 (the server ignores offset); paging stopped, the window is incomplete");
+        assertThat(cursor.shortfall())
+                .isEqualTo("window 2025-01-01..: EIA answered offset 3 with the same 3 rows as "
+                        + "offset 0 (the server ignores offset); paging stopped, the window is incomplete");
     }
 
     @Test

@@ -42,9 +42,11 @@ class CorruptSnapshotTest {
             Map<?, ?> data = TestApps.get(app, "/data");
             assertThat(data.get("status")).isEqualTo(503);
             assertThat(data.get("title")).isEqualTo("Model unreadable");
-            assertThat((String) data.get("detail")).startsWith("The published model (snapshot " + first + ") cannot be read: ")
+            assertThat((String) data.get("detail"))
+                    .startsWith("The published model (snapshot " + first + ") cannot be read: ")
                     .contains("fact_outage.parquet is not a whole Parquet file (100 bytes")
-                    .contains("POST /refresh").contains("--pipeline.mode=model-once");
+                    .contains("POST /refresh")
+                    .contains("--pipeline.mode=model-once");
             assertThat(TestApps.get(app, "/analytics/national").get("title")).isEqualTo("Model unreadable");
 
             Map<?, ?> pipeline = pipelineHealth(app);
@@ -59,7 +61,8 @@ class CorruptSnapshotTest {
             Map<?, ?> served = TestApps.get(app, "/data");
             assertThat(served.get("snapshot")).isEqualTo(run.get("snapshot"));
             assertThat((java.util.List<?>) served.get("data")).isNotEmpty();
-            assertThat(((Map<?, ?>) pipelineHealth(app).get("details")).containsKey("model")).isFalse();
+            assertThat(((Map<?, ?>) pipelineHealth(app).get("details")).containsKey("model"))
+                    .isFalse();
         }
     }
 
@@ -75,7 +78,8 @@ class CorruptSnapshotTest {
 
             assertThat(run.get("status")).as("run %s", run).isEqualTo("succeeded");
             assertThat(run.get("snapshot")).isNotEqualTo(first);
-            assertThat((java.util.List<?>) TestApps.get(app, "/plants").get("data")).hasSize(3);
+            assertThat((java.util.List<?>) TestApps.get(app, "/plants").get("data"))
+                    .hasSize(3);
         }
     }
 
@@ -89,7 +93,8 @@ class CorruptSnapshotTest {
 
     /** What {@code truncate -s 100 modeled/current/<table>.parquet} does. */
     private void truncate(String table) throws IOException {
-        try (FileChannel file = FileChannel.open(work.resolve("modeled/current/" + table + ".parquet"), StandardOpenOption.WRITE)) {
+        try (FileChannel file =
+                FileChannel.open(work.resolve("modeled/current/" + table + ".parquet"), StandardOpenOption.WRITE)) {
             file.truncate(100);
         }
     }

@@ -18,14 +18,17 @@ class FailedModelBuildTest extends LiveAppTest {
     void a_failed_build_fails_the_run_keeps_its_raw_rows_and_leaves_the_previous_model_live() throws Exception {
         EIA.serveGenerator(EiaStub.generatorRows(8, LocalDate.of(2025, 1, 1)));
         runExpecting("succeeded");
-        Object liveSnapshot = http.getForEntity("/data?limit=1", Map.class).getBody().get("snapshot");
+        Object liveSnapshot =
+                http.getForEntity("/data?limit=1", Map.class).getBody().get("snapshot");
         // A committed run folder whose part is not Parquet: the model is behind it, and reading it fails. Its periods
         // (1990) lie outside every window of the run, so the run's key load does not read it and the run commits.
         Path broken = dataDir().resolve("raw/" + GENERATOR + "/run=29991231T000000000Z");
         Files.createDirectories(broken);
         Files.writeString(broken.resolve("part-00001.parquet"), "not parquet");
-        Files.writeString(broken.resolve("_manifest.json"), "{\"parts\":[{\"file\":\"part-00001.parquet\",\"rows\":1,"
-                + "\"bytes\":11,\"sha256\":\"\",\"period_min\":\"1990-01-01\",\"period_max\":\"1990-01-01\"}]}");
+        Files.writeString(
+                broken.resolve("_manifest.json"),
+                "{\"parts\":[{\"file\":\"part-00001.parquet\",\"rows\":1,"
+                        + "\"bytes\":11,\"sha256\":\"\",\"period_min\":\"1990-01-01\",\"period_max\":\"1990-01-01\"}]}");
 
         ResponseEntity<Map> failed = http.postForEntity("/refresh?wait=true", null, Map.class);
 

@@ -24,8 +24,7 @@ public final class ModelBenchmark {
     private static final int DAYS = 6_667;
     private static final int PARTS = 20;
 
-    private ModelBenchmark() {
-    }
+    private ModelBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Path work = Files.createTempDirectory("eia-model-bench-");
@@ -34,19 +33,27 @@ public final class ModelBenchmark {
         writeRawRuns(raw);
 
         try (DuckDb duckDb = new DuckDb()) {
-            OutageModelBuilder builder = TestModels.builder(properties, duckDb, new SnapshotPublisher(properties, new com.fasterxml.jackson.databind.ObjectMapper()));
+            OutageModelBuilder builder = TestModels.builder(
+                    properties,
+                    duckDb,
+                    new SnapshotPublisher(properties, new com.fasterxml.jackson.databind.ObjectMapper()));
             resetPeaks();
             for (int i = 1; i <= 3; i++) {
                 long started = System.nanoTime();
                 ModelBuild build = builder.build();
                 double seconds = (System.nanoTime() - started) / 1e9;
-                System.out.printf("model build %d: %,d raw rows -> %s in %.2f s (6 quality checks included, %s)%n",
-                        i, (long) GENERATORS * DAYS + GENERATORS * DAYS / 100, build.rows(), seconds,
+                System.out.printf(
+                        "model build %d: %,d raw rows -> %s in %.2f s (6 quality checks included, %s)%n",
+                        i,
+                        (long) GENERATORS * DAYS + GENERATORS * DAYS / 100,
+                        build.rows(),
+                        seconds,
                         build.degraded() ? "some FAILED" : "none failed");
             }
         }
         Runtime rt = Runtime.getRuntime();
-        System.out.printf("peak JVM heap %d MB (max heap %d MB); DuckDB works outside the heap: peak process RSS %s%n",
+        System.out.printf(
+                "peak JVM heap %d MB (max heap %d MB); DuckDB works outside the heap: peak process RSS %s%n",
                 peakHeap() >> 20, rt.maxMemory() >> 20, peakRss());
     }
 
@@ -66,12 +73,15 @@ public final class ModelBenchmark {
                 + "      WHEN hash(i) % 100 = 0 THEN 500.0 ELSE 0.0 END {revise} AS outage,"
                 + " 0.0 AS percent_outage, '{run}' AS _run_id, (hash(i, {salt}) >> 1)::BIGINT AS _row_fp,"
                 + " (hash(i) >> 1)::BIGINT AS _key_fp FROM range({from}, {to}) t(i)";
-        try (DuckDb duckDb = new DuckDb(); Connection c = duckDb.connect(); Statement s = c.createStatement()) {
+        try (DuckDb duckDb = new DuckDb();
+                Connection c = duckDb.connect();
+                Statement s = c.createStatement()) {
             for (int part = 0; part < PARTS; part++) {
                 long from = part * perPart;
                 long to = part == PARTS - 1 ? rows : from + perPart;
                 s.execute("COPY (" + rows(select, "", "20250101T000000000Z", 1, from, to) + ") TO '"
-                        + first.resolve(String.format("part-%05d.parquet", part + 1)) + "' (FORMAT parquet, COMPRESSION zstd)");
+                        + first.resolve(String.format("part-%05d.parquet", part + 1))
+                        + "' (FORMAT parquet, COMPRESSION zstd)");
             }
             s.execute("COPY (" + rows(select, "+ 100.0", "20250102T000000000Z", 2, 0, rows) + " WHERE i % 100 = 7) TO '"
                     + revisions.resolve("part-00001.parquet") + "' (FORMAT parquet, COMPRESSION zstd)");
@@ -81,8 +91,11 @@ public final class ModelBenchmark {
     }
 
     private static String rows(String select, String revise, String run, int salt, long from, long to) {
-        return select.replace("{revise}", revise).replace("{run}", run).replace("{salt}", Integer.toString(salt))
-                .replace("{from}", Long.toString(from)).replace("{to}", Long.toString(to));
+        return select.replace("{revise}", revise)
+                .replace("{run}", run)
+                .replace("{salt}", Integer.toString(salt))
+                .replace("{from}", Long.toString(from))
+                .replace("{to}", Long.toString(to));
     }
 
     private static void resetPeaks() {
@@ -98,8 +111,11 @@ public final class ModelBenchmark {
         if (!Files.exists(status)) {
             return "unknown";
         }
-        return Files.readAllLines(status).stream().filter(l -> l.startsWith("VmHWM:"))
-                .map(l -> (Long.parseLong(l.replaceAll("\\D", "")) >> 10) + " MB").findFirst().orElse("unknown");
+        return Files.readAllLines(status).stream()
+                .filter(l -> l.startsWith("VmHWM:"))
+                .map(l -> (Long.parseLong(l.replaceAll("\\D", "")) >> 10) + " MB")
+                .findFirst()
+                .orElse("unknown");
     }
 
     private static long peakHeap() {

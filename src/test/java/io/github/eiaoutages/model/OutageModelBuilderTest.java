@@ -59,31 +59,47 @@ class OutageModelBuilderTest {
         ModelBuild build = builder.build();
 
         List<Map<String, Object>> events = table("fact_outage", "outage_id");
-        assertThat(events).extracting(e -> e.get("outage_id"))
+        assertThat(events)
+                .extracting(e -> e.get("outage_id"))
                 .containsExactly("46-1-20250101", "46-1-20250105", "46-2-20250106");
         Map<String, Object> first = events.get(0);
         assertThat(first.get("start_ts").toString()).startsWith("2025-01-01");
         assertThat(first.get("end_ts").toString()).startsWith("2025-01-04");
-        assertThat(first).containsEntry("duration_hours", 72).containsEntry("duration_days", 3)
-                .containsEntry("peak_outage_mw", 1200.0).containsEntry("avg_outage_mw", 1000.0)
-                .containsEntry("energy_lost_mwh", 72_000.0).containsEntry("is_ongoing", false)
+        assertThat(first)
+                .containsEntry("duration_hours", 72)
+                .containsEntry("duration_days", 3)
+                .containsEntry("peak_outage_mw", 1200.0)
+                .containsEntry("avg_outage_mw", 1000.0)
+                .containsEntry("energy_lost_mwh", 72_000.0)
+                .containsEntry("is_ongoing", false)
                 .containsEntry("start_date_key", 20250101);
         Map<String, Object> second = events.get(1);
         assertThat(second.get("end_ts").toString()).startsWith("2025-01-07");
-        assertThat(second).containsEntry("duration_hours", 48).containsEntry("capacity_mw", 1210.0)
+        assertThat(second)
+                .containsEntry("duration_hours", 48)
+                .containsEntry("capacity_mw", 1210.0)
                 .containsEntry("is_ongoing", false);
         Map<String, Object> open = events.get(2);
         assertThat(open.get("end_ts").toString()).startsWith("2025-01-08");
-        assertThat(open).containsEntry("duration_hours", 48).containsEntry("energy_lost_mwh", 1650.0 * 24)
+        assertThat(open)
+                .containsEntry("duration_hours", 48)
+                .containsEntry("energy_lost_mwh", 1650.0 * 24)
                 .containsEntry("is_ongoing", true);
 
-        assertThat(table("dim_date", "date_key")).extracting(d -> d.get("date_key"))
+        assertThat(table("dim_date", "date_key"))
+                .extracting(d -> d.get("date_key"))
                 .containsExactly(20250101, 20250102, 20250103, 20250104, 20250105, 20250106, 20250107);
         List<Map<String, Object>> plants = table("dim_plant", "plant_key");
         assertThat(plants).hasSize(2);
-        assertThat(plants.get(0)).containsEntry("facility_id", "46").containsEntry("generator_id", "1")
-                .containsEntry("plant_name", "Browns Ferry").containsEntry("capacity_mw", 1210.0);
-        assertThat(build.rows()).containsEntry("fact_outage", 3L).containsEntry("dim_date", 7L).containsEntry("dim_plant", 2L);
+        assertThat(plants.get(0))
+                .containsEntry("facility_id", "46")
+                .containsEntry("generator_id", "1")
+                .containsEntry("plant_name", "Browns Ferry")
+                .containsEntry("capacity_mw", 1210.0);
+        assertThat(build.rows())
+                .containsEntry("fact_outage", 3L)
+                .containsEntry("dim_date", 7L)
+                .containsEntry("dim_plant", 2L);
     }
 
     @Test
@@ -102,7 +118,9 @@ class OutageModelBuilderTest {
         assertThat(builder.isBehind()).isTrue();
         builder.build();
 
-        assertThat(table("fact_outage", "outage_id")).extracting(e -> e.get("outage_id")).containsExactly("46-1-20250101");
+        assertThat(table("fact_outage", "outage_id"))
+                .extracting(e -> e.get("outage_id"))
+                .containsExactly("46-1-20250101");
         assertThat(table("fact_outage", "outage_id").get(0)).containsEntry("duration_days", 3);
         Map<Object, Object> keysAfter = plantKeys();
         assertThat(keysAfter).containsAllEntriesOf(keysBefore).hasSize(3);
@@ -115,17 +133,44 @@ class OutageModelBuilderTest {
         commitRun("20250101T000000000Z", "('2025-01-01','46','Browns Ferry','1',1200.0,600.0,50.0)");
         builder.build();
 
-        assertThat(columns("dim_plant")).containsExactly(
-                "plant_key INTEGER", "facility_id VARCHAR", "plant_name VARCHAR", "generator_id VARCHAR",
-                "unit_name VARCHAR", "capacity_mw DOUBLE", "first_period DATE", "last_period DATE");
-        assertThat(columns("dim_date")).containsExactly(
-                "date_key INTEGER", "date DATE", "year INTEGER", "quarter INTEGER", "month INTEGER",
-                "month_name VARCHAR", "day INTEGER", "day_of_week INTEGER", "day_name VARCHAR", "is_weekend BOOLEAN");
-        assertThat(columns("fact_outage")).containsExactly(
-                "outage_key BIGINT", "outage_id VARCHAR", "plant_key INTEGER", "start_date_key INTEGER",
-                "start_ts TIMESTAMP", "end_ts TIMESTAMP", "duration_hours INTEGER", "duration_days INTEGER",
-                "peak_outage_mw DOUBLE", "avg_outage_mw DOUBLE", "energy_lost_mwh DOUBLE", "avg_percent_outage DOUBLE",
-                "capacity_mw DOUBLE", "is_ongoing BOOLEAN");
+        assertThat(columns("dim_plant"))
+                .containsExactly(
+                        "plant_key INTEGER",
+                        "facility_id VARCHAR",
+                        "plant_name VARCHAR",
+                        "generator_id VARCHAR",
+                        "unit_name VARCHAR",
+                        "capacity_mw DOUBLE",
+                        "first_period DATE",
+                        "last_period DATE");
+        assertThat(columns("dim_date"))
+                .containsExactly(
+                        "date_key INTEGER",
+                        "date DATE",
+                        "year INTEGER",
+                        "quarter INTEGER",
+                        "month INTEGER",
+                        "month_name VARCHAR",
+                        "day INTEGER",
+                        "day_of_week INTEGER",
+                        "day_name VARCHAR",
+                        "is_weekend BOOLEAN");
+        assertThat(columns("fact_outage"))
+                .containsExactly(
+                        "outage_key BIGINT",
+                        "outage_id VARCHAR",
+                        "plant_key INTEGER",
+                        "start_date_key INTEGER",
+                        "start_ts TIMESTAMP",
+                        "end_ts TIMESTAMP",
+                        "duration_hours INTEGER",
+                        "duration_days INTEGER",
+                        "peak_outage_mw DOUBLE",
+                        "avg_outage_mw DOUBLE",
+                        "energy_lost_mwh DOUBLE",
+                        "avg_percent_outage DOUBLE",
+                        "capacity_mw DOUBLE",
+                        "is_ongoing BOOLEAN");
     }
 
     /** Jan 1 is the generator's first day and already in outage; Jan 3 is a one-day event. */
@@ -141,9 +186,13 @@ class OutageModelBuilderTest {
         List<Map<String, Object>> events = table("fact_outage", "outage_id");
         assertThat(events).extracting(e -> e.get("outage_id")).containsExactly("46-1-20250101", "46-1-20250103");
         assertThat(events.get(0)).containsEntry("duration_days", 1).containsEntry("start_date_key", 20250101);
-        assertThat(events.get(1)).containsEntry("duration_hours", 24).containsEntry("duration_days", 1)
-                .containsEntry("peak_outage_mw", 300.0).containsEntry("avg_outage_mw", 300.0)
-                .containsEntry("energy_lost_mwh", 7200.0).containsEntry("avg_percent_outage", 25.0)
+        assertThat(events.get(1))
+                .containsEntry("duration_hours", 24)
+                .containsEntry("duration_days", 1)
+                .containsEntry("peak_outage_mw", 300.0)
+                .containsEntry("avg_outage_mw", 300.0)
+                .containsEntry("energy_lost_mwh", 7200.0)
+                .containsEntry("avg_percent_outage", 25.0)
                 .containsEntry("is_ongoing", false);
         assertThat(events.get(1).get("start_ts").toString()).startsWith("2025-01-03 00:00");
         assertThat(events.get(1).get("end_ts").toString()).startsWith("2025-01-04 00:00");
@@ -160,7 +209,8 @@ class OutageModelBuilderTest {
                 ('2025-01-06','46','Browns Ferry','1',1200.0,0.0,0.0)""");
         builder.build();
 
-        assertThat(table("fact_outage", "outage_id")).extracting(e -> e.get("outage_id"), e -> e.get("duration_days"))
+        assertThat(table("fact_outage", "outage_id"))
+                .extracting(e -> e.get("outage_id"), e -> e.get("duration_days"))
                 .containsExactly(tuple("46-1-20250101", 1), tuple("46-1-20250103", 1), tuple("46-1-20250105", 1));
         assertThat(table("dim_date", "date_key")).hasSize(6);
     }
@@ -175,7 +225,9 @@ class OutageModelBuilderTest {
                 ('2025-01-04','46','Browns Ferry','1',1200.0,1200.0,100.0),
                 ('2025-01-05','46','Browns Ferry','1',1200.0,0.0,0.0)""");
         builder.build();
-        assertThat(table("fact_outage", "outage_id")).extracting(e -> e.get("outage_id")).containsExactly("46-1-20250102");
+        assertThat(table("fact_outage", "outage_id"))
+                .extracting(e -> e.get("outage_id"))
+                .containsExactly("46-1-20250102");
         commitRun("20250102T000000000Z", "('2025-01-03','46','Browns Ferry','1',1200.0,0.0,0.0)");
 
         builder.build();
@@ -212,11 +264,17 @@ class OutageModelBuilderTest {
         assertThat(plants.get(1)).containsEntry("capacity_mw", 1150.0);
         List<Map<String, Object>> events = table("fact_outage", "outage_id");
         assertThat(events).hasSize(1);
-        assertThat(events.get(0)).containsEntry("outage_id", "204-2-20250103").containsEntry("capacity_mw", 1150.0)
-                .containsEntry("peak_outage_mw", 1100.0).containsEntry("avg_outage_mw", 891.667)
-                .containsEntry("energy_lost_mwh", 2675.0 * 24).containsEntry("avg_percent_outage", 83.33)
-                .containsEntry("is_ongoing", true).containsEntry("plant_key", plants.get(1).get("plant_key"));
-        assertThat(table("dim_date", "date_key")).extracting(d -> d.get("date_key"))
+        assertThat(events.get(0))
+                .containsEntry("outage_id", "204-2-20250103")
+                .containsEntry("capacity_mw", 1150.0)
+                .containsEntry("peak_outage_mw", 1100.0)
+                .containsEntry("avg_outage_mw", 891.667)
+                .containsEntry("energy_lost_mwh", 2675.0 * 24)
+                .containsEntry("avg_percent_outage", 83.33)
+                .containsEntry("is_ongoing", true)
+                .containsEntry("plant_key", plants.get(1).get("plant_key"));
+        assertThat(table("dim_date", "date_key"))
+                .extracting(d -> d.get("date_key"))
                 .containsExactly(20250101, 20250102, 20250103, 20250104, 20250105);
     }
 
@@ -228,10 +286,12 @@ class OutageModelBuilderTest {
 
         ModelBuild build = builder.build();
 
-        assertThat(build.checks()).extracting(QualityCheck::name, QualityCheck::status).containsExactly(
-                tuple("no_overlapping_events", "passed"), tuple("foreign_keys_resolve", "passed"),
-                tuple("keys_unique", "passed"), tuple("dim_date_no_gaps", "passed"),
-                tuple("facility_totals_match", "skipped"), tuple("national_totals_match", "skipped"));
+        assertThat(build.checks())
+                .extracting(QualityCheck::name, QualityCheck::status)
+                .containsExactly(
+                        tuple("no_overlapping_events", "passed"), tuple("foreign_keys_resolve", "passed"),
+                        tuple("keys_unique", "passed"), tuple("dim_date_no_gaps", "passed"),
+                        tuple("facility_totals_match", "skipped"), tuple("national_totals_match", "skipped"));
         assertThat(build.degraded()).isFalse();
         assertThat(publisher.quality(publisher.current().orElseThrow())).isEqualTo(build.checks());
     }
@@ -247,12 +307,16 @@ class OutageModelBuilderTest {
                 ('2025-01-02','46','Browns Ferry','1',1200.0,0.0,0.0),
                 ('2025-01-02','46','Browns Ferry','2',1100.0,100.0,9.0),
                 ('2025-01-03','46','Browns Ferry','1',1200.0,0.0,0.0)""");
-        writeRun("facility-nuclear-outages", "SELECT period::DATE AS period, facility, outage::DOUBLE AS outage, "
-                + "'r1' AS _run_id, 1::BIGINT AS _row_fp FROM (VALUES ('2025-01-01','46',1300.05), ('2025-01-02','46',100.2),"
-                + " ('2025-01-03','46',0.0), ('2025-01-03','99',500.0)) AS t(period, facility, outage)");
-        writeRun("us-nuclear-outages", "SELECT period::DATE AS period, 2500.0 AS capacity, outage::DOUBLE AS outage, "
-                + "outage / 25.0 AS percent_outage, 'r1' AS _run_id, 1::BIGINT AS _row_fp FROM (VALUES ('2025-01-01',1300.0), "
-                + "('2025-01-02',100.0), ('2025-01-03',7.5), ('2025-01-04',1.0)) AS t(period, outage)");
+        writeRun(
+                "facility-nuclear-outages",
+                "SELECT period::DATE AS period, facility, outage::DOUBLE AS outage, "
+                        + "'r1' AS _run_id, 1::BIGINT AS _row_fp FROM (VALUES ('2025-01-01','46',1300.05), ('2025-01-02','46',100.2),"
+                        + " ('2025-01-03','46',0.0), ('2025-01-03','99',500.0)) AS t(period, facility, outage)");
+        writeRun(
+                "us-nuclear-outages",
+                "SELECT period::DATE AS period, 2500.0 AS capacity, outage::DOUBLE AS outage, "
+                        + "outage / 25.0 AS percent_outage, 'r1' AS _run_id, 1::BIGINT AS _row_fp FROM (VALUES ('2025-01-01',1300.0), "
+                        + "('2025-01-02',100.0), ('2025-01-03',7.5), ('2025-01-04',1.0)) AS t(period, outage)");
 
         ModelBuild build = builder.build();
 
@@ -261,12 +325,13 @@ class OutageModelBuilderTest {
         assertThat(facility.name()).isEqualTo("facility_totals_match");
         assertThat(facility.status()).isEqualTo("failed");
         assertThat(facility.failures()).isEqualTo(1);
-        assertThat(facility.examples()).containsExactly(
-                "2025-01-02 facility 46: generators sum to 100.0 MW, the facility dataset says 100.2 MW");
+        assertThat(facility.examples())
+                .containsExactly(
+                        "2025-01-02 facility 46: generators sum to 100.0 MW, the facility dataset says 100.2 MW");
         QualityCheck national = build.checks().get(5);
         assertThat(national.status()).isEqualTo("failed");
-        assertThat(national.examples()).containsExactly(
-                "2025-01-03: generators sum to 0.0 MW, the national dataset says 7.5 MW");
+        assertThat(national.examples())
+                .containsExactly("2025-01-03: generators sum to 0.0 MW, the national dataset says 7.5 MW");
         assertThat(publisher.current()).isPresent();
     }
 
@@ -306,11 +371,14 @@ class OutageModelBuilderTest {
     private List<String> columns(String table) throws Exception {
         Path file = publisher.current().orElseThrow().table(table);
         return RawFiles.query("DESCRIBE SELECT * FROM read_parquet('" + file + "')").stream()
-                .map(c -> c.get("column_name") + " " + c.get("column_type")).toList();
+                .map(c -> c.get("column_name") + " " + c.get("column_type"))
+                .toList();
     }
 
     private Object outageKeyOf(String outageId) throws Exception {
-        return RawFiles.query("SELECT (md5_number_lower('" + outageId + "') >> 1)::BIGINT AS k").get(0).get("k");
+        return RawFiles.query("SELECT (md5_number_lower('" + outageId + "') >> 1)::BIGINT AS k")
+                .get(0)
+                .get("k");
     }
 
     private void writeRun(String dataset, String select) throws Exception {

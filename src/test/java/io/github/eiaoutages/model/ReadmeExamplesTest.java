@@ -34,7 +34,8 @@ class ReadmeExamplesTest {
                 ('2025-02-01','204','Clinton','1',1000.0,500.0,50.0),
                 ('2025-02-02','204','Clinton','1',1000.0,0.0,0.0)""");
         try (DuckDb duckDb = new DuckDb()) {
-            SnapshotPublisher publisher = new SnapshotPublisher(TestSettings.properties(work), new com.fasterxml.jackson.databind.ObjectMapper());
+            SnapshotPublisher publisher = new SnapshotPublisher(
+                    TestSettings.properties(work), new com.fasterxml.jackson.databind.ObjectMapper());
             TestModels.builder(TestSettings.properties(work), duckDb, publisher).build();
         }
         List<String> queries = sqlBlocks(Files.readString(Path.of("README.md")));
@@ -42,16 +43,20 @@ class ReadmeExamplesTest {
         String modeled = work.resolve("modeled/current").toString() + "/";
 
         List<Map<String, Object>> topPlants = RawFiles.query(queries.get(0).replace("modeled/current/", modeled));
-        assertThat(topPlants).extracting(r -> r.get("plant_name"), r -> ((Number) r.get("outage_hours")).longValue(),
+        assertThat(topPlants)
+                .extracting(
+                        r -> r.get("plant_name"),
+                        r -> ((Number) r.get("outage_hours")).longValue(),
                         r -> ((Number) r.get("energy_lost_mwh")).doubleValue())
-                .containsExactly(tuple("Browns Ferry", 72L, 72_000.0),
-                        tuple("Clinton", 24L, 12_000.0));
+                .containsExactly(tuple("Browns Ferry", 72L, 72_000.0), tuple("Clinton", 24L, 12_000.0));
 
         List<Map<String, Object>> byMonth = RawFiles.query(queries.get(1).replace("modeled/current/", modeled));
-        assertThat(byMonth).extracting(r -> r.get("month_name"), r -> ((Number) r.get("events")).longValue(),
+        assertThat(byMonth)
+                .extracting(
+                        r -> r.get("month_name"),
+                        r -> ((Number) r.get("events")).longValue(),
                         r -> ((Number) r.get("outage_hours")).longValue())
-                .containsExactly(tuple("January", 1L, 72L),
-                        tuple("February", 1L, 24L));
+                .containsExactly(tuple("January", 1L, 72L), tuple("February", 1L, 24L));
     }
 
     private static List<String> sqlBlocks(String markdown) {

@@ -21,7 +21,8 @@ class SnapshotReadabilityTest {
 
     @BeforeEach
     void setUp() {
-        publisher = new SnapshotPublisher(TestSettings.properties(work), new com.fasterxml.jackson.databind.ObjectMapper());
+        publisher =
+                new SnapshotPublisher(TestSettings.properties(work), new com.fasterxml.jackson.databind.ObjectMapper());
     }
 
     @Test
@@ -34,8 +35,10 @@ class SnapshotReadabilityTest {
         Snapshot snapshot = snapshot("s1");
         Files.write(snapshot.table("fact_outage"), "PAR1 cut".getBytes(StandardCharsets.US_ASCII));
 
-        assertThat(publisher.unreadable(snapshot)).hasValueSatisfying(reason -> assertThat(reason)
-                .isEqualTo(snapshot.table("fact_outage") + " is not a whole Parquet file (8 bytes, truncated or overwritten)"));
+        assertThat(publisher.unreadable(snapshot))
+                .hasValueSatisfying(reason -> assertThat(reason)
+                        .isEqualTo(snapshot.table("fact_outage")
+                                + " is not a whole Parquet file (8 bytes, truncated or overwritten)"));
     }
 
     @Test

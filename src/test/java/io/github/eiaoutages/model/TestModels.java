@@ -9,13 +9,13 @@ import io.github.eiaoutages.raw.RawStore;
 /** The modeling beans wired as Spring wires them, for tests and benchmarks that run without Spring. */
 public final class TestModels {
 
-    private TestModels() {
-    }
+    private TestModels() {}
 
-    public static OutageModelBuilder builder(PipelineProperties properties, DuckDb duckDb, SnapshotPublisher publisher) {
+    public static OutageModelBuilder builder(
+            PipelineProperties properties, DuckDb duckDb, SnapshotPublisher publisher) {
         DatasetCatalog datasets = new DatasetCatalog(properties);
         RawStore rawStore = new RawStore(properties, datasets, duckDb, new ObjectMapper());
-        return new OutageModelBuilder(duckDb, rawStore, datasets, publisher,
-                new QualityChecks(duckDb, rawStore, datasets, properties));
+        return new OutageModelBuilder(
+                duckDb, rawStore, datasets, publisher, new QualityChecks(duckDb, rawStore, datasets, properties));
     }
 }

@@ -34,17 +34,32 @@ class FreshnessTest {
         String week = today.minusDays(9).toString();
         committedRun("gas-weekly", week, Instant.now());
         // Forecast quarters two years ahead, last stored 300 days ago: EIA stopped updating it.
-        String quarter = Frequency.QUARTERLY.containing(Instant.now(), null).plus(8).label();
+        String quarter =
+                Frequency.QUARTERLY.containing(Instant.now(), null).plus(8).label();
         committedRun("steo-q", quarter, Instant.now().minus(Duration.ofDays(300)));
 
         String w = "--pipeline.datasets.gas-weekly.";
         String q = "--pipeline.datasets.steo-q.";
-        try (ConfigurableApplicationContext app = TestApps.start(EIA, work, "freshness-test",
-                w + "route=natural-gas/stor/wkly", w + "frequency=weekly", w + "start=2026-01-02", w + "key=period",
-                w + "data=value", w + "fields.value=double", w + "max-age=8d",
-                q + "route=steo", q + "frequency=quarterly", q + "start=2023-Q1", q + "key=period", q + "data=value",
-                q + "fields.value=double", q + "future-periods=true")) {
-            Map<String, Object> details = app.getBean(PipelineHealthIndicator.class).health().getDetails();
+        try (ConfigurableApplicationContext app = TestApps.start(
+                EIA,
+                work,
+                "freshness-test",
+                w + "route=natural-gas/stor/wkly",
+                w + "frequency=weekly",
+                w + "start=2026-01-02",
+                w + "key=period",
+                w + "data=value",
+                w + "fields.value=double",
+                w + "max-age=8d",
+                q + "route=steo",
+                q + "frequency=quarterly",
+                q + "start=2023-Q1",
+                q + "key=period",
+                q + "data=value",
+                q + "fields.value=double",
+                q + "future-periods=true")) {
+            Map<String, Object> details =
+                    app.getBean(PipelineHealthIndicator.class).health().getDetails();
             Map<?, ?> datasets = (Map<?, ?>) details.get("datasets");
             Map<?, ?> weekly = (Map<?, ?>) datasets.get("gas-weekly");
             assertThat(weekly.get("newest_period")).isEqualTo(week);
@@ -64,10 +79,13 @@ class FreshnessTest {
         io.github.eiaoutages.RawFiles.execute("COPY (SELECT DATE '2026-01-02' AS period, 1.0 AS value, '" + label
                 + "' AS period_label, '20260101T000000000Z' AS _run_id, 1::BIGINT AS _row_fp, 2::BIGINT AS _key_fp) TO '"
                 + run.resolve("part-00001.parquet") + "' (FORMAT parquet)");
-        Files.writeString(run.resolve("_manifest.json"), "{\"run_id\":\"20260101T000000000Z\",\"dataset\":\"" + dataset
-                + "\",\"committed_at\":\"" + at + "\",\"rows\":1,\"revisions\":0,\"period_min\":\"" + label
-                + "\",\"period_max\":\"" + label + "\",\"parts\":[{\"file\":\"part-00001.parquet\",\"rows\":1,\"bytes\":0,"
-                + "\"sha256\":\"\",\"period_min\":\"" + label + "\",\"period_max\":\"" + label + "\"}],"
-                + "\"fetch\":{\"kind\":\"backfill\",\"from\":\"" + label + "\"}}");
+        Files.writeString(
+                run.resolve("_manifest.json"),
+                "{\"run_id\":\"20260101T000000000Z\",\"dataset\":\"" + dataset
+                        + "\",\"committed_at\":\"" + at + "\",\"rows\":1,\"revisions\":0,\"period_min\":\"" + label
+                        + "\",\"period_max\":\"" + label
+                        + "\",\"parts\":[{\"file\":\"part-00001.parquet\",\"rows\":1,\"bytes\":0,"
+                        + "\"sha256\":\"\",\"period_min\":\"" + label + "\",\"period_max\":\"" + label + "\"}],"
+                        + "\"fetch\":{\"kind\":\"backfill\",\"from\":\"" + label + "\"}}");
     }
 }

@@ -26,18 +26,21 @@ import org.springframework.test.context.TestPropertySource;
 @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 // Spring Boot tests leave metrics exporters (Prometheus) off unless asked.
 @AutoConfigureObservability
-@TestPropertySource(properties = {
-        "pipeline.schedule.enabled=true",
-        // Far enough away that only the test fires them.
-        "pipeline.schedule.cron=0 0 0 1 1 ? 2099",
-        "pipeline.datasets.generator-nuclear-outages.schedule.cron=0 0 0 1 1 ? 2099",
-        "pipeline.datasets.facility-nuclear-outages.schedule.cron=0 0 0 1 1 ? 2099",
-        "pipeline.datasets.us-nuclear-outages.schedule.cron=0 0 0 1 1 ? 2099",
-        "pipeline.datasets.generator-nuclear-outages.max-age=30d"})
+@TestPropertySource(
+        properties = {
+            "pipeline.schedule.enabled=true",
+            // Far enough away that only the test fires them.
+            "pipeline.schedule.cron=0 0 0 1 1 ? 2099",
+            "pipeline.datasets.generator-nuclear-outages.schedule.cron=0 0 0 1 1 ? 2099",
+            "pipeline.datasets.facility-nuclear-outages.schedule.cron=0 0 0 1 1 ? 2099",
+            "pipeline.datasets.us-nuclear-outages.schedule.cron=0 0 0 1 1 ? 2099",
+            "pipeline.datasets.generator-nuclear-outages.max-age=30d"
+        })
 class OperationsTest extends LiveAppTest {
 
     @Autowired
     DatasetSchedules schedules;
+
     @Autowired
     SecurityProperties security;
 
@@ -53,8 +56,9 @@ class OperationsTest extends LiveAppTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> !runs().isEmpty());
         schedules.fireNow(GENERATOR);
         schedules.fireNow("us-nuclear-outages");
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
-                runs().size() == 2 && runs().stream().noneMatch(r -> "running".equals(r.get("status"))));
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> runs().size() == 2 && runs().stream().noneMatch(r -> "running".equals(r.get("status"))));
         // And no third run turns up late: the second generator fire was dropped, not queued.
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> runs().size() == 2);
 
@@ -62,13 +66,17 @@ class OperationsTest extends LiveAppTest {
         assertThat(runs).hasSize(2);
         Map<String, Object> generator = runs.get(1);
         Map<String, Object> national = runs.get(0);
-        assertThat(generator).containsEntry("trigger", "schedule").containsEntry("status", "succeeded")
+        assertThat(generator)
+                .containsEntry("trigger", "schedule")
+                .containsEntry("status", "succeeded")
                 .containsEntry("datasets_requested", List.of(GENERATOR));
         assertThat(national).containsEntry("datasets_requested", List.of("us-nuclear-outages"));
-        assertThat(output.getAll()).contains("Skipped the scheduled run of generator-nuclear-outages: Run "
-                + generator.get("run_id") + " is still active");
+        assertThat(output.getAll())
+                .contains("Skipped the scheduled run of generator-nuclear-outages: Run " + generator.get("run_id")
+                        + " is still active");
         // The national schedule waited for the generator run instead of being skipped.
-        assertThat(national.get("started_at").toString()).isGreaterThanOrEqualTo(generator.get("finished_at").toString());
+        assertThat(national.get("started_at").toString())
+                .isGreaterThanOrEqualTo(generator.get("finished_at").toString());
     }
 
     @Test
@@ -85,24 +93,37 @@ class OperationsTest extends LiveAppTest {
         // The facility and national rows EIA derives from the same days are stale too (their max-age is 3 days).
         assertThat(((Map<?, ?>) pipeline.get("details")).get("stale"))
                 .isEqualTo(List.of(GENERATOR, "facility-nuclear-outages", "us-nuclear-outages"));
-        Map<?, ?> generator = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) pipeline.get("details")).get("datasets")).get(GENERATOR);
+        Map<?, ?> generator =
+                (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) pipeline.get("details")).get("datasets")).get(GENERATOR);
         assertThat(generator.get("freshness")).isEqualTo("stale");
-        assertThat(generator.get("newest_period")).isEqualTo(LocalDate.now().minusDays(41).toString());
+        assertThat(generator.get("newest_period"))
+                .isEqualTo(LocalDate.now().minusDays(41).toString());
         assertThat(((Map<?, ?>) generator.get("last_run")).get("status")).isEqualTo("succeeded");
-        assertThat(http.getForEntity("/actuator/health/readiness", Map.class).getStatusCode().value()).isEqualTo(200);
-        assertThat(http.getForEntity("/actuator/health/liveness", Map.class).getStatusCode().value()).isEqualTo(200);
+        assertThat(http.getForEntity("/actuator/health/readiness", Map.class)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
+        assertThat(http.getForEntity("/actuator/health/liveness", Map.class)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
     }
 
     @Test
     void prometheus_counts_rows_pages_retries_by_status_and_route_metrics_without_secrets() {
         EIA.serveGenerator(EiaStub.generatorRows(10, LocalDate.now().minusDays(5)));
-        EIA.server().stubFor(get(urlPathEqualTo(EiaStub.GENERATOR_PATH)).withQueryParam("offset", equalTo("4"))
-                .inScenario("flaky").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("recovered")
-                .willReturn(aResponse().withStatus(503)));
+        EIA.server()
+                .stubFor(get(urlPathEqualTo(EiaStub.GENERATOR_PATH))
+                        .withQueryParam("offset", equalTo("4"))
+                        .inScenario("flaky")
+                        .whenScenarioStateIs(Scenario.STARTED)
+                        .willSetStateTo("recovered")
+                        .willReturn(aResponse().withStatus(503)));
         runExpecting("succeeded");
         http.getForEntity("/data?limit=1", String.class);
 
-        ResponseEntity<String> prometheus = http.withBasicAuth(security.getUser().getName(), security.getUser().getPassword())
+        ResponseEntity<String> prometheus = http.withBasicAuth(
+                        security.getUser().getName(), security.getUser().getPassword())
                 .getForEntity("/actuator/prometheus", String.class);
 
         assertThat(prometheus.getStatusCode().value()).isEqualTo(200);
@@ -116,7 +137,10 @@ class OperationsTest extends LiveAppTest {
                 .contains("routeId=\"eia-fetch-page\"")
                 .contains("uri=\"/data\"")
                 .doesNotContain("test-secret-key");
-        assertThat(http.getForEntity("/actuator/prometheus", String.class).getStatusCode().value()).isEqualTo(401);
+        assertThat(http.getForEntity("/actuator/prometheus", String.class)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(401);
     }
 
     private Map<?, ?> pipelineHealth() {

@@ -20,10 +20,12 @@ import org.springframework.test.context.TestPropertySource;
  * Conflicting duplicates never decide the model by arrival order: whatever order the rows and pages come in (rows
  * shuffled, weekly windows fetched four at a time), the conflicting key is quarantined and fact_outage is the same.
  */
-@TestPropertySource(properties = {
-        "pipeline.datasets.generator-nuclear-outages.start=2025-01-01",
-        "pipeline.datasets.generator-nuclear-outages.window-days=7",
-        "pipeline.eia.max-concurrent-requests=4"})
+@TestPropertySource(
+        properties = {
+            "pipeline.datasets.generator-nuclear-outages.start=2025-01-01",
+            "pipeline.datasets.generator-nuclear-outages.window-days=7",
+            "pipeline.eia.max-concurrent-requests=4"
+        })
 class ConflictOrderTest extends LiveAppTest {
 
     private static final AtomicReference<List<Map<String, Object>>> FIRST = new AtomicReference<>();
@@ -36,22 +38,29 @@ class ConflictOrderTest extends LiveAppTest {
             // Outages on days 3-6 and 10-12 of each unit, so events end and begin around the conflicting day.
             int day = LocalDate.parse(row.get("period")).getDayOfMonth();
             boolean out = (day >= 3 && day <= 6) || (day >= 10 && day <= 12);
-            rows.add(EiaStub.revised(EiaStub.revised(row, "outage", out ? "1242" : "0"), "percentOutage", out ? "99" : "0"));
+            rows.add(EiaStub.revised(
+                    EiaStub.revised(row, "outage", out ? "1242" : "0"), "percentOutage", out ? "99" : "0"));
         }
-        Map<String, String> conflicting = rows.stream().filter(r -> r.get("period").equals("2025-01-05")
-                && r.get("generator").equals("2")).findFirst().orElseThrow();
+        Map<String, String> conflicting = rows.stream()
+                .filter(r -> r.get("period").equals("2025-01-05")
+                        && r.get("generator").equals("2"))
+                .findFirst()
+                .orElseThrow();
         rows.add(EiaStub.revised(EiaStub.revised(conflicting, "outage", "0"), "percentOutage", "0"));
         Collections.shuffle(rows, new Random(seed));
         EIA.serveGenerator(rows);
 
         Map<String, Object> run = runOfExpecting(GENERATOR, "degraded");
 
-        assertThat(counts(run, GENERATOR)).containsEntry("conflicts", 1).containsEntry("rows_quarantined", 2)
+        assertThat(counts(run, GENERATOR))
+                .containsEntry("conflicts", 1)
+                .containsEntry("rows_quarantined", 2)
                 .containsEntry("rows_accepted", 62);
-        assertThat(stored(GENERATOR)).noneMatch(r -> r.get("period").toString().equals("2025-01-05")
-                && r.get("generator").equals("2"));
-        List<Map<String, Object>> facts = RawFiles.query("SELECT * FROM '" + modeledDir().resolve("current/fact_outage.parquet")
-                + "' ORDER BY outage_id");
+        assertThat(stored(GENERATOR))
+                .noneMatch(r -> r.get("period").toString().equals("2025-01-05")
+                        && r.get("generator").equals("2"));
+        List<Map<String, Object>> facts = RawFiles.query(
+                "SELECT * FROM '" + modeledDir().resolve("current/fact_outage.parquet") + "' ORDER BY outage_id");
         assertThat(facts).isNotEmpty();
         FIRST.compareAndSet(null, facts);
         assertThat(facts).as("fact_outage with seed %d", seed).isEqualTo(FIRST.get());

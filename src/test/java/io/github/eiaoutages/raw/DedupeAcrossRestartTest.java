@@ -42,7 +42,8 @@ class DedupeAcrossRestartTest {
             assertThat(acceptedRows(refresh(second))).isZero();
             assertThat(second.getBean(RawKeyRepository.class).activeRuns()).isZero();
         }
-        assertThat(RawFiles.committedRows(work.resolve("data"), "generator-nuclear-outages")).hasSize(11);
+        assertThat(RawFiles.committedRows(work.resolve("data"), "generator-nuclear-outages"))
+                .hasSize(11);
     }
 
     private ConfigurableApplicationContext start() {

@@ -36,15 +36,17 @@ class DoubtfulDataTest extends LiveAppTest {
 
         Map<String, Object> run = runOfExpecting(GENERATOR, "degraded");
 
-        String warning = "generator-nuclear-outages: all 5 rows quarantined: unparsable daily period '2025-13-01' in field "
-                + "'period' (see data/quarantine/)";
+        String warning =
+                "generator-nuclear-outages: all 5 rows quarantined: unparsable daily period '2025-13-01' in field "
+                        + "'period' (see data/quarantine/)";
         assertThat((List<String>) run.get("warnings")).containsExactly(warning);
         assertThat(counts(run, GENERATOR)).containsEntry("rows_quarantined", 5).containsEntry("rows_accepted", 0);
         assertThat(output.getAll()).contains("Run " + run.get("run_id") + " is degraded: " + warning);
         Map<?, ?> pipeline = pipelineHealth();
         assertThat(((Map<?, ?>) pipeline.get("details")).get("degraded")).isEqualTo(List.of(GENERATOR));
-        Map<?, ?> lastRun = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) pipeline.get("details")).get("datasets"))
-                .get(GENERATOR)).get("last_run");
+        Map<?, ?> lastRun = (Map<?, ?>) ((Map<?, ?>)
+                        ((Map<?, ?>) ((Map<?, ?>) pipeline.get("details")).get("datasets")).get(GENERATOR))
+                .get("last_run");
         assertThat(lastRun.get("status")).isEqualTo("degraded");
         assertThat((List<String>) lastRun.get("warnings")).containsExactly(warning.substring(GENERATOR.length() + 2));
     }
@@ -55,23 +57,31 @@ class DoubtfulDataTest extends LiveAppTest {
 
         Map<String, Object> run = runOfExpecting(GENERATOR, "degraded");
 
-        assertThat((List<String>) run.get("warnings")).containsExactly("generator-nuclear-outages: the first run "
-                + "(backfill) received no rows at all: check the dataset's route, facets and start");
+        assertThat((List<String>) run.get("warnings"))
+                .containsExactly("generator-nuclear-outages: the first run "
+                        + "(backfill) received no rows at all: check the dataset's route, facets and start");
     }
 
     @Test
     void a_row_in_the_future_is_quarantined_and_the_run_degraded_not_stored() {
-        List<Map<String, String>> rows = new java.util.ArrayList<>(EiaStub.generatorRows(9, java.time.LocalDate.of(2025, 1, 1)));
+        List<Map<String, String>> rows =
+                new java.util.ArrayList<>(EiaStub.generatorRows(9, java.time.LocalDate.of(2025, 1, 1)));
         rows.add(EiaStub.revised(rows.get(0), "period", "9999-12-31"));
         EIA.serveGenerator(rows);
 
         Map<String, Object> run = runOfExpecting(GENERATOR, "degraded");
 
-        assertThat((List<String>) run.get("warnings")).singleElement().asString()
-                .startsWith("generator-nuclear-outages: EIA answered outside the query: window 2025-01-01..: 1 row(s) "
-                        + "with periods outside the window asked for, quarantined (period 9999-12-31 lies in the future");
-        List<Map<?, ?>> datasets = (List<Map<?, ?>>) http.getForEntity("/datasets", Map.class).getBody().get("data");
-        assertThat(datasets).filteredOn(d -> GENERATOR.equals(d.get("id"))).singleElement()
+        assertThat((List<String>) run.get("warnings"))
+                .singleElement()
+                .asString()
+                .startsWith(
+                        "generator-nuclear-outages: EIA answered outside the query: window 2025-01-01..: 1 row(s) "
+                                + "with periods outside the window asked for, quarantined (period 9999-12-31 lies in the future");
+        List<Map<?, ?>> datasets = (List<Map<?, ?>>)
+                http.getForEntity("/datasets", Map.class).getBody().get("data");
+        assertThat(datasets)
+                .filteredOn(d -> GENERATOR.equals(d.get("id")))
+                .singleElement()
                 .satisfies(d -> assertThat(d.get("newest_period")).isEqualTo("2025-01-03"));
     }
 
@@ -79,7 +89,8 @@ class DoubtfulDataTest extends LiveAppTest {
     @Test
     void a_key_that_comes_twice_in_one_run_with_different_values_is_quarantined_and_asked_for_again() throws Exception {
         List<Map<String, String>> rows = new ArrayList<>(EiaStub.generatorRows(6, LocalDate.of(2025, 1, 1)));
-        Map<String, String> running = EiaStub.revised(EiaStub.revised(rows.get(1), "outage", "0"), "percentOutage", "0");
+        Map<String, String> running =
+                EiaStub.revised(EiaStub.revised(rows.get(1), "outage", "0"), "percentOutage", "0");
         Map<String, String> out = EiaStub.revised(EiaStub.revised(running, "outage", "1242"), "percentOutage", "99");
         rows.set(1, running);
         EIA.serveGenerator(rows);
@@ -90,22 +101,35 @@ class DoubtfulDataTest extends LiveAppTest {
 
         Map<String, Object> run = runOfExpecting(GENERATOR, "degraded");
 
-        assertThat(counts(run, GENERATOR)).containsEntry("conflicts", 1).containsEntry("rows_quarantined", 2)
-                .containsEntry("rows_accepted", 0).containsEntry("rows_revised", 0);
-        assertThat((List<String>) run.get("warnings")).containsExactly("generator-nuclear-outages: 1 key(s) came with "
-                + "conflicting values in this run; their 2 rows are quarantined, not stored, and the next run asks for them again");
+        assertThat(counts(run, GENERATOR))
+                .containsEntry("conflicts", 1)
+                .containsEntry("rows_quarantined", 2)
+                .containsEntry("rows_accepted", 0)
+                .containsEntry("rows_revised", 0);
+        assertThat((List<String>) run.get("warnings"))
+                .containsExactly(
+                        "generator-nuclear-outages: 1 key(s) came with "
+                                + "conflicting values in this run; their 2 rows are quarantined, not stored, and the next run asks for them again");
         Path rejects = dataDir().resolve("quarantine/" + GENERATOR + "/run=" + run.get("run_id") + "/rejects.jsonl");
         List<JsonNode> lines = new ArrayList<>();
         for (String line : Files.readAllLines(rejects)) {
             lines.add(new ObjectMapper().readTree(line));
         }
-        assertThat(lines).hasSize(2).allSatisfy(l -> assertThat(l.get("reason").asText())
-                .startsWith("conflict: key (period 2025-01-01, facility 46, generator 2) came 2 times in this run")
-                .contains("outage"));
-        assertThat(lines).extracting(l -> l.get("row").get("outage").asText()).containsExactlyInAnyOrder("0.0", "1242.0");
+        assertThat(lines)
+                .hasSize(2)
+                .allSatisfy(l -> assertThat(l.get("reason").asText())
+                        .startsWith(
+                                "conflict: key (period 2025-01-01, facility 46, generator 2) came 2 times in this run")
+                        .contains("outage"));
+        assertThat(lines)
+                .extracting(l -> l.get("row").get("outage").asText())
+                .containsExactlyInAnyOrder("0.0", "1242.0");
         // The committed row stays live: still one row for that generator-day, the one of the first run.
-        assertThat(stored(GENERATOR)).filteredOn(r -> r.get("generator").equals("2") && r.get("period").toString()
-                .equals("2025-01-01")).extracting(r -> r.get("outage")).containsExactly(0.0);
+        assertThat(stored(GENERATOR))
+                .filteredOn(r -> r.get("generator").equals("2")
+                        && r.get("period").toString().equals("2025-01-01"))
+                .extracting(r -> r.get("outage"))
+                .containsExactly(0.0);
 
         EIA.serveGenerator(rows.stream().map(r -> r == running ? out : r).toList());
         Map<String, Object> next = runOfExpecting(GENERATOR, "succeeded");
@@ -125,49 +149,69 @@ class DoubtfulDataTest extends LiveAppTest {
         for (int offset : new int[] {0, 4}) {
             StringBuilder data = new StringBuilder();
             for (Map<String, String> row : rows.subList(offset, Math.min(rows.size(), offset + 4))) {
-                data.append(data.isEmpty() ? "" : ",").append(String.format("{\"period\":\"%s\",\"facility\":\"46\","
-                        + "\"facilityName\":\"Browns Ferry\",\"generator\":\"%s\",\"capacity\":\"%s\","
-                        + "\"outage-renamed\":\"%s\",\"percentOutage\":\"%s\"}", row.get("period"), row.get("generator"),
-                        row.get("capacity"), row.get("outage"), row.get("percentOutage")));
+                data.append(data.isEmpty() ? "" : ",")
+                        .append(String.format(
+                                "{\"period\":\"%s\",\"facility\":\"46\","
+                                        + "\"facilityName\":\"Browns Ferry\",\"generator\":\"%s\",\"capacity\":\"%s\","
+                                        + "\"outage-renamed\":\"%s\",\"percentOutage\":\"%s\"}",
+                                row.get("period"),
+                                row.get("generator"),
+                                row.get("capacity"),
+                                row.get("outage"),
+                                row.get("percentOutage")));
             }
-            EIA.server().stubFor(get(urlPathEqualTo(EiaStub.GENERATOR_PATH)).withQueryParam("offset", equalTo("" + offset))
-                    .willReturn(aResponse().withHeader("Content-Type", "application/json")
-                            .withBody("{\"response\":{\"total\":\"6\",\"frequency\":\"daily\",\"data\":[" + data + "]}}")));
+            EIA.server()
+                    .stubFor(get(urlPathEqualTo(EiaStub.GENERATOR_PATH))
+                            .withQueryParam("offset", equalTo("" + offset))
+                            .willReturn(aResponse()
+                                    .withHeader("Content-Type", "application/json")
+                                    .withBody("{\"response\":{\"total\":\"6\",\"frequency\":\"daily\",\"data\":[" + data
+                                            + "]}}")));
         }
 
         Map<String, Object> run = runOfExpecting(GENERATOR, "degraded");
 
-        assertThat(counts(run, GENERATOR)).containsEntry("rows_quarantined", 6).containsEntry("rows_accepted", 0)
+        assertThat(counts(run, GENERATOR))
+                .containsEntry("rows_quarantined", 6)
+                .containsEntry("rows_accepted", 0)
                 .containsEntry("rows_revised", 0);
-        assertThat((List<String>) run.get("warnings")).containsExactly("generator-nuclear-outages: all 6 rows "
-                + "quarantined: unparsable row: it has no field 'outage', which the request asks for (data[]) (see data/quarantine/)");
+        assertThat((List<String>) run.get("warnings"))
+                .containsExactly(
+                        "generator-nuclear-outages: all 6 rows "
+                                + "quarantined: unparsable row: it has no field 'outage', which the request asks for (data[]) (see data/quarantine/)");
         assertThat(stored(GENERATOR)).hasSize(6).noneMatch(r -> r.get("outage") == null);
     }
 
     /** The key of a conflict is not marked seen: its period is asked for again, even outside the look-back. */
     @Test
-    void a_conflict_in_a_backfill_is_asked_for_again_by_the_next_runs_until_eia_answers_it_consistently() throws Exception {
+    void a_conflict_in_a_backfill_is_asked_for_again_by_the_next_runs_until_eia_answers_it_consistently()
+            throws Exception {
         List<Map<String, String>> rows = new ArrayList<>(EiaStub.generatorRows(3 * 40, LocalDate.of(2025, 1, 1)));
         Map<String, String> first = rows.get(0);
         rows.add(EiaStub.revised(first, "outage", "1000"));
         EIA.serveGenerator(rows);
         runOfExpecting(GENERATOR, "degraded");
-        assertThat(stored(GENERATOR)).noneMatch(r -> r.get("period").toString().equals("2025-01-01")
-                && r.get("generator").equals("1"));
+        assertThat(stored(GENERATOR))
+                .noneMatch(r -> r.get("period").toString().equals("2025-01-01")
+                        && r.get("generator").equals("1"));
 
         EIA.reset();
         Map<String, Object> still = runOfExpecting(GENERATOR, "degraded");
         assertThat(counts(still, GENERATOR)).containsEntry("conflicts", 1);
         assertThat(EIA.server().findAll(getRequestedFor(urlPathEqualTo(EiaStub.GENERATOR_PATH))))
                 .extracting(r -> r.queryParameter("start").firstValue() + ".."
-                        + (r.queryParameter("end").isPresent() ? r.queryParameter("end").firstValue() : ""))
+                        + (r.queryParameter("end").isPresent()
+                                ? r.queryParameter("end").firstValue()
+                                : ""))
                 .contains("2025-01-01..2025-01-01");
 
         rows.remove(rows.size() - 1);
         EIA.serveGenerator(rows);
         Map<String, Object> resolved = runOfExpecting(GENERATOR, "succeeded");
 
-        assertThat(counts(resolved, GENERATOR)).containsEntry("rows_accepted", 1).containsEntry("conflicts", 0);
+        assertThat(counts(resolved, GENERATOR))
+                .containsEntry("rows_accepted", 1)
+                .containsEntry("conflicts", 0);
         assertThat(stored(GENERATOR)).hasSize(rows.size());
         assertThat(dataDir().resolve("raw/" + GENERATOR + "/_conflicts.json")).doesNotExist();
     }
@@ -180,8 +224,10 @@ class DoubtfulDataTest extends LiveAppTest {
 
         Map<String, Object> run = runOfExpecting(GENERATOR, "degraded");
 
-        assertThat((List<String>) run.get("warnings")).containsExactly("generator-nuclear-outages: asked again for its "
-                + "newest stored periods and received no rows at all: EIA may have withdrawn them, or the route or its facets changed");
+        assertThat((List<String>) run.get("warnings"))
+                .containsExactly(
+                        "generator-nuclear-outages: asked again for its "
+                                + "newest stored periods and received no rows at all: EIA may have withdrawn them, or the route or its facets changed");
     }
 
     private Map<?, ?> pipelineHealth() {

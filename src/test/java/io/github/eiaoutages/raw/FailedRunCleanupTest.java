@@ -44,20 +44,35 @@ class FailedRunCleanupTest {
         // 330 days x 60 generators: 33 windows of 10 days (600 rows, 6 pages of 100), 8 fetched at once; the page at
         // offset 300 of every window fails for good.
         EIA.serveGenerator(rows(330, 20, LocalDate.of(2025, 1, 1)));
-        StubMapping failing = EIA.server().stubFor(get(urlPathEqualTo(EiaStub.GENERATOR_PATH))
-                .withQueryParam("offset", equalTo("300")).atPriority(1).willReturn(aResponse().withStatus(500)));
-        try (ConfigurableApplicationContext app = TestApps.start(EIA, work, "failed-run-cleanup",
-                "--pipeline.datasets." + DATASET + ".window-days=10", "--pipeline.eia.max-concurrent-requests=8",
-                "--pipeline.eia.retry.attempts=1", "--pipeline.eia.retry.base-delay-ms=10",
-                "--pipeline.eia.retry.max-delay-ms=50", "--pipeline.eia.requests-per-second=500",
-                "--pipeline.storage.rows-per-part=100", "--pipeline.eia.page-size=100")) {
+        StubMapping failing = EIA.server()
+                .stubFor(get(urlPathEqualTo(EiaStub.GENERATOR_PATH))
+                        .withQueryParam("offset", equalTo("300"))
+                        .atPriority(1)
+                        .willReturn(aResponse().withStatus(500)));
+        try (ConfigurableApplicationContext app = TestApps.start(
+                EIA,
+                work,
+                "failed-run-cleanup",
+                "--pipeline.datasets." + DATASET + ".window-days=10",
+                "--pipeline.eia.max-concurrent-requests=8",
+                "--pipeline.eia.retry.attempts=1",
+                "--pipeline.eia.retry.base-delay-ms=10",
+                "--pipeline.eia.retry.max-delay-ms=50",
+                "--pipeline.eia.requests-per-second=500",
+                "--pipeline.storage.rows-per-part=100",
+                "--pipeline.eia.page-size=100")) {
             for (int attempt = 1; attempt <= 4; attempt++) {
-                String runId = (String) TestApps.post(app, "/refresh?dataset=" + DATASET).get("run_id");
+                String runId = (String)
+                        TestApps.post(app, "/refresh?dataset=" + DATASET).get("run_id");
                 assertThat(runId).as("attempt %d started", attempt).isNotNull();
-                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).alias("run " + runId + " ends")
-                        .until(() -> !"running".equals(TestApps.get(app, "/runs/" + runId).get("status")));
+                await().atMost(Duration.ofSeconds(30))
+                        .pollInterval(Duration.ofMillis(100))
+                        .alias("run " + runId + " ends")
+                        .until(() -> !"running"
+                                .equals(TestApps.get(app, "/runs/" + runId).get("status")));
                 assertThat(TestApps.get(app, "/runs/" + runId).get("status")).isEqualTo("failed");
-                assertThat(RawFiles.committedRows(work.resolve("data"), DATASET)).isEmpty();
+                assertThat(RawFiles.committedRows(work.resolve("data"), DATASET))
+                        .isEmpty();
             }
 
             EIA.server().removeStub(failing);
@@ -77,9 +92,21 @@ class FailedRunCleanupTest {
             for (int p = 0; p < plants; p++) {
                 for (int u = 1; u <= 3; u++) {
                     boolean out = (d + p + u) % 5 == 0;
-                    rows.add(Map.of("period", first.plusDays(d).toString(), "facility", Integer.toString(100 + p),
-                            "facilityName", "Plant " + p, "generator", Integer.toString(u), "capacity", "1000",
-                            "outage", out ? "500" : "0", "percentOutage", out ? "50" : "0"));
+                    rows.add(Map.of(
+                            "period",
+                            first.plusDays(d).toString(),
+                            "facility",
+                            Integer.toString(100 + p),
+                            "facilityName",
+                            "Plant " + p,
+                            "generator",
+                            Integer.toString(u),
+                            "capacity",
+                            "1000",
+                            "outage",
+                            out ? "500" : "0",
+                            "percentOutage",
+                            out ? "50" : "0"));
                 }
             }
         }

@@ -30,7 +30,9 @@ class IngestPagingTest extends LiveAppTest {
 
         Map<String, Object> run = runExpecting("succeeded");
 
-        assertThat(counts(run, GENERATOR)).containsEntry("pages", 3).containsEntry("rows_received", 10)
+        assertThat(counts(run, GENERATOR))
+                .containsEntry("pages", 3)
+                .containsEntry("rows_received", 10)
                 .containsEntry("rows_accepted", 10);
         EIA.server().verify(3, getRequestedFor(urlPathEqualTo(EiaStub.GENERATOR_PATH)));
         List<Map<String, Object>> stored = stored(GENERATOR);
@@ -54,7 +56,9 @@ class IngestPagingTest extends LiveAppTest {
         assertThat(counts(runExpecting("succeeded"), GENERATOR)).containsEntry("rows_accepted", 9);
         Map<String, Object> second = runExpecting("succeeded");
 
-        assertThat(counts(second, GENERATOR)).containsEntry("rows_received", 9).containsEntry("rows_accepted", 0)
+        assertThat(counts(second, GENERATOR))
+                .containsEntry("rows_received", 9)
+                .containsEntry("rows_accepted", 0)
                 .containsEntry("rows_duplicate", 9);
         assertThat(stored(GENERATOR)).hasSize(9);
     }
@@ -68,7 +72,9 @@ class IngestPagingTest extends LiveAppTest {
 
         Map<String, Object> run = runExpecting("succeeded");
 
-        assertThat(counts(run, "facility-nuclear-outages")).containsEntry("pages", 3).containsEntry("rows_accepted", 8);
+        assertThat(counts(run, "facility-nuclear-outages"))
+                .containsEntry("pages", 3)
+                .containsEntry("rows_accepted", 8);
         EIA.server().verify(3, getRequestedFor(urlPathEqualTo("/v2/" + EiaStub.FACILITY + "/data/")));
         assertThat(run.get("warnings")).isNull();
     }
@@ -83,8 +89,9 @@ class IngestPagingTest extends LiveAppTest {
         EIA.server().verify(6, getRequestedFor(urlPathEqualTo(EiaStub.GENERATOR_PATH)));
         assertThat(counts(run, GENERATOR)).containsEntry("rows_accepted", 8).containsEntry("rows_duplicate", 8);
         assertThat(stored(GENERATOR)).hasSize(8);
-        assertThat((List<String>) run.get("warnings")).containsExactly("generator-nuclear-outages: incomplete: window "
-                + "2025-01-01.. has 8 distinct rows of the 10 EIA's total announces, after fetching it twice");
+        assertThat((List<String>) run.get("warnings"))
+                .containsExactly("generator-nuclear-outages: incomplete: window "
+                        + "2025-01-01.. has 8 distinct rows of the 10 EIA's total announces, after fetching it twice");
     }
 
     @Test
@@ -98,10 +105,12 @@ class IngestPagingTest extends LiveAppTest {
         Map<String, Object> run = runExpecting("degraded");
 
         assertThat(counts(run, GENERATOR)).containsEntry("rows_quarantined", 3).containsEntry("rows_accepted", 4);
-        assertThat((List<String>) run.get("warnings")).contains("generator-nuclear-outages: incomplete: window "
-                + "2025-01-01.. has 7 distinct rows of the 10 EIA's total announces, after fetching it twice");
-        assertThat(Files.readAllLines(dataDir().resolve("quarantine/" + GENERATOR + "/run=" + run.get("run_id")
-                + "/rejects.jsonl"))).hasSize(3);
+        assertThat((List<String>) run.get("warnings"))
+                .contains("generator-nuclear-outages: incomplete: window "
+                        + "2025-01-01.. has 7 distinct rows of the 10 EIA's total announces, after fetching it twice");
+        assertThat(Files.readAllLines(
+                        dataDir().resolve("quarantine/" + GENERATOR + "/run=" + run.get("run_id") + "/rejects.jsonl")))
+                .hasSize(3);
     }
 
     @Test
@@ -121,12 +130,13 @@ class IngestPagingTest extends LiveAppTest {
 
         runExpecting("succeeded");
 
-        EIA.server().verify(getRequestedFor(urlPathEqualTo(EiaStub.GENERATOR_PATH))
-                .withQueryParam("api_key", equalTo("test-secret-key"))
-                .withQueryParam("data[0]", equalTo("capacity"))
-                .withQueryParam("sort[0][column]", equalTo("period"))
-                .withQueryParam("sort[1][column]", equalTo("facility"))
-                .withQueryParam("sort[2][column]", equalTo("generator")));
+        EIA.server()
+                .verify(getRequestedFor(urlPathEqualTo(EiaStub.GENERATOR_PATH))
+                        .withQueryParam("api_key", equalTo("test-secret-key"))
+                        .withQueryParam("data[0]", equalTo("capacity"))
+                        .withQueryParam("sort[0][column]", equalTo("period"))
+                        .withQueryParam("sort[1][column]", equalTo("facility"))
+                        .withQueryParam("sort[2][column]", equalTo("generator")));
         assertThat(camel.getEndpoints()).noneMatch(e -> e.getEndpointUri().contains("test-secret-key"));
     }
 }

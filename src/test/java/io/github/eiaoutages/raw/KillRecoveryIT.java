@@ -32,6 +32,7 @@ class KillRecoveryIT {
 
     @RegisterExtension
     static final EiaStub EIA = new EiaStub();
+
     private static final Path JAR = Path.of("target", "eia-outage-pipeline.jar");
 
     @TempDir
@@ -62,9 +63,16 @@ class KillRecoveryIT {
         start();
         assertThat(work.resolve("data/raw/generator-nuclear-outages/_staging")).doesNotExist();
         // The killed run is still in the history, closed as interrupted.
-        Map<?, ?> killed = (Map<?, ?>) RestClient.create(base()).get().uri("/runs?limit=1").retrieve().body(List.class).get(0);
+        Map<?, ?> killed = (Map<?, ?>) RestClient.create(base())
+                .get()
+                .uri("/runs?limit=1")
+                .retrieve()
+                .body(List.class)
+                .get(0);
         assertThat(killed.get("status")).isEqualTo("interrupted");
-        assertThat(killed.containsKey("progress")).as("live progress on a run that is over").isFalse();
+        assertThat(killed.containsKey("progress"))
+                .as("live progress on a run that is over")
+                .isFalse();
         assertThat((String) killed.get("error")).startsWith("interrupted: the application stopped during this run");
         assertThat(refreshAndWait().get("status")).isEqualTo("succeeded");
         assertStoredExactly(rows);
@@ -92,44 +100,65 @@ class KillRecoveryIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        app = new ProcessBuilder("java", "-Xmx512m", "-jar", JAR.toAbsolutePath().toString(),
-                "--server.port=" + port,
-                "--pipeline.run-on-startup=false",
-                "--pipeline.schedule.enabled=false",
-                "--pipeline.eia.api-key=kill-test-key",
-                "--pipeline.eia.base-url=" + EIA.baseUrl(),
-                "--pipeline.eia.page-size=20",
-                // Small parts, so a killed run has written some into its staging folder.
-                "--pipeline.storage.rows-per-part=100",
-                "--pipeline.eia.requests-per-second=50",
-                "--pipeline.datasets.generator-nuclear-outages.start=2025-01-01",
-                "--pipeline.datasets.generator-nuclear-outages.window-days=36500",
-                "--pipeline.datasets.facility-nuclear-outages.start=2025-01-01",
-                "--pipeline.datasets.us-nuclear-outages.start=2025-01-01",
-                "--pipeline.storage.data-dir=" + work.resolve("data"),
-                "--pipeline.storage.modeled-dir=" + work.resolve("modeled"))
+        app = new ProcessBuilder(
+                        "java",
+                        "-Xmx512m",
+                        "-jar",
+                        JAR.toAbsolutePath().toString(),
+                        "--server.port=" + port,
+                        "--pipeline.run-on-startup=false",
+                        "--pipeline.schedule.enabled=false",
+                        "--pipeline.eia.api-key=kill-test-key",
+                        "--pipeline.eia.base-url=" + EIA.baseUrl(),
+                        "--pipeline.eia.page-size=20",
+                        // Small parts, so a killed run has written some into its staging folder.
+                        "--pipeline.storage.rows-per-part=100",
+                        "--pipeline.eia.requests-per-second=50",
+                        "--pipeline.datasets.generator-nuclear-outages.start=2025-01-01",
+                        "--pipeline.datasets.generator-nuclear-outages.window-days=36500",
+                        "--pipeline.datasets.facility-nuclear-outages.start=2025-01-01",
+                        "--pipeline.datasets.us-nuclear-outages.start=2025-01-01",
+                        "--pipeline.storage.data-dir=" + work.resolve("data"),
+                        "--pipeline.storage.modeled-dir=" + work.resolve("modeled"))
                 .redirectErrorStream(true)
-                .redirectOutput(work.resolve("app-" + System.nanoTime() + ".log").toFile())
+                .redirectOutput(
+                        work.resolve("app-" + System.nanoTime() + ".log").toFile())
                 .start();
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(() ->
-                RestClient.create(base()).get().uri("/actuator/health/liveness").retrieve().toBodilessEntity()
-                        .getStatusCode().is2xxSuccessful());
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(250))
+                .ignoreExceptions()
+                .until(() -> RestClient.create(base())
+                        .get()
+                        .uri("/actuator/health/liveness")
+                        .retrieve()
+                        .toBodilessEntity()
+                        .getStatusCode()
+                        .is2xxSuccessful());
     }
 
     /** Starts a run and kills the process with SIGKILL once EIA has answered {@code pages} pages of it. */
     private void killDuringRun(int pages) {
         EIA.server().resetRequests();
         RestClient.create(base()).post().uri("/refresh").retrieve().toBodilessEntity();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() ->
-                EIA.server().countRequestsMatching(WireMock.getRequestedFor(
-                        WireMock.urlPathEqualTo(EiaStub.GENERATOR_PATH)).build()).getCount() >= pages);
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> EIA.server()
+                                .countRequestsMatching(
+                                        WireMock.getRequestedFor(WireMock.urlPathEqualTo(EiaStub.GENERATOR_PATH))
+                                                .build())
+                                .getCount()
+                        >= pages);
         app.destroyForcibly();
         await().atMost(Duration.ofSeconds(30)).until(() -> !app.isAlive());
         app = null;
     }
 
     private Map<?, ?> refreshAndWait() {
-        return RestClient.create(base()).post().uri("/refresh?wait=true").retrieve().body(Map.class);
+        return RestClient.create(base())
+                .post()
+                .uri("/refresh?wait=true")
+                .retrieve()
+                .body(Map.class);
     }
 
     private String base() {
@@ -169,7 +198,8 @@ class KillRecoveryIT {
             return List.of();
         }
         try (Stream<Path> children = Files.list(dir)) {
-            return children.filter(p -> p.getFileName().toString().startsWith("run=")).toList();
+            return children.filter(p -> p.getFileName().toString().startsWith("run="))
+                    .toList();
         }
     }
 }

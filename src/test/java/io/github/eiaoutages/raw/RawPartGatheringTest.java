@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RawPartGatheringTest {
 
-    private static final Schema SCHEMA = SchemaBuilder.record("row").fields().requiredInt("n").endRecord();
+    private static final Schema SCHEMA =
+            SchemaBuilder.record("row").fields().requiredInt("n").endRecord();
 
     private final CamelContext camel = new DefaultCamelContext();
 
@@ -72,7 +73,8 @@ class RawPartGatheringTest {
         Exchange page = new RawAcceptedRows().aggregate(null, row(1, false));
         assertThat(page.getMessage().getBody(List.class)).isEmpty();
         assertThat(new RawPageAccepted().matches(page)).isFalse();
-        assertThat(new RawPageAccepted().matches(new RawAcceptedRows().aggregate(null, row(1, true)))).isTrue();
+        assertThat(new RawPageAccepted().matches(new RawAcceptedRows().aggregate(null, row(1, true))))
+                .isTrue();
     }
 
     @Test
@@ -99,11 +101,13 @@ class RawPartGatheringTest {
     void a_window_that_ended_completes_its_part_and_adds_no_row() {
         RawPartAggregation strategy = new RawPartAggregation();
         Exchange part = strategy.aggregate(null, list(List.of(record(1))));
-        assertThat(part.getProperty(Exchange.AGGREGATION_COMPLETE_CURRENT_GROUP)).isNull();
+        assertThat(part.getProperty(Exchange.AGGREGATION_COMPLETE_CURRENT_GROUP))
+                .isNull();
         Exchange ended = list(List.of());
         ended.getMessage().setHeader(Exchange.AGGREGATION_COMPLETE_CURRENT_GROUP, true);
         part = strategy.aggregate(part, ended);
-        assertThat(part.getProperty(Exchange.AGGREGATION_COMPLETE_CURRENT_GROUP, Boolean.class)).isTrue();
+        assertThat(part.getProperty(Exchange.AGGREGATION_COMPLETE_CURRENT_GROUP, Boolean.class))
+                .isTrue();
         assertThat(numbers(part)).containsExactly(1);
     }
 
@@ -118,6 +122,8 @@ class RawPartGatheringTest {
         records.add(record(99));
         assertThat(full.matches(list(records))).isTrue();
         records.add(record(100));
-        assertThat(full.matches(list(records))).as("a page may carry it past the size").isTrue();
+        assertThat(full.matches(list(records)))
+                .as("a page may carry it past the size")
+                .isTrue();
     }
 }

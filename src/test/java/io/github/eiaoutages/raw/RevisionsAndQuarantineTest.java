@@ -28,14 +28,19 @@ class RevisionsAndQuarantineTest extends LiveAppTest {
 
         Map<String, Object> second = runExpecting("succeeded");
 
-        assertThat(counts(second, GENERATOR)).containsEntry("rows_received", 6).containsEntry("rows_accepted", 1)
-                .containsEntry("rows_revised", 1).containsEntry("rows_duplicate", 5);
+        assertThat(counts(second, GENERATOR))
+                .containsEntry("rows_received", 6)
+                .containsEntry("rows_accepted", 1)
+                .containsEntry("rows_revised", 1)
+                .containsEntry("rows_duplicate", 5);
         List<Map<String, Object>> versions = stored(GENERATOR).stream()
                 .filter(r -> r.get("period").toString().equals(rows.get(1).get("period"))
-                        && r.get("generator").equals(rows.get(1).get("generator"))).toList();
+                        && r.get("generator").equals(rows.get(1).get("generator")))
+                .toList();
         assertThat(versions).extracting(r -> r.get("outage")).containsExactlyInAnyOrder(0.0, 300.0);
         assertThat(dataDir().resolve("raw/" + GENERATOR + "/run=" + second.get("run_id") + "/_manifest.json"))
-                .content().contains("\"revisions\" : 1");
+                .content()
+                .contains("\"revisions\" : 1");
     }
 
     @Test
@@ -53,14 +58,18 @@ class RevisionsAndQuarantineTest extends LiveAppTest {
         Map<String, Object> third = runExpecting("succeeded");
 
         // The live version was 300: the first value, sent again, is a revision of it, not a duplicate of run 1.
-        assertThat(counts(third, GENERATOR)).containsEntry("rows_accepted", 1).containsEntry("rows_revised", 1)
+        assertThat(counts(third, GENERATOR))
+                .containsEntry("rows_accepted", 1)
+                .containsEntry("rows_revised", 1)
                 .containsEntry("rows_duplicate", 5);
         List<Map<String, Object>> versions = stored(GENERATOR).stream()
                 .filter(r -> r.get("period").toString().equals(original.get("period"))
                         && r.get("generator").equals(original.get("generator")))
-                .sorted(java.util.Comparator.comparing(r -> r.get("_run_id").toString())).toList();
-        assertThat(versions).extracting(r -> r.get("outage")).containsExactly(
-                Double.valueOf(original.get("outage")), 300.0, Double.valueOf(original.get("outage")));
+                .sorted(java.util.Comparator.comparing(r -> r.get("_run_id").toString()))
+                .toList();
+        assertThat(versions)
+                .extracting(r -> r.get("outage"))
+                .containsExactly(Double.valueOf(original.get("outage")), 300.0, Double.valueOf(original.get("outage")));
     }
 
     @Test
@@ -78,20 +87,29 @@ class RevisionsAndQuarantineTest extends LiveAppTest {
 
         Map<String, Object> run = runExpecting("succeeded");
 
-        assertThat(counts(run, GENERATOR)).containsEntry("rows_received", 8).containsEntry("rows_quarantined", 4)
+        assertThat(counts(run, GENERATOR))
+                .containsEntry("rows_received", 8)
+                .containsEntry("rows_quarantined", 4)
                 .containsEntry("rows_accepted", 4);
         Path rejects = dataDir().resolve("quarantine/" + GENERATOR + "/run=" + run.get("run_id") + "/rejects.jsonl");
         List<JsonNode> lines = new ArrayList<>();
         for (String line : Files.readAllLines(rejects)) {
             lines.add(new ObjectMapper().readTree(line));
         }
-        assertThat(lines).extracting(l -> l.get("reason").asText()).containsExactlyInAnyOrder(
-                "missing key field 'generator'", "unparsable double 'n/a' in field 'capacity'",
-                "impossible value: negative capacity -5.0",
-                "impossible value: outage 1300.0 exceeds capacity 1254.8");
-        assertThat(lines).allSatisfy(l -> assertThat(l.get("row").get("facility").asText()).isEqualTo("46"));
+        assertThat(lines)
+                .extracting(l -> l.get("reason").asText())
+                .containsExactlyInAnyOrder(
+                        "missing key field 'generator'",
+                        "unparsable double 'n/a' in field 'capacity'",
+                        "impossible value: negative capacity -5.0",
+                        "impossible value: outage 1300.0 exceeds capacity 1254.8");
+        assertThat(lines)
+                .allSatisfy(
+                        l -> assertThat(l.get("row").get("facility").asText()).isEqualTo("46"));
         assertThat(Files.readString(rejects)).doesNotContain("test-secret-key").doesNotContain("api_key");
-        Map<String, Object> withheld = stored(GENERATOR).stream().filter(r -> r.get("generator").equals("10")).findFirst()
+        Map<String, Object> withheld = stored(GENERATOR).stream()
+                .filter(r -> r.get("generator").equals("10"))
+                .findFirst()
                 .orElseThrow();
         assertThat(withheld.get("outage")).isNull();
     }

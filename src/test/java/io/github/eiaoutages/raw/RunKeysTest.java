@@ -63,7 +63,9 @@ class RunKeysTest {
         // Stored: version 1 by run 1, then version 2 by run 2 (what the model serves), found in either order.
         stored.add(new long[] {2, 11, 150, 2});
         stored.add(new long[] {1, 11, 150, 1});
-        assertThat(loaded(new RunKeys("r3", store), "d").add(2, 11, 150)).as("the live version again").isFalse();
+        assertThat(loaded(new RunKeys("r3", store), "d").add(2, 11, 150))
+                .as("the live version again")
+                .isFalse();
         RunKeys.DatasetKeys keys = loaded(new RunKeys("r4", store), "d");
         assertThat(keys.add(1, 11, 150)).as("the old value put back").isTrue();
         assertThat(keys.revisions()).isEqualTo(1);
@@ -148,7 +150,8 @@ class RunKeysTest {
         assertThat(repository.contains(second)).isTrue();
         assertThat(Set.copyOf(repository.runs().keySet())).containsExactly("20260102T000000000Z");
         // A row of the ended run still on its way is dropped, and does not bring the run's state back.
-        assertThat(repository.add(IdempotencyKey.format(9, 99, 150, "20260101T000000000Z", "d"))).isFalse();
+        assertThat(repository.add(IdempotencyKey.format(9, 99, 150, "20260101T000000000Z", "d")))
+                .isFalse();
         assertThat(repository.activeRuns()).isEqualTo(1);
     }
 }

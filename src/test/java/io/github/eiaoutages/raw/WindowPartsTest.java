@@ -35,10 +35,16 @@ class WindowPartsTest {
         // 1,000 rows would never fill.
         EIA.serveGenerator(EiaStub.generatorRows(900, LocalDate.of(2025, 1, 1)));
         EIA.delay(300);
-        try (ConfigurableApplicationContext app = TestApps.start(EIA, work, "window-parts",
-                "--pipeline.datasets." + DATASET + ".window-days=60", "--pipeline.eia.max-concurrent-requests=1",
-                "--pipeline.eia.page-size=100", "--pipeline.storage.rows-per-part=1000")) {
-            String runId = (String) TestApps.post(app, "/refresh?dataset=" + DATASET).get("run_id");
+        try (ConfigurableApplicationContext app = TestApps.start(
+                EIA,
+                work,
+                "window-parts",
+                "--pipeline.datasets." + DATASET + ".window-days=60",
+                "--pipeline.eia.max-concurrent-requests=1",
+                "--pipeline.eia.page-size=100",
+                "--pipeline.storage.rows-per-part=1000")) {
+            String runId =
+                    (String) TestApps.post(app, "/refresh?dataset=" + DATASET).get("run_id");
             int pagesAtFirstPart = -1;
             while ("running".equals(TestApps.get(app, "/runs/" + runId).get("status"))) {
                 if (pagesAtFirstPart < 0 && stagedParts() > 0) {
@@ -48,21 +54,26 @@ class WindowPartsTest {
             }
             assertThat(TestApps.get(app, "/runs/" + runId).get("status")).isEqualTo("succeeded");
             // The first window's part was on disk while the later windows' 8 pages were still to be fetched.
-            assertThat(pagesAtFirstPart).as("data pages EIA had served when the first part was written")
+            assertThat(pagesAtFirstPart)
+                    .as("data pages EIA had served when the first part was written")
                     .isBetween(2, 5);
         } finally {
             EIA.delay(0);
         }
         try (Stream<Path> parts = Files.walk(work.resolve("data/raw/" + DATASET))) {
-            assertThat(parts.filter(p -> p.toString().endsWith(".parquet")).count()).as("one part per window").isEqualTo(5);
+            assertThat(parts.filter(p -> p.toString().endsWith(".parquet")).count())
+                    .as("one part per window")
+                    .isEqualTo(5);
         }
         assertThat(RawFiles.committedRows(work.resolve("data"), DATASET)).hasSize(900);
     }
 
     private static int pagesServed() {
-        return EIA.server().countRequestsMatching(com.github.tomakehurst.wiremock.client.WireMock
-                .getRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(EiaStub.GENERATOR_PATH))
-                .build()).getCount();
+        return EIA.server()
+                .countRequestsMatching(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(EiaStub.GENERATOR_PATH))
+                        .build())
+                .getCount();
     }
 
     private long stagedParts() throws Exception {
@@ -71,7 +82,8 @@ class WindowPartsTest {
             return 0;
         }
         try (Stream<Path> files = Files.walk(staging)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".parquet")).count();
+            return files.filter(p -> p.getFileName().toString().endsWith(".parquet"))
+                    .count();
         } catch (java.io.UncheckedIOException e) {
             return 0;
         }

@@ -39,8 +39,13 @@ class WindowedKeysTest {
     private ConfigurableApplicationContext start() {
         // Parts of 100 rows, windows of 60 days (180 rows) fetched 4 at a time in pages of 20: gathered per run
         // alone, each part would mix the days of several windows.
-        return TestApps.start(EIA, work, "windowed-keys", "--pipeline.storage.rows-per-part=100",
-                "--pipeline.datasets." + DATASET + ".window-days=60", "--pipeline.eia.max-concurrent-requests=4",
+        return TestApps.start(
+                EIA,
+                work,
+                "windowed-keys",
+                "--pipeline.storage.rows-per-part=100",
+                "--pipeline.datasets." + DATASET + ".window-days=60",
+                "--pipeline.eia.max-concurrent-requests=4",
                 "--pipeline.eia.page-size=20");
     }
 
@@ -53,8 +58,12 @@ class WindowedKeysTest {
             DatasetSpec dataset = app.getBean(DatasetCatalog.class).get(DATASET);
             RunManifest manifest = store.manifests(DATASET).get(0);
             // 300 days in 5 windows of 180 rows: a part of 100 and one of 80 each.
-            assertThat(manifest.parts()).hasSize(10).allSatisfy(part -> assertThat(part.periodMin()).isNotNull());
-            assertThat(RawParts.sorted(dataset, manifest.parts())).as("parts %s", manifest.parts()).isTrue();
+            assertThat(manifest.parts())
+                    .hasSize(10)
+                    .allSatisfy(part -> assertThat(part.periodMin()).isNotNull());
+            assertThat(RawParts.sorted(dataset, manifest.parts()))
+                    .as("parts %s", manifest.parts())
+                    .isTrue();
 
             // Ten days in the middle: two parts of ten are read, and every stored key of those days is loaded.
             long from = LocalDate.of(2025, 4, 1).toEpochDay();
@@ -66,7 +75,9 @@ class WindowedKeysTest {
             for (Map<String, Object> row : RawFiles.committedRows(work.resolve("data"), DATASET)) {
                 long day = ((LocalDate) row.get("period")).toEpochDay();
                 if (day >= from && day <= to) {
-                    assertThat(keys.contains((Long) row.get("_row_fp"))).as("key of %s", row).isTrue();
+                    assertThat(keys.contains((Long) row.get("_row_fp")))
+                            .as("key of %s", row)
+                            .isTrue();
                 }
             }
 
@@ -95,14 +106,19 @@ class WindowedKeysTest {
             assertThat(old).doesNotExist();
             assertThat(store.committedRuns(DATASET)).containsExactly(sorted);
             RunManifest manifest = store.manifests(DATASET).get(0);
-            assertThat(RawParts.sorted(dataset, manifest.parts())).as("parts %s", manifest.parts()).isTrue();
+            assertThat(RawParts.sorted(dataset, manifest.parts()))
+                    .as("parts %s", manifest.parts())
+                    .isTrue();
             assertThat(manifest.runId()).isEqualTo("20250101T000000000Z");
             assertThat(manifest.fetch().backfill()).isTrue();
             assertThat(RawFiles.committedRows(dataDir, DATASET)).isEqualTo(before);
             // Once: a second call finds nothing to sort.
-            long modified = Files.getLastModifiedTime(sorted.resolve(RawStore.MANIFEST)).toMillis();
+            long modified =
+                    Files.getLastModifiedTime(sorted.resolve(RawStore.MANIFEST)).toMillis();
             store.sortOldRuns(DATASET);
-            assertThat(Files.getLastModifiedTime(sorted.resolve(RawStore.MANIFEST)).toMillis()).isEqualTo(modified);
+            assertThat(Files.getLastModifiedTime(sorted.resolve(RawStore.MANIFEST))
+                            .toMillis())
+                    .isEqualTo(modified);
 
             // A stop between the commit of the sorted copy and the removal of the old folder: both are on disk.
             writeUnsortedRun(old);
@@ -110,7 +126,9 @@ class WindowedKeysTest {
             Path half = dataDir.resolve("raw").resolve(DATASET).resolve("_staging/20250201T000000000Z.sorted");
             Files.createDirectories(half);
             Files.writeString(half.resolve("part-00001.parquet"), "half-written");
-            assertThat(store.committedRuns(DATASET)).as("the sorted copy replaces the old folder").containsExactly(sorted);
+            assertThat(store.committedRuns(DATASET))
+                    .as("the sorted copy replaces the old folder")
+                    .containsExactly(sorted);
         }
         try (ConfigurableApplicationContext app = start()) {
             assertThat(old).doesNotExist();
@@ -134,8 +152,11 @@ class WindowedKeysTest {
             Map<?, ?> run = TestApps.refreshAndWait(app, DATASET);
             assertThat(run.get("status")).isEqualTo("failed");
             assertThat(run.get("raw_committed")).isEqualTo(false);
-            assertThat((String) run.get("error")).contains("Could not read the committed raw files of " + DATASET,
-                    "move its run= folder aside and fetch its periods again", "POST /refresh?dataset=" + DATASET + "&start=");
+            assertThat((String) run.get("error"))
+                    .contains(
+                            "Could not read the committed raw files of " + DATASET,
+                            "move its run= folder aside and fetch its periods again",
+                            "POST /refresh?dataset=" + DATASET + "&start=");
         }
         // Moved aside, the next run stores everything.
         Files.move(broken, work.resolve("aside"));
@@ -151,17 +172,22 @@ class WindowedKeysTest {
         EIA.serveGenerator(EiaStub.generatorRows(30, LocalDate.of(2025, 1, 1)));
         try (ConfigurableApplicationContext app = start()) {
             assertThat(TestApps.refreshAndWait(app, DATASET).get("status")).isEqualTo("succeeded");
-            Path manifest = app.getBean(RawStore.class).committedRuns(DATASET).get(0).resolve(RawStore.MANIFEST);
+            Path manifest =
+                    app.getBean(RawStore.class).committedRuns(DATASET).get(0).resolve(RawStore.MANIFEST);
             Files.writeString(manifest, "this is {not json");
             long started = System.nanoTime();
             Map<?, ?> run = TestApps.refreshAndWait(app, DATASET);
             // No retry: a damaged file stays damaged (it used to be retried forever, holding the run open).
             assertThat(run.get("status")).isEqualTo("failed");
-            assertThat((String) run.get("error")).contains("The manifest of", "cannot be read", "move that run= folder aside");
+            assertThat((String) run.get("error"))
+                    .contains("The manifest of", "cannot be read", "move that run= folder aside");
             assertThat((System.nanoTime() - started) / 1e9).isLessThan(10);
         }
-        assertThatThrownBy(this::start).hasRootCauseInstanceOf(com.fasterxml.jackson.core.JsonParseException.class)
-                .satisfies(e -> assertThat(new RawStoreUnreadableFailureAnalyzer().analyze(e).getDescription())
+        assertThatThrownBy(this::start)
+                .hasRootCauseInstanceOf(com.fasterxml.jackson.core.JsonParseException.class)
+                .satisfies(e -> assertThat(new RawStoreUnreadableFailureAnalyzer()
+                                .analyze(e)
+                                .getDescription())
                         .startsWith("The raw store holds a damaged file: The manifest of"));
     }
 
@@ -178,7 +204,9 @@ class WindowedKeysTest {
             }
             Path committed;
             try (Stream<Path> runs = Files.list(work.resolve("data/raw").resolve(DATASET))) {
-                committed = runs.filter(p -> p.getFileName().toString().startsWith("run=")).findFirst().orElseThrow();
+                committed = runs.filter(p -> p.getFileName().toString().startsWith("run="))
+                        .findFirst()
+                        .orElseThrow();
             }
             Files.createDirectories(scratch);
             List<Map<String, Object>> rows = RawFiles.committedRows(work.resolve("data"), DATASET);
@@ -190,13 +218,29 @@ class WindowedKeysTest {
         }
         Files.createDirectories(run);
         for (int part = 0; part < 3; part++) {
-            RawFiles.execute("COPY (SELECT * FROM read_parquet('" + scratch.resolve("all.parquet") + "') WHERE (_row_fp % 3 + 3) % 3 = "
-                    + part + ") TO '" + run.resolve(String.format("part-%05d.parquet", part + 1)) + "' (FORMAT parquet)");
+            RawFiles.execute("COPY (SELECT * FROM read_parquet('" + scratch.resolve("all.parquet")
+                    + "') WHERE (_row_fp % 3 + 3) % 3 = " + part + ") TO '"
+                    + run.resolve(String.format("part-%05d.parquet", part + 1)) + "' (FORMAT parquet)");
         }
-        Map<String, Object> manifest = Map.of("run_id", "20250101T000000000Z", "dataset", DATASET,
-                "committed_at", "2025-01-01T00:00:00.000Z", "rows", 300, "revisions", 0, "period_min", "2025-01-01",
-                "period_max", "2025-04-10", "parts", List.of(Map.of("file", "part-00001.parquet", "rows", 0, "bytes", 0,
-                        "sha256", "")), "fetch", Map.of("kind", "backfill", "from", "2025-01-01"));
+        Map<String, Object> manifest = Map.of(
+                "run_id",
+                "20250101T000000000Z",
+                "dataset",
+                DATASET,
+                "committed_at",
+                "2025-01-01T00:00:00.000Z",
+                "rows",
+                300,
+                "revisions",
+                0,
+                "period_min",
+                "2025-01-01",
+                "period_max",
+                "2025-04-10",
+                "parts",
+                List.of(Map.of("file", "part-00001.parquet", "rows", 0, "bytes", 0, "sha256", "")),
+                "fetch",
+                Map.of("kind", "backfill", "from", "2025-01-01"));
         new ObjectMapper().writeValue(run.resolve(RawStore.MANIFEST).toFile(), manifest);
         Set<String> files = new HashSet<>();
         try (Stream<Path> list = Files.list(run)) {

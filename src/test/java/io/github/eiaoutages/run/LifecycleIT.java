@@ -37,13 +37,25 @@ class LifecycleIT {
 
     @RegisterExtension
     static final EiaStub EIA = new EiaStub();
+
     private static final Path JAR = Path.of("target", "eia-outage-pipeline.jar");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     /** The README's endpoints, with the parameters it shows. */
-    private static final List<String> README_ENDPOINTS = List.of("/data?limit=1", "/plants?name=ferry",
+    private static final List<String> README_ENDPOINTS = List.of(
+            "/data?limit=1",
+            "/plants?name=ferry",
             "/analytics/top-plants?metric=energy_lost_mwh&limit=5&start_date=2025-01-01&end_date=2025-12-31",
-            "/analytics/monthly?start_date=2025-01-01&end_date=2025-06-30&facility_id=46", "/analytics/national",
-            "/datasets", "/runs", "/openapi.json", "/docs", "/docs/", "/docs/index.html", "/actuator/health", "/actuator/health/liveness",
+            "/analytics/monthly?start_date=2025-01-01&end_date=2025-06-30&facility_id=46",
+            "/analytics/national",
+            "/datasets",
+            "/runs",
+            "/openapi.json",
+            "/docs",
+            "/docs/",
+            "/docs/index.html",
+            "/actuator/health",
+            "/actuator/health/liveness",
             "/actuator/health/readiness");
 
     @TempDir
@@ -78,13 +90,18 @@ class LifecycleIT {
                 }
             }
         }
-        assertThat(seen.values()).as("answers while starting: %s", seen).allSatisfy(statuses ->
-                assertThat(statuses).doesNotContain(404, 500));
-        assertThat(seen).as("answers seen before readiness (the server listens before it is ready)").isNotEmpty();
+        assertThat(seen.values())
+                .as("answers while starting: %s", seen)
+                .allSatisfy(statuses -> assertThat(statuses).doesNotContain(404, 500));
+        assertThat(seen)
+                .as("answers seen before readiness (the server listens before it is ready)")
+                .isNotEmpty();
         for (String endpoint : README_ENDPOINTS) {
             assertThat(status(endpoint)).as("%s once ready", endpoint).isIn(200, 302, 503);
         }
-        assertThat(status("/data?limit=1")).as("the snapshot on disk is loaded before readiness").isEqualTo(200);
+        assertThat(status("/data?limit=1"))
+                .as("the snapshot on disk is loaded before readiness")
+                .isEqualTo(200);
         assertThat(stopSeconds()).isLessThan(5);
     }
 
@@ -94,14 +111,21 @@ class LifecycleIT {
         EIA.serveGenerator(rows);
         EIA.delay(500);
         start(List.of("--pipeline.eia.api-key=lifecycle-key", "--pipeline.shutdown.grace-period=4s"));
-        CompletableFuture<HttpResponse<String>> waiting = HTTP.sendAsync(post("/refresh?wait=true"),
-                HttpResponse.BodyHandlers.ofString());
-        await().atMost(Duration.ofSeconds(30)).until(() -> EIA.server().countRequestsMatching(WireMock.getRequestedFor(
-                WireMock.urlPathEqualTo(EiaStub.GENERATOR_PATH)).build()).getCount() >= 3);
+        CompletableFuture<HttpResponse<String>> waiting =
+                HTTP.sendAsync(post("/refresh?wait=true"), HttpResponse.BodyHandlers.ofString());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> EIA.server()
+                                .countRequestsMatching(
+                                        WireMock.getRequestedFor(WireMock.urlPathEqualTo(EiaStub.GENERATOR_PATH))
+                                                .build())
+                                .getCount()
+                        >= 3);
         // From now on EIA takes 15 s a page: requests under way block in socket reads that ignore interrupts.
         EIA.delay(15_000);
         Thread.sleep(1500);
-        assertThat(EIA.requestsInFlight()).as("a request waiting for its slow page").isPositive();
+        assertThat(EIA.requestsInFlight())
+                .as("a request waiting for its slow page")
+                .isPositive();
 
         long stopped = System.nanoTime();
         app.destroy();
@@ -113,25 +137,34 @@ class LifecycleIT {
         // 4 s of grace, 3 s at most for the interrupted run to record itself, the rest of the stop: not another
         // wait for the requests under way (which took the grace period again, 2 x 4 + 3 s and more, before).
         System.out.printf("LifecycleIT: SIGTERM to exit, 4 s of grace, EIA taking 15 s a page: %.1f s%n", exitedAfter);
-        assertThat(exitedAfter).as("seconds from SIGTERM to exit, with requests to EIA under way").isLessThan(9.5);
+        assertThat(exitedAfter)
+                .as("seconds from SIGTERM to exit, with requests to EIA under way")
+                .isLessThan(9.5);
 
         assertThat(released.statusCode()).isEqualTo(503);
         assertThat(released.body()).contains("interrupted: the application is stopping");
         assertThat(releasedAfter).as("the waiting client is answered at once").isLessThan(2.5);
         Map<?, ?> record = lastRunRecord();
         assertThat(record.get("status")).isEqualTo("interrupted");
-        assertThat((String) record.get("error")).contains("pipeline.shutdown.grace-period").contains("nothing of it was committed");
+        assertThat((String) record.get("error"))
+                .contains("pipeline.shutdown.grace-period")
+                .contains("nothing of it was committed");
         // Nothing was stored, so no row is a duplicate of a stored one; fetches still under way do not add to it.
-        assertThat(((Map<?, ?>) record.get("datasets")).values()).allSatisfy(counts ->
-                assertThat(((Map<?, ?>) counts).containsKey("rows_duplicate")).isFalse());
+        assertThat(((Map<?, ?>) record.get("datasets")).values())
+                .allSatisfy(counts -> assertThat(((Map<?, ?>) counts).containsKey("rows_duplicate"))
+                        .isFalse());
         assertThat(record.containsKey("progress")).isFalse();
         assertThat(work.resolve("data/raw/generator-nuclear-outages/_staging")).doesNotExist();
 
         EIA.delay(0);
         start(List.of("--pipeline.eia.api-key=lifecycle-key"));
-        assertThat(HTTP.send(post("/refresh?wait=true&dataset=generator-nuclear-outages"),
-                HttpResponse.BodyHandlers.ofString()).body()).contains("\"status\":\"succeeded\"");
-        assertThat(RawFiles.committedRows(work.resolve("data"), "generator-nuclear-outages")).hasSize(rows.size());
+        assertThat(HTTP.send(
+                                post("/refresh?wait=true&dataset=generator-nuclear-outages"),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body())
+                .contains("\"status\":\"succeeded\"");
+        assertThat(RawFiles.committedRows(work.resolve("data"), "generator-nuclear-outages"))
+                .hasSize(rows.size());
     }
 
     @Test
@@ -140,11 +173,20 @@ class LifecycleIT {
         EIA.delay(500);
         EIA.server().resetRequests();
         Path stderr = work.resolve("ingest-once.err");
-        app = new ProcessBuilder(command(List.of("--pipeline.mode=ingest-once", "--pipeline.eia.api-key=lifecycle-key",
-                "--pipeline.shutdown.grace-period=2s"))).redirectError(stderr.toFile())
-                .redirectOutput(work.resolve("ingest-once.out").toFile()).start();
-        await().atMost(Duration.ofSeconds(60)).until(() -> EIA.server().countRequestsMatching(WireMock.getRequestedFor(
-                WireMock.urlPathEqualTo(EiaStub.GENERATOR_PATH)).build()).getCount() >= 2);
+        app = new ProcessBuilder(command(List.of(
+                        "--pipeline.mode=ingest-once",
+                        "--pipeline.eia.api-key=lifecycle-key",
+                        "--pipeline.shutdown.grace-period=2s")))
+                .redirectError(stderr.toFile())
+                .redirectOutput(work.resolve("ingest-once.out").toFile())
+                .start();
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> EIA.server()
+                                .countRequestsMatching(
+                                        WireMock.getRequestedFor(WireMock.urlPathEqualTo(EiaStub.GENERATOR_PATH))
+                                                .build())
+                                .getCount()
+                        >= 2);
 
         app.destroy();
 
@@ -159,7 +201,8 @@ class LifecycleIT {
 
     private void start(List<String> extra) throws Exception {
         launch(extra);
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> status("/actuator/health/liveness") == 200);
     }
 
@@ -171,14 +214,23 @@ class LifecycleIT {
         }
         List<String> args = new ArrayList<>(List.of("--server.port=" + port));
         args.addAll(extra);
-        app = new ProcessBuilder(command(args)).redirectErrorStream(true)
-                .redirectOutput(work.resolve("app-" + System.nanoTime() + ".log").toFile()).start();
+        app = new ProcessBuilder(command(args))
+                .redirectErrorStream(true)
+                .redirectOutput(
+                        work.resolve("app-" + System.nanoTime() + ".log").toFile())
+                .start();
     }
 
     private List<String> command(List<String> extra) {
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx512m", "-jar", JAR.toAbsolutePath().toString(),
-                "--pipeline.schedule.enabled=false", "--pipeline.run-on-startup=false",
-                "--pipeline.eia.base-url=" + EIA.baseUrl(), "--pipeline.eia.page-size=20",
+        List<String> command = new ArrayList<>(List.of(
+                "java",
+                "-Xmx512m",
+                "-jar",
+                JAR.toAbsolutePath().toString(),
+                "--pipeline.schedule.enabled=false",
+                "--pipeline.run-on-startup=false",
+                "--pipeline.eia.base-url=" + EIA.baseUrl(),
+                "--pipeline.eia.page-size=20",
                 "--pipeline.eia.requests-per-second=50",
                 "--pipeline.datasets.generator-nuclear-outages.start=2025-01-01",
                 "--pipeline.datasets.generator-nuclear-outages.window-days=36500",
@@ -207,8 +259,12 @@ class LifecycleIT {
     /** The status of GET {@code path}, or 0 while nothing listens. */
     private int status(String path) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return HTTP.send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                    .timeout(Duration.ofSeconds(10))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (Exception e) {
             return 0;
         }
@@ -216,12 +272,15 @@ class LifecycleIT {
 
     private HttpRequest post(String path) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .POST(HttpRequest.BodyPublishers.noBody()).build();
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build();
     }
 
     private Map<?, ?> lastRunRecord() throws Exception {
         try (Stream<Path> files = Files.list(work.resolve("data/runs"))) {
-            Path newest = files.filter(p -> p.toString().endsWith(".json")).max(Path::compareTo).orElseThrow();
+            Path newest = files.filter(p -> p.toString().endsWith(".json"))
+                    .max(Path::compareTo)
+                    .orElseThrow();
             return new ObjectMapper().readValue(newest.toFile(), Map.class);
         }
     }

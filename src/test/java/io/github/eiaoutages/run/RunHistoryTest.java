@@ -22,13 +22,16 @@ class RunHistoryTest {
     @Test
     void a_new_process_lists_earlier_runs_and_closes_the_one_that_was_interrupted() {
         PipelineProperties properties = TestSettings.properties(work);
-        ObjectMapper json = new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-        RunRegistry first = new RunRegistry(new RunStore(properties, json), new DatasetCatalog(properties), event -> { });
+        ObjectMapper json =
+                new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        RunRegistry first =
+                new RunRegistry(new RunStore(properties, json), new DatasetCatalog(properties), event -> {});
         String finished = first.open("schedule");
         first.fail(finished, new IllegalStateException("EIA said no"));
         String interrupted = first.open("api");
 
-        RunRegistry restarted = new RunRegistry(new RunStore(properties, json), new DatasetCatalog(properties), event -> { });
+        RunRegistry restarted =
+                new RunRegistry(new RunStore(properties, json), new DatasetCatalog(properties), event -> {});
 
         List<Object> runs = restarted.recent(10);
         assertThat(runs).hasSize(2);

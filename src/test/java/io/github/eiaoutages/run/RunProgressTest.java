@@ -26,17 +26,20 @@ class RunProgressTest extends LiveAppTest {
         // 400 rows at 4 per page: 100 pages of 110 ms each, about 11 s - long enough for a progress line.
         EIA.serveGenerator(EiaStub.generatorRows(400, LocalDate.of(2025, 1, 1)));
         EIA.delay(110);
-        ResponseEntity<Map> accepted = http.postForEntity("/refresh?dataset=generator-nuclear-outages", null, Map.class);
+        ResponseEntity<Map> accepted =
+                http.postForEntity("/refresh?dataset=generator-nuclear-outages", null, Map.class);
         String location = accepted.getHeaders().getLocation().toString();
 
         List<Map<?, ?>> samples = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
-            Map<?, ?> run = http.getForEntity(location, Map.class).getBody();
-            if ("running".equals(run.get("status")) && run.get("progress") != null) {
-                samples.add((Map<?, ?>) run.get("progress"));
-            }
-            return !"running".equals(run.get("status"));
-        });
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(300))
+                .until(() -> {
+                    Map<?, ?> run = http.getForEntity(location, Map.class).getBody();
+                    if ("running".equals(run.get("status")) && run.get("progress") != null) {
+                        samples.add((Map<?, ?>) run.get("progress"));
+                    }
+                    return !"running".equals(run.get("status"));
+                });
 
         assertThat(samples).hasSizeGreaterThan(3);
         Map<?, ?> late = samples.get(samples.size() - 1);
@@ -48,7 +51,8 @@ class RunProgressTest extends LiveAppTest {
         assertThat(number(late, "rows_per_second")).isPositive();
         assertThat(samples.get(samples.size() / 2).get("eta_seconds")).isNotNull();
         String runId = location.substring(location.lastIndexOf('/') + 1);
-        assertThat(output.getAll()).containsPattern("Run " + runId + ": page \\d+ of ~\\d+, \\d+ rows received, \\d+ rows/s");
+        assertThat(output.getAll())
+                .containsPattern("Run " + runId + ": page \\d+ of ~\\d+, \\d+ rows received, \\d+ rows/s");
         Map<?, ?> done = http.getForEntity(location, Map.class).getBody();
         assertThat(done.get("status")).isEqualTo("succeeded");
         assertThat(done.get("progress")).isNull();

@@ -1,8 +1,8 @@
 package io.github.eiaoutages.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -27,8 +27,9 @@ class RunStopTest {
 
     private RunRegistry registry() {
         PipelineProperties properties = TestSettings.properties(work);
-        ObjectMapper json = new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-        return new RunRegistry(new RunStore(properties, json), new DatasetCatalog(properties), event -> { });
+        ObjectMapper json =
+                new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        return new RunRegistry(new RunStore(properties, json), new DatasetCatalog(properties), event -> {});
     }
 
     @Test
@@ -60,8 +61,12 @@ class RunStopTest {
         String runId = runs.open("ingest-once");
         runs.stopping();
         // The stop closes the rate ceiling before it interrupts the run: the fetch fails first, with this cause.
-        runs.fail(runId, new IllegalStateException("fetch failed",
-                new java.util.concurrent.CancellationException("no more requests to EIA: the application is stopping")));
+        runs.fail(
+                runId,
+                new IllegalStateException(
+                        "fetch failed",
+                        new java.util.concurrent.CancellationException(
+                                "no more requests to EIA: the application is stopping")));
         assertThat(runs.get(runId).getStatus()).isEqualTo("interrupted");
         assertThat(runs.get(runId).getError()).startsWith("interrupted: ").contains("nothing of it was committed");
 
@@ -84,7 +89,8 @@ class RunStopTest {
             long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1500);
             while (System.nanoTime() < end) {
                 // The commit: renames and manifest writes, which an interrupt would cut in half.
-                interruptedDuringCommit.compareAndSet(false, Thread.currentThread().isInterrupted());
+                interruptedDuringCommit.compareAndSet(
+                        false, Thread.currentThread().isInterrupted());
             }
             runs.recordCommit(runId, new RawCommit(Map.of(), Map.of()));
             try {
@@ -106,11 +112,12 @@ class RunStopTest {
     }
 
     @Test
-    void a_scheduled_fire_waits_for_another_datasets_run_as_long_as_the_setting_says_then_is_skipped() throws Exception {
+    void a_scheduled_fire_waits_for_another_datasets_run_as_long_as_the_setting_says_then_is_skipped()
+            throws Exception {
         PipelineProperties properties = TestSettings.properties(work, "pipeline.schedule.wait-for-active-run=300ms");
         ObjectMapper json = new ObjectMapper().findAndRegisterModules();
-        RunRegistry runs = new RunRegistry(new RunStore(properties, json), new DatasetCatalog(properties), event -> { },
-                properties);
+        RunRegistry runs = new RunRegistry(
+                new RunStore(properties, json), new DatasetCatalog(properties), event -> {}, properties);
         String other = runs.open("api", List.of("us-nuclear-outages"));
 
         long started = System.nanoTime();
@@ -138,7 +145,8 @@ class RunStopTest {
         long stopped = System.nanoTime();
         runs.stopping();
 
-        assertThat(fire.get(2, TimeUnit.SECONDS)).isInstanceOf(ApplicationStoppingException.class)
+        assertThat(fire.get(2, TimeUnit.SECONDS))
+                .isInstanceOf(ApplicationStoppingException.class)
                 .hasMessageContaining("waits for the next fire after the restart");
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopped)).isLessThan(1000);
     }

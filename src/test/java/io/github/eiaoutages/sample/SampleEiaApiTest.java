@@ -24,8 +24,9 @@ class SampleEiaApiTest extends SampleAppTest {
         assertThat(response.get("total")).isInstanceOf(String.class);
         List<Map<String, Object>> rows = rows(response);
         assertThat(rows).hasSize(5);
-        assertThat(rows.get(0)).containsKeys("period", "facility", "facilityName", "generator", "capacity", "outage",
-                "capacity-units");
+        assertThat(rows.get(0))
+                .containsKeys(
+                        "period", "facility", "facilityName", "generator", "capacity", "outage", "capacity-units");
         assertThat(rows.get(0).get("capacity")).isInstanceOf(String.class);
         assertThat(response).containsKey("warnings");
     }
@@ -41,7 +42,8 @@ class SampleEiaApiTest extends SampleAppTest {
     void covers_at_least_20_generators_every_day_for_two_years() {
         Map<String, Object> firstDay = response(GENERATOR + "?start=2024-01-01&end=2024-01-01&length=5000");
         LocalDate twoYearsOn = LocalDate.of(2026, 1, 1);
-        Map<String, Object> later = response(GENERATOR + "?start=" + twoYearsOn + "&end=" + twoYearsOn + "&length=5000");
+        Map<String, Object> later =
+                response(GENERATOR + "?start=" + twoYearsOn + "&end=" + twoYearsOn + "&length=5000");
 
         assertThat(generators(firstDay)).hasSizeGreaterThanOrEqualTo(20);
         assertThat(generators(later)).containsAll(generators(firstDay));
@@ -73,9 +75,18 @@ class SampleEiaApiTest extends SampleAppTest {
     @Test
     void every_example_route_answers_data_metadata_and_facets_in_its_own_period_format() {
         Map<String, String> routes = Map.of(
-                "electricity/rto/region-data", "hourly", "electricity/rto/fuel-type-data", "local-hourly",
-                "electricity/electric-power-operational-data", "monthly", "natural-gas/stor/wkly", "weekly",
-                "steo", "quarterly", "co2-emissions/co2-emissions-aggregates", "annual");
+                "electricity/rto/region-data",
+                "hourly",
+                "electricity/rto/fuel-type-data",
+                "local-hourly",
+                "electricity/electric-power-operational-data",
+                "monthly",
+                "natural-gas/stor/wkly",
+                "weekly",
+                "steo",
+                "quarterly",
+                "co2-emissions/co2-emissions-aggregates",
+                "annual");
         routes.forEach((route, frequency) -> {
             Map<String, Object> metadata = response("/sample-eia/v2/" + route + "/");
             List<Map<String, Object>> frequencies = (List<Map<String, Object>>) metadata.get("frequency");
@@ -84,16 +95,20 @@ class SampleEiaApiTest extends SampleAppTest {
             String facet = (String) facets.get(0).get("id");
             Map<String, Object> values = response("/sample-eia/v2/" + route + "/facet/" + facet + "/");
             assertThat((List<?>) values.get("facets")).as(route + " " + facet).isNotEmpty();
-            Map<String, Object> page = response("/sample-eia/v2/" + route + "/data/?frequency=" + frequency
-                    + "&start=" + metadata.get("endPeriod") + "&length=5");
+            Map<String, Object> page = response("/sample-eia/v2/" + route + "/data/?frequency=" + frequency + "&start="
+                    + metadata.get("endPeriod") + "&length=5");
             assertThat(page.get("frequency")).isEqualTo(frequency);
             // The newest period (a local hour may be written in another respondent's offset: the same instant).
             io.github.eiaoutages.period.Frequency f = io.github.eiaoutages.period.Frequency.fromEia(frequency);
-            assertThat(rows(page)).as(route).isNotEmpty().allSatisfy(r -> assertThat(f.parse((String) r.get("period")))
-                    .isEqualByComparingTo(f.parse((String) metadata.get("endPeriod"))));
+            assertThat(rows(page))
+                    .as(route)
+                    .isNotEmpty()
+                    .allSatisfy(r -> assertThat(f.parse((String) r.get("period")))
+                            .isEqualByComparingTo(f.parse((String) metadata.get("endPeriod"))));
         });
         Map<String, Object> regions = response("/sample-eia/v2/electricity/rto/region-data/facet/respondent/");
-        assertThat((List<Map<String, Object>>) regions.get("facets")).extracting(f -> f.get("id"))
+        assertThat((List<Map<String, Object>>) regions.get("facets"))
+                .extracting(f -> f.get("id"))
                 .containsExactly("CISO", "ERCO", "MISO", "PJM", "SWPP");
     }
 

@@ -17,16 +17,29 @@ class ManagementSecurityTest extends SampleAppTest {
 
     @Autowired
     SecurityProperties security;
+
     @Autowired
     CamelContext camel;
 
     @Test
     void hawtio_and_jolokia_refuse_anonymous_callers() {
-        assertThat(http.getForEntity("/actuator/hawtio/", String.class).getStatusCode().value()).isEqualTo(401);
-        assertThat(http.getForEntity("/actuator/jolokia/version", String.class).getStatusCode().value()).isEqualTo(401);
-        assertThat(http.withBasicAuth("admin", "wrong").getForEntity("/actuator/hawtio/", String.class)
-                .getStatusCode().value()).isEqualTo(401);
-        assertThat(http.getForEntity("/actuator/health", String.class).getStatusCode().value()).isEqualTo(200);
+        assertThat(http.getForEntity("/actuator/hawtio/", String.class)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(401);
+        assertThat(http.getForEntity("/actuator/jolokia/version", String.class)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(401);
+        assertThat(http.withBasicAuth("admin", "wrong")
+                        .getForEntity("/actuator/hawtio/", String.class)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(401);
+        assertThat(http.getForEntity("/actuator/health", String.class)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
     }
 
     @Test
@@ -41,12 +54,14 @@ class ManagementSecurityTest extends SampleAppTest {
 
     @Test
     void jolokia_lists_every_route_by_its_id() {
-        ResponseEntity<Map> search = admin().getForEntity("/actuator/jolokia/search/org.apache.camel:type=routes,*", Map.class);
+        ResponseEntity<Map> search =
+                admin().getForEntity("/actuator/jolokia/search/org.apache.camel:type=routes,*", Map.class);
 
         assertThat(search.getStatusCode().value()).isEqualTo(200);
         List<String> mbeans = (List<String>) search.getBody().get("value");
         List<String> ids = camel.getRoutes().stream().map(Route::getRouteId).toList();
-        assertThat(ids).contains("eia-page-loop", "pipeline-run", "raw-parts", "model-build", "data-api", "refresh-api")
+        assertThat(ids)
+                .contains("eia-page-loop", "pipeline-run", "raw-parts", "model-build", "data-api", "refresh-api")
                 .noneMatch(id -> id.matches("route\\d+"));
         for (String id : ids) {
             assertThat(mbeans).anyMatch(m -> m.contains("name=\"" + id + "\""));
@@ -54,6 +69,7 @@ class ManagementSecurityTest extends SampleAppTest {
     }
 
     private org.springframework.boot.test.web.client.TestRestTemplate admin() {
-        return http.withBasicAuth(security.getUser().getName(), security.getUser().getPassword());
+        return http.withBasicAuth(
+                security.getUser().getName(), security.getUser().getPassword());
     }
 }

@@ -30,13 +30,20 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 class SecretsTest extends LiveAppTest {
 
     private static final String KEY = "test-secret-key";
-    private static final List<String> LOGGERS = List.of("org.apache.camel", "org.apache.hc", "io.github.eiaoutages",
-            "org.springframework.web", "org.eclipse.jetty", "ROOT");
+    private static final List<String> LOGGERS = List.of(
+            "org.apache.camel",
+            "org.apache.hc",
+            "io.github.eiaoutages",
+            "org.springframework.web",
+            "org.eclipse.jetty",
+            "ROOT");
 
     @Autowired
     LoggingSystem logging;
+
     @Autowired
     CamelContext camel;
+
     @Autowired
     MeterRegistry meters;
 
@@ -44,9 +51,15 @@ class SecretsTest extends LiveAppTest {
     void a_full_run_at_trace_level_never_prints_or_stores_the_key(CapturedOutput output) throws Exception {
         EIA.serveGenerator(EiaStub.generatorRows(6, LocalDate.of(2025, 1, 1)));
         // A failing page too, so error and retry paths log as well; EIA's body echoes the key like the real one.
-        EIA.server().stubFor(get(urlPathEqualTo(EiaStub.GENERATOR_PATH)).withQueryParam("offset", equalTo("4"))
-                .inScenario("once").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("done")
-                .willReturn(aResponse().withStatus(503).withBody("{\"request\":{\"params\":{\"api_key\":\"" + KEY + "\"}}}")));
+        EIA.server()
+                .stubFor(get(urlPathEqualTo(EiaStub.GENERATOR_PATH))
+                        .withQueryParam("offset", equalTo("4"))
+                        .inScenario("once")
+                        .whenScenarioStateIs(Scenario.STARTED)
+                        .willSetStateTo("done")
+                        .willReturn(aResponse()
+                                .withStatus(503)
+                                .withBody("{\"request\":{\"params\":{\"api_key\":\"" + KEY + "\"}}}")));
         Map<String, Object> run;
         try {
             LOGGERS.forEach(l -> logging.setLogLevel(l, LogLevel.TRACE));
@@ -62,7 +75,8 @@ class SecretsTest extends LiveAppTest {
         try (Stream<Path> files = Files.walk(dataDir())) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 assertThat(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1))
-                        .as("%s", file).doesNotContain(KEY);
+                        .as("%s", file)
+                        .doesNotContain(KEY);
             }
         }
     }

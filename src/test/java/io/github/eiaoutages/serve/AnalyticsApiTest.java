@@ -3,7 +3,6 @@ package io.github.eiaoutages.serve;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.eiaoutages.SampleAppTest;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,9 @@ class AnalyticsApiTest extends SampleAppTest {
         Map<String, Object> ferry = get("/plants?name=FERRY");
         List<Map<String, Object>> units = rows(ferry);
 
-        assertThat(units).isNotEmpty().allSatisfy(p -> assertThat(p.get("plant_name").toString()).containsIgnoringCase("ferry"));
+        assertThat(units)
+                .isNotEmpty()
+                .allSatisfy(p -> assertThat(p.get("plant_name").toString()).containsIgnoringCase("ferry"));
         Map<String, Object> unit = units.get(0);
         List<Map<String, Object>> events = allEvents("&plant_key=" + unit.get("plant_key"));
         assertThat(((Number) unit.get("events")).longValue()).isEqualTo(events.size());
@@ -39,10 +40,15 @@ class AnalyticsApiTest extends SampleAppTest {
             sums[2] += ((Number) e.get("energy_lost_mwh")).doubleValue();
         }
         for (String metric : List.of("outage_hours", "energy_lost_mwh", "events")) {
-            Map<String, Object> top = get("/analytics/top-plants?metric=" + metric + "&limit=5&start_date=2024-06-01&end_date=2025-05-31");
+            Map<String, Object> top = get(
+                    "/analytics/top-plants?metric=" + metric + "&limit=5&start_date=2024-06-01&end_date=2025-05-31");
             List<Map<String, Object>> ranked = rows(top);
             int column = metric.equals("events") ? 0 : metric.equals("outage_hours") ? 1 : 2;
-            List<Double> best = expected.values().stream().map(s -> s[column]).sorted((a, b) -> Double.compare(b, a)).limit(5).toList();
+            List<Double> best = expected.values().stream()
+                    .map(s -> s[column])
+                    .sorted((a, b) -> Double.compare(b, a))
+                    .limit(5)
+                    .toList();
 
             assertThat(top).containsEntry("metric", metric).containsEntry("start_date", "2024-06-01");
             assertThat(ranked).hasSize(5);
@@ -51,7 +57,8 @@ class AnalyticsApiTest extends SampleAppTest {
                 double[] sums = expected.get(row.get("plant_key"));
                 assertThat(((Number) row.get("events")).doubleValue()).isEqualTo(sums[0]);
                 assertThat(((Number) row.get("outage_hours")).doubleValue()).isEqualTo(sums[1]);
-                assertThat(((Number) row.get(metric)).doubleValue()).isCloseTo(best.get(ranked.indexOf(row)), org.assertj.core.data.Offset.offset(0.01));
+                assertThat(((Number) row.get(metric)).doubleValue())
+                        .isCloseTo(best.get(ranked.indexOf(row)), org.assertj.core.data.Offset.offset(0.01));
             }
         }
         ResponseEntity<Map> bad = http.getForEntity("/analytics/top-plants?metric=revenue", Map.class);
@@ -71,16 +78,26 @@ class AnalyticsApiTest extends SampleAppTest {
 
         List<Map<String, Object>> months = rows(get("/analytics/monthly?start_date=2024-01-01&end_date=2024-12-31"));
 
-        assertThat(months).extracting(m -> m.get("month")).containsExactly("2024-01", "2024-02", "2024-03", "2024-04",
-                "2024-05", "2024-06", "2024-07", "2024-08", "2024-09", "2024-10", "2024-11", "2024-12");
+        assertThat(months)
+                .extracting(m -> m.get("month"))
+                .containsExactly(
+                        "2024-01", "2024-02", "2024-03", "2024-04", "2024-05", "2024-06", "2024-07", "2024-08",
+                        "2024-09", "2024-10", "2024-11", "2024-12");
         for (Map<String, Object> month : months) {
             long[] sums = byMonth.getOrDefault(month.get("month"), new long[2]);
-            assertThat(((Number) month.get("events")).longValue()).as("%s", month).isEqualTo(sums[0]);
-            assertThat(((Number) month.get("outage_hours")).longValue()).as("%s", month).isEqualTo(sums[1]);
+            assertThat(((Number) month.get("events")).longValue())
+                    .as("%s", month)
+                    .isEqualTo(sums[0]);
+            assertThat(((Number) month.get("outage_hours")).longValue())
+                    .as("%s", month)
+                    .isEqualTo(sums[1]);
         }
         assertThat(rows(get("/analytics/monthly?facility_id=46&start_date=2024-01-01&end_date=2024-12-31")).stream()
-                .mapToLong(m -> ((Number) m.get("events")).longValue()).sum())
-                .isEqualTo(events.stream().filter(e -> "46".equals(e.get("facility_id"))).count());
+                        .mapToLong(m -> ((Number) m.get("events")).longValue())
+                        .sum())
+                .isEqualTo(events.stream()
+                        .filter(e -> "46".equals(e.get("facility_id")))
+                        .count());
     }
 
     private static long sum(List<Map<String, Object>> rows, String field) {
@@ -93,8 +110,10 @@ class AnalyticsApiTest extends SampleAppTest {
         Map<String, Object> data = get("/data?limit=1");
 
         assertThat(national.get("snapshot")).isEqualTo(data.get("snapshot"));
-        assertThat(rows(national)).hasSize(31).allSatisfy(day -> assertThat(day).containsKeys("period", "capacity_mw",
-                "outage_mw", "percent_outage"));
+        assertThat(rows(national))
+                .hasSize(31)
+                .allSatisfy(
+                        day -> assertThat(day).containsKeys("period", "capacity_mw", "outage_mw", "percent_outage"));
         assertThat(rows(national).get(0).get("period")).isEqualTo("2025-01-01");
     }
 }

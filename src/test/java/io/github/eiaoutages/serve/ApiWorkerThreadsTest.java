@@ -14,8 +14,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 class ApiWorkerThreadsTest {
 
     private final ApplicationContextRunner context = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(PropertyPlaceholderAutoConfiguration.class,
-                    TaskExecutionAutoConfiguration.class))
+            .withConfiguration(AutoConfigurations.of(
+                    PropertyPlaceholderAutoConfiguration.class, TaskExecutionAutoConfiguration.class))
             .withUserConfiguration(ApiWorkerThreads.class);
 
     @Test
@@ -33,15 +33,19 @@ class ApiWorkerThreadsTest {
             assertThat(executor.getCorePoolSize()).isEqualTo(3);
             assertThat(executor.getMaxPoolSize()).isEqualTo(3);
         });
-        context.run(app -> assertThat(app.getBean("applicationTaskExecutor", ThreadPoolTaskExecutor.class).getCorePoolSize())
+        context.run(app -> assertThat(app.getBean("applicationTaskExecutor", ThreadPoolTaskExecutor.class)
+                        .getCorePoolSize())
                 .isEqualTo(Math.max(2, Runtime.getRuntime().availableProcessors())));
     }
 
     @Test
     void refusesCountsThatWouldStallOrMakeNoSense() {
-        assertThatThrownBy(() -> ApiWorkerThreads.threads(-1, 2)).isInstanceOf(InvalidConfigurationException.class)
-                .hasMessageContaining("pipeline.api.worker-threads").hasMessageContaining("0 for one thread per CPU core");
-        assertThatThrownBy(() -> ApiWorkerThreads.threads(1, 2)).isInstanceOf(InvalidConfigurationException.class)
+        assertThatThrownBy(() -> ApiWorkerThreads.threads(-1, 2))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("pipeline.api.worker-threads")
+                .hasMessageContaining("0 for one thread per CPU core");
+        assertThatThrownBy(() -> ApiWorkerThreads.threads(1, 2))
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("2 or more");
     }
 }

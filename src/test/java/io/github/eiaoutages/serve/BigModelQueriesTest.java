@@ -10,8 +10,8 @@ import io.github.eiaoutages.model.SnapshotPublisher;
 import io.github.eiaoutages.model.TestModels;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -37,6 +37,7 @@ class BigModelQueriesTest {
 
     @TempDir
     static Path work;
+
     private static DuckDb duckDb;
     private static ServingTable t;
     private static OutageQueries queries;
@@ -47,7 +48,8 @@ class BigModelQueriesTest {
         // 80 plants of 3 units: "plant 7" names 11 plants (7, 70..79), "plant 42" one.
         SyntheticOutages.writeRaw(work.resolve("data"), 240, DAYS);
         duckDb = new DuckDb();
-        SnapshotPublisher publisher = new SnapshotPublisher(properties, new com.fasterxml.jackson.databind.ObjectMapper());
+        SnapshotPublisher publisher =
+                new SnapshotPublisher(properties, new com.fasterxml.jackson.databind.ObjectMapper());
         TestModels.builder(properties, duckDb, publisher).build();
         t = ServingTable.load(duckDb, publisher.current().orElseThrow());
         queries = new OutageQueries(new ServingSnapshots(duckDb, publisher));
@@ -69,8 +71,10 @@ class BigModelQueriesTest {
             int[] expected = matchesInOrder(q);
             EventFilter.Selection selection = EventFilter.select(t, q, from, q.limit());
             assertThat(selection.total()).as("total of %s", q).isEqualTo(expected.length);
-            assertThat(selection.page()).as("page of %s", q).containsExactly(
-                    Arrays.copyOfRange(expected, Math.min(from, expected.length), Math.min(from + q.limit(), expected.length)));
+            assertThat(selection.page())
+                    .as("page of %s", q)
+                    .containsExactly(Arrays.copyOfRange(
+                            expected, Math.min(from, expected.length), Math.min(from + q.limit(), expected.length)));
             if (q.filtersPlants()) {
                 plantCandidates.add(plantCandidates(q));
             } else if (q.startDate() != null && q.endDate() != null && !q.sort().equals(EventSort.DEFAULT)) {
@@ -80,7 +84,9 @@ class BigModelQueriesTest {
         }
         // The inputs reached each plan's side of its threshold (the thresholds are EventFilter's).
         assertThat(t.size).isGreaterThan(100_000);
-        assertThat(plantCandidates).anyMatch(n -> n <= 4096).anyMatch(n -> n > 4096 && n <= t.size / 8)
+        assertThat(plantCandidates)
+                .anyMatch(n -> n <= 4096)
+                .anyMatch(n -> n > 4096 && n <= t.size / 8)
                 .anyMatch(n -> n > t.size / 8);
         assertThat(sortedSlices).anyMatch(n -> n <= t.size / 16).anyMatch(n -> n > t.size / 16);
     }
@@ -91,7 +97,8 @@ class BigModelQueriesTest {
         Random random = new Random(7);
         for (int i = 0; i < 200; i++) {
             LocalDate start = random.nextInt(5) == 0 ? null : FIRST_DAY.plusDays(random.nextInt(DAYS) - 30);
-            LocalDate end = random.nextInt(5) == 0 ? null
+            LocalDate end = random.nextInt(5) == 0
+                    ? null
                     : (start == null ? FIRST_DAY : start).plusDays(random.nextInt(i % 2 == 0 ? 70 : 900));
             String facility = random.nextInt(4) == 0 ? String.valueOf(1000 + random.nextInt(80)) : null;
             Map<String, Object> params = new HashMap<>();
@@ -100,25 +107,34 @@ class BigModelQueriesTest {
             params.put("facility_id", facility);
             params.values().removeIf(java.util.Objects::isNull);
 
-            List<Map<String, Object>> months = (List<Map<String, Object>>) queries.monthly(params).get("data");
+            List<Map<String, Object>> months =
+                    (List<Map<String, Object>>) queries.monthly(params).get("data");
 
             Map<String, Object[]> expected = new HashMap<>();
             for (int e = 0; e < t.size; e++) {
                 LocalDate day = LocalDate.ofEpochDay(t.startDay[e]);
-                if ((start == null || !day.isBefore(start)) && (end == null || !day.isAfter(end))
-                        && (facility == null || facility.equals(t.plants.get(t.plant[e]).facilityId()))) {
-                    Object[] sums = expected.computeIfAbsent(YearMonth.from(day).toString(), m -> new Object[] {0L, 0L, 0.0});
+                if ((start == null || !day.isBefore(start))
+                        && (end == null || !day.isAfter(end))
+                        && (facility == null
+                                || facility.equals(t.plants.get(t.plant[e]).facilityId()))) {
+                    Object[] sums =
+                            expected.computeIfAbsent(YearMonth.from(day).toString(), m -> new Object[] {0L, 0L, 0.0});
                     sums[0] = (long) sums[0] + 1;
                     sums[1] = (long) sums[1] + t.durationHours[e];
                     sums[2] = (double) sums[2] + t.energyMwh[e];
                 }
             }
-            assertThat(months).as("months of %s", params).extracting(m -> m.get("month"))
-                    .containsAll(expected.keySet()).doesNotHaveDuplicates();
+            assertThat(months)
+                    .as("months of %s", params)
+                    .extracting(m -> m.get("month"))
+                    .containsAll(expected.keySet())
+                    .doesNotHaveDuplicates();
             for (Map<String, Object> month : months) {
                 Object[] sums = expected.getOrDefault(month.get("month"), new Object[] {0L, 0L, 0.0});
-                assertThat(month).as("%s of %s", month.get("month"), params)
-                        .containsEntry("events", sums[0]).containsEntry("outage_hours", sums[1])
+                assertThat(month)
+                        .as("%s of %s", month.get("month"), params)
+                        .containsEntry("events", sums[0])
+                        .containsEntry("outage_hours", sums[1])
                         .containsEntry("energy_lost_mwh", Math.round((double) sums[2] * 1000) / 1000.0);
             }
         }
@@ -130,18 +146,22 @@ class BigModelQueriesTest {
         for (int p = 0; p < plants.length; p++) {
             plants[p] = plantMatches(q, t.plants.get(p));
         }
-        return Arrays.stream(t.order(q.sort())).filter(e -> plants[t.plant[e]]
-                && (q.startDate() == null || t.startDay[e] >= q.startDate().toEpochDay())
-                && (q.endDate() == null || t.startDay[e] <= q.endDate().toEpochDay())
-                && (q.ongoing() == null || t.ongoing[e] == q.ongoing())
-                && (q.minDurationHours() == null || t.durationHours[e] >= q.minDurationHours())).toArray();
+        return Arrays.stream(t.order(q.sort()))
+                .filter(e -> plants[t.plant[e]]
+                        && (q.startDate() == null
+                                || t.startDay[e] >= q.startDate().toEpochDay())
+                        && (q.endDate() == null || t.startDay[e] <= q.endDate().toEpochDay())
+                        && (q.ongoing() == null || t.ongoing[e] == q.ongoing())
+                        && (q.minDurationHours() == null || t.durationHours[e] >= q.minDurationHours()))
+                .toArray();
     }
 
     private static boolean plantMatches(DataQuery q, ServingTable.PlantRow plant) {
         return (q.facilityId() == null || q.facilityId().equals(plant.facilityId()))
                 && (q.generator() == null || q.generator().equals(plant.generatorId()))
                 && (q.plantKey() == null || q.plantKey() == plant.plantKey())
-                && (q.plantName() == null || plant.plantName().toLowerCase(Locale.ROOT).contains(q.plantName()));
+                && (q.plantName() == null
+                        || plant.plantName().toLowerCase(Locale.ROOT).contains(q.plantName()));
     }
 
     private static int plantCandidates(DataQuery q) {
@@ -157,7 +177,8 @@ class BigModelQueriesTest {
     private static DataQuery randomQuery(Random r) {
         String facility = r.nextInt(100) < 12 ? String.valueOf(1000 + r.nextInt(80)) : null;
         String generator = r.nextInt(100) < 25 ? String.valueOf(1 + r.nextInt(3)) : null;
-        Integer plantKey = r.nextInt(100) < 4 ? t.plants.get(r.nextInt(t.plants.size())).plantKey() : null;
+        Integer plantKey =
+                r.nextInt(100) < 4 ? t.plants.get(r.nextInt(t.plants.size())).plantKey() : null;
         String name = switch (r.nextInt(8)) {
             case 0, 1 -> "plant " + r.nextInt(10);
             case 2 -> "plant " + r.nextInt(80);
@@ -183,11 +204,22 @@ class BigModelQueriesTest {
             default -> null;
         };
         Integer minHours = r.nextInt(4) == 0 ? List.of(24, 48, 72, 120).get(r.nextInt(4)) : null;
-        String sortField = r.nextInt(5) == 0 ? null
+        String sortField = r.nextInt(5) == 0
+                ? null
                 : (r.nextBoolean() ? "-" : "") + EventSort.FIELDS.get(r.nextInt(EventSort.FIELDS.size()));
         int limit = r.nextInt(10) == 0 ? 1000 : 1 + r.nextInt(100);
         int page = r.nextInt(4) == 0 ? 1 + r.nextInt(300) : 1 + r.nextInt(5);
-        return new DataQuery(page, limit, start, end, facility, generator, plantKey, name, ongoing, minHours,
+        return new DataQuery(
+                page,
+                limit,
+                start,
+                end,
+                facility,
+                generator,
+                plantKey,
+                name,
+                ongoing,
+                minHours,
                 EventSort.parse(sortField));
     }
 }

@@ -39,11 +39,28 @@ class DataApiTest extends SampleAppTest {
     void rows_carry_fact_plant_and_date_attributes() {
         Map<String, Object> row = rows(get("/data?limit=1")).get(0);
 
-        assertThat(row).containsKeys("outage_id", "plant_key", "facility_id", "plant_name", "generator_id", "unit_name",
-                "start_date", "year", "month", "day_name", "start_ts", "end_ts", "duration_hours", "peak_outage_mw",
-                "energy_lost_mwh", "capacity_mw", "is_ongoing");
+        assertThat(row)
+                .containsKeys(
+                        "outage_id",
+                        "plant_key",
+                        "facility_id",
+                        "plant_name",
+                        "generator_id",
+                        "unit_name",
+                        "start_date",
+                        "year",
+                        "month",
+                        "day_name",
+                        "start_ts",
+                        "end_ts",
+                        "duration_hours",
+                        "peak_outage_mw",
+                        "energy_lost_mwh",
+                        "capacity_mw",
+                        "is_ongoing");
         assertThat(row.get("outage_id").toString())
-                .isEqualTo(row.get("facility_id") + "-" + row.get("generator_id") + "-" + row.get("start_date").toString().replace("-", ""));
+                .isEqualTo(row.get("facility_id") + "-" + row.get("generator_id") + "-"
+                        + row.get("start_date").toString().replace("-", ""));
     }
 
     @Test
@@ -52,20 +69,39 @@ class DataApiTest extends SampleAppTest {
         Map<String, Object> brownsFerry = get("/data?facility_id=46&limit=1000");
         Map<String, Object> march = get("/data?start_date=2024-03-01&end_date=2024-03-31&limit=1000");
 
-        assertThat(rows(brownsFerry)).isNotEmpty().allSatisfy(r -> assertThat(r.get("facility_id")).isEqualTo("46"));
+        assertThat(rows(brownsFerry))
+                .isNotEmpty()
+                .allSatisfy(r -> assertThat(r.get("facility_id")).isEqualTo("46"));
         assertThat(((Number) brownsFerry.get("total")).longValue()).isLessThan(all);
-        assertThat(rows(march)).isNotEmpty().allSatisfy(r -> assertThat(r.get("start_date").toString()).startsWith("2024-03"));
+        assertThat(rows(march))
+                .isNotEmpty()
+                .allSatisfy(r -> assertThat(r.get("start_date").toString()).startsWith("2024-03"));
         assertThat(rows(get("/data?facility_id=999999"))).isEmpty();
     }
 
     @ParameterizedTest
     @CsvSource({
-            "limit=0, limit", "limit=1001, limit", "limit=abc, limit", "limit=, ''", "page=0, page",
-            "page=-3, page", "start_date=2024-13-01, start_date", "end_date=yesterday, end_date",
-            "start_date=2024-05-01&end_date=2024-04-01, end_date", "facility_id=46'%20OR%201=1, facility_id",
-            "limit=5&limit=6, limit", "plant_key=0, plant_key", "plant_key=x, plant_key", "ongoing=yes, ongoing",
-            "min_duration_hours=-1, min_duration_hours", "generator=1%3B, generator", "sort=-, sort",
-            "start_date=0001-01-01, start_date", "startdate=2025-01-01, startdate", "limit=5&foo=bar, foo"})
+        "limit=0, limit",
+        "limit=1001, limit",
+        "limit=abc, limit",
+        "limit=, ''",
+        "page=0, page",
+        "page=-3, page",
+        "start_date=2024-13-01, start_date",
+        "end_date=yesterday, end_date",
+        "start_date=2024-05-01&end_date=2024-04-01, end_date",
+        "facility_id=46'%20OR%201=1, facility_id",
+        "limit=5&limit=6, limit",
+        "plant_key=0, plant_key",
+        "plant_key=x, plant_key",
+        "ongoing=yes, ongoing",
+        "min_duration_hours=-1, min_duration_hours",
+        "generator=1%3B, generator",
+        "sort=-, sort",
+        "start_date=0001-01-01, start_date",
+        "startdate=2025-01-01, startdate",
+        "limit=5&foo=bar, foo"
+    })
     void a_bad_parameter_gets_400_naming_it(String query, String parameter) {
         ResponseEntity<Map> response = http.getForEntity("/data?" + query, Map.class);
 
@@ -96,19 +132,38 @@ class DataApiTest extends SampleAppTest {
         String generator = (String) anEvent.get("generator_id");
         Object plantKey = anEvent.get("plant_key");
 
-        assertThat(ids(allEvents("&generator=" + generator))).containsExactlyElementsOf(
-                ids(all.stream().filter(e -> e.get("generator_id").equals(generator)).toList()));
-        assertThat(ids(allEvents("&plant_key=" + plantKey))).isNotEmpty().containsExactlyElementsOf(
-                ids(all.stream().filter(e -> e.get("plant_key").equals(plantKey)).toList()));
-        assertThat(ids(allEvents("&facility_id=" + facility + "&generator=" + generator))).containsExactlyElementsOf(
-                ids(all.stream().filter(e -> e.get("facility_id").equals(facility) && e.get("generator_id").equals(generator)).toList()));
-        assertThat(ids(allEvents("&plant_name=FeRrY"))).isNotEmpty().containsExactlyElementsOf(
-                ids(all.stream().filter(e -> e.get("plant_name").toString().toLowerCase().contains("ferry")).toList()));
-        assertThat(ids(allEvents("&ongoing=true"))).isNotEmpty().containsExactlyElementsOf(
-                ids(all.stream().filter(e -> Boolean.TRUE.equals(e.get("is_ongoing"))).toList()));
-        assertThat(ids(allEvents("&ongoing=false"))).hasSize(all.size() - allEvents("&ongoing=true").size());
-        assertThat(ids(allEvents("&min_duration_hours=240"))).isNotEmpty().containsExactlyElementsOf(
-                ids(all.stream().filter(e -> ((Number) e.get("duration_hours")).intValue() >= 240).toList()));
+        assertThat(ids(allEvents("&generator=" + generator)))
+                .containsExactlyElementsOf(ids(all.stream()
+                        .filter(e -> e.get("generator_id").equals(generator))
+                        .toList()));
+        assertThat(ids(allEvents("&plant_key=" + plantKey)))
+                .isNotEmpty()
+                .containsExactlyElementsOf(ids(all.stream()
+                        .filter(e -> e.get("plant_key").equals(plantKey))
+                        .toList()));
+        assertThat(ids(allEvents("&facility_id=" + facility + "&generator=" + generator)))
+                .containsExactlyElementsOf(ids(all.stream()
+                        .filter(e -> e.get("facility_id").equals(facility)
+                                && e.get("generator_id").equals(generator))
+                        .toList()));
+        assertThat(ids(allEvents("&plant_name=FeRrY")))
+                .isNotEmpty()
+                .containsExactlyElementsOf(ids(all.stream()
+                        .filter(e ->
+                                e.get("plant_name").toString().toLowerCase().contains("ferry"))
+                        .toList()));
+        assertThat(ids(allEvents("&ongoing=true")))
+                .isNotEmpty()
+                .containsExactlyElementsOf(ids(all.stream()
+                        .filter(e -> Boolean.TRUE.equals(e.get("is_ongoing")))
+                        .toList()));
+        assertThat(ids(allEvents("&ongoing=false")))
+                .hasSize(all.size() - allEvents("&ongoing=true").size());
+        assertThat(ids(allEvents("&min_duration_hours=240")))
+                .isNotEmpty()
+                .containsExactlyElementsOf(ids(all.stream()
+                        .filter(e -> ((Number) e.get("duration_hours")).intValue() >= 240)
+                        .toList()));
         assertThat(allEvents("&plant_name=no such plant")).isEmpty();
     }
 
@@ -118,18 +173,23 @@ class DataApiTest extends SampleAppTest {
         List<Map<String, Object>> byDuration = allEvents("&sort=duration_hours");
         List<Map<String, Object>> newest = allEvents("&sort=-start_date");
 
-        assertThat(byEnergy).isSortedAccordingTo(java.util.Comparator
-                .comparing((Map<String, Object> e) -> -((Number) e.get("energy_lost_mwh")).doubleValue())
-                .thenComparing(e -> (String) e.get("outage_id")));
-        assertThat(byDuration).isSortedAccordingTo(java.util.Comparator
-                .comparing((Map<String, Object> e) -> ((Number) e.get("duration_hours")).intValue())
-                .thenComparing(e -> (String) e.get("outage_id")));
-        assertThat(newest).isSortedAccordingTo(java.util.Comparator
-                .comparing((Map<String, Object> e) -> (String) e.get("start_date")).reversed()
-                .thenComparing(e -> (String) e.get("outage_id")));
+        assertThat(byEnergy)
+                .isSortedAccordingTo(java.util.Comparator.comparing(
+                                (Map<String, Object> e) -> -((Number) e.get("energy_lost_mwh")).doubleValue())
+                        .thenComparing(e -> (String) e.get("outage_id")));
+        assertThat(byDuration)
+                .isSortedAccordingTo(java.util.Comparator.comparing(
+                                (Map<String, Object> e) -> ((Number) e.get("duration_hours")).intValue())
+                        .thenComparing(e -> (String) e.get("outage_id")));
+        assertThat(newest)
+                .isSortedAccordingTo(
+                        java.util.Comparator.comparing((Map<String, Object> e) -> (String) e.get("start_date"))
+                                .reversed()
+                                .thenComparing(e -> (String) e.get("outage_id")));
         assertThat(ids(byEnergy)).containsExactlyInAnyOrderElementsOf(ids(byDuration));
         // Paging through a sort is deterministic: the same call answers the same page.
-        assertThat(get("/data?sort=duration_hours&limit=50&page=3")).isEqualTo(get("/data?sort=duration_hours&limit=50&page=3"));
+        assertThat(get("/data?sort=duration_hours&limit=50&page=3"))
+                .isEqualTo(get("/data?sort=duration_hours&limit=50&page=3"));
         ResponseEntity<Map> bad = http.getForEntity("/data?sort=drop table", Map.class);
         assertThat(bad.getStatusCode().value()).isEqualTo(400);
         assertThat(bad.getBody()).containsEntry("parameter", "sort");
@@ -140,13 +200,19 @@ class DataApiTest extends SampleAppTest {
     /** Filter and sort together, for few matches (sorted by rank) and many (walked in sort order), paged. */
     @Test
     void filtered_events_are_sorted_and_paged_like_the_sorted_whole() {
-        java.util.Comparator<Map<String, Object>> byEnergy = java.util.Comparator
-                .comparing((Map<String, Object> e) -> -((Number) e.get("energy_lost_mwh")).doubleValue())
+        java.util.Comparator<Map<String, Object>> byEnergy = java.util.Comparator.comparing(
+                        (Map<String, Object> e) -> -((Number) e.get("energy_lost_mwh")).doubleValue())
                 .thenComparing(e -> (String) e.get("outage_id"));
         List<Map<String, Object>> sorted = allEvents("&sort=-energy_lost_mwh");
-        for (String filter : List.of("&plant_name=ferry", "&generator=1", "&ongoing=false", "&min_duration_hours=100",
-                "&start_date=2025-01-01&end_date=2025-06-30", "&plant_key=3&start_date=2024-06-01")) {
-            List<Map<String, Object>> expected = allEvents(filter).stream().sorted(byEnergy).toList();
+        for (String filter : List.of(
+                "&plant_name=ferry",
+                "&generator=1",
+                "&ongoing=false",
+                "&min_duration_hours=100",
+                "&start_date=2025-01-01&end_date=2025-06-30",
+                "&plant_key=3&start_date=2024-06-01")) {
+            List<Map<String, Object>> expected =
+                    allEvents(filter).stream().sorted(byEnergy).toList();
 
             List<Map<String, Object>> actual = new java.util.ArrayList<>();
             for (int page = 1; page <= (expected.size() + 6) / 7; page++) {
@@ -154,8 +220,11 @@ class DataApiTest extends SampleAppTest {
             }
 
             assertThat(ids(actual)).as(filter).isNotEmpty().containsExactlyElementsOf(ids(expected));
-            assertThat(ids(sorted.stream().filter(e -> ids(expected).contains(e.get("outage_id"))).toList()))
-                    .as(filter).containsExactlyElementsOf(ids(actual));
+            assertThat(ids(sorted.stream()
+                            .filter(e -> ids(expected).contains(e.get("outage_id")))
+                            .toList()))
+                    .as(filter)
+                    .containsExactlyElementsOf(ids(actual));
         }
     }
 

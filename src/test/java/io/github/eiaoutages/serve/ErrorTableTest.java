@@ -77,18 +77,26 @@ class ErrorTableTest {
         assertThat(statuses).containsExactlyEntriesOf(expected());
         for (Map.Entry<String, HttpResponse<String>> row : answers.entrySet()) {
             HttpResponse<String> answer = row.getValue();
-            assertThat(answer.headers().firstValue("Content-Type")).as(row.getKey()).get().asString()
+            assertThat(answer.headers().firstValue("Content-Type"))
+                    .as(row.getKey())
+                    .get()
+                    .asString()
                     .startsWith("application/problem+json");
             Map<?, ?> problem = json.readValue(answer.body(), Map.class);
             Set<Object> members = new HashSet<>(problem.keySet());
             members.removeAll(EXTRAS);
             assertThat(members).as("%s: %s", row.getKey(), answer.body()).isEqualTo(MEMBERS);
             assertThat(problem.get("status")).as(row.getKey()).isEqualTo(answer.statusCode());
-            assertThat((String) problem.get("detail")).as(row.getKey()).isNotBlank().doesNotContain(TOKEN)
+            assertThat((String) problem.get("detail"))
+                    .as(row.getKey())
+                    .isNotBlank()
+                    .doesNotContain(TOKEN)
                     .doesNotContain("not-the-token");
         }
-        assertThat(json.readValue(answers.get("400 bad parameter").body(), Map.class)).containsEntry("parameter", "limit");
-        assertThat(json.readValue(answers.get("409 run active").body(), Map.class)).containsKey("active_run_id");
+        assertThat(json.readValue(answers.get("400 bad parameter").body(), Map.class))
+                .containsEntry("parameter", "limit");
+        assertThat(json.readValue(answers.get("409 run active").body(), Map.class))
+                .containsKey("active_run_id");
     }
 
     private ConfigurableApplicationContext start() {
@@ -113,9 +121,12 @@ class ErrorTableTest {
         return expected;
     }
 
-    private HttpResponse<String> send(String method, String path, String token, String type, String body) throws Exception {
+    private HttpResponse<String> send(String method, String path, String token, String type, String body)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -137,7 +148,8 @@ class ErrorTableTest {
 
     private void truncateFactTable() throws Exception {
         try (Stream<Path> files = Files.walk(work.resolve("modeled"))) {
-            for (Path file : files.filter(f -> f.getFileName().toString().equals("fact_outage.parquet")).toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().equals("fact_outage.parquet"))
+                    .toList()) {
                 Files.write(file, new byte[100]);
             }
         }

@@ -24,18 +24,86 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class HostileQueryFuzzTest extends SampleAppTest {
 
     private static final int REQUESTS = 3000;
-    private static final List<String> PATHS = List.of("/data", "/plants", "/analytics/top-plants", "/analytics/monthly",
-            "/runs", "/runs/%s");
-    private static final List<String> NAMES = List.of("page", "limit", "start_date", "end_date", "facility_id", "generator",
-            "plant_key", "plant_name", "ongoing", "min_duration_hours", "sort", "metric", "name", "wait", "dataset",
-            "head", "preview", "api_key", "__proto__", "a[b]", "");
-    private static final List<String> VALUES = List.of("1", "0", "-1", "1000", "1001", "2147483647", "2147483648",
-            "-2147483649", "99999999999999999999999", "1e309", "NaN", "-0", "0x10", "1.5", " 7 ", "null", "true", "FALSE",
-            "2025-01-01", "2025-02-30", "2025-13-01", "0000-01-01", "9999-12-31", "+100000-01-01", "2025-1-1", "20250101",
-            "yesterday", "' OR 1=1 --", "1; DROP TABLE fact_outage", "46' UNION SELECT * FROM dim_plant --",
-            "read_parquet('/etc/passwd')", "${jndi:ldap://x/a}", "${header.CamelHttpUri}", "#{1+1}", "<script>alert(1)</script>",
-            "日本語", "Ferry", "ferry", "\u0000", "\u202Eevil", "😀", "%", "%25zz", "\\", "../../etc/passwd", "-start_date",
-            "energy_lost_mwh", "-", "--", "outage_hours", "events", "revenue", "generator-nuclear-outages", "a".repeat(5000), "");
+    private static final List<String> PATHS =
+            List.of("/data", "/plants", "/analytics/top-plants", "/analytics/monthly", "/runs", "/runs/%s");
+    private static final List<String> NAMES = List.of(
+            "page",
+            "limit",
+            "start_date",
+            "end_date",
+            "facility_id",
+            "generator",
+            "plant_key",
+            "plant_name",
+            "ongoing",
+            "min_duration_hours",
+            "sort",
+            "metric",
+            "name",
+            "wait",
+            "dataset",
+            "head",
+            "preview",
+            "api_key",
+            "__proto__",
+            "a[b]",
+            "");
+    private static final List<String> VALUES = List.of(
+            "1",
+            "0",
+            "-1",
+            "1000",
+            "1001",
+            "2147483647",
+            "2147483648",
+            "-2147483649",
+            "99999999999999999999999",
+            "1e309",
+            "NaN",
+            "-0",
+            "0x10",
+            "1.5",
+            " 7 ",
+            "null",
+            "true",
+            "FALSE",
+            "2025-01-01",
+            "2025-02-30",
+            "2025-13-01",
+            "0000-01-01",
+            "9999-12-31",
+            "+100000-01-01",
+            "2025-1-1",
+            "20250101",
+            "yesterday",
+            "' OR 1=1 --",
+            "1; DROP TABLE fact_outage",
+            "46' UNION SELECT * FROM dim_plant --",
+            "read_parquet('/etc/passwd')",
+            "${jndi:ldap://x/a}",
+            "${header.CamelHttpUri}",
+            "#{1+1}",
+            "<script>alert(1)</script>",
+            "日本語",
+            "Ferry",
+            "ferry",
+            "\u0000",
+            "\u202Eevil",
+            "😀",
+            "%",
+            "%25zz",
+            "\\",
+            "../../etc/passwd",
+            "-start_date",
+            "energy_lost_mwh",
+            "-",
+            "--",
+            "outage_hours",
+            "events",
+            "revenue",
+            "generator-nuclear-outages",
+            "a".repeat(5000),
+            "");
 
     @LocalServerPort
     int port;
@@ -43,22 +111,33 @@ class HostileQueryFuzzTest extends SampleAppTest {
     @Test
     void no_query_string_makes_any_get_endpoint_answer_500() throws Exception {
         HttpClient client = HttpClient.newHttpClient();
-        String runId = (String) ((Map<?, ?>) http.getForEntity("/runs?limit=1", List.class).getBody().get(0)).get("run_id");
+        String runId = (String) ((Map<?, ?>)
+                        http.getForEntity("/runs?limit=1", List.class).getBody().get(0))
+                .get("run_id");
         Random random = new Random(20261124);
         Map<Integer, Integer> statuses = new TreeMap<>();
         List<String> failures = new ArrayList<>();
         for (int i = 0; i < REQUESTS; i++) {
-            String path = String.format(PATHS.get(random.nextInt(PATHS.size())),
+            String path = String.format(
+                    PATHS.get(random.nextInt(PATHS.size())),
                     random.nextBoolean() ? runId : encode(VALUES.get(random.nextInt(VALUES.size()))));
             String query = query(random);
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path
-                    + "?" + query)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path + "?" + query))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             statuses.merge(response.statusCode(), 1, Integer::sum);
             if (response.statusCode() >= 500) {
                 failures.add(response.statusCode() + " " + path + "?" + query + " -> " + response.body());
-            } else if (response.statusCode() >= 400 && !rejectedByTomcat(path, query) && !response.headers()
-                    .firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
-                failures.add("not a problem: " + path + "?" + query + " -> " + response.headers().map());
+            } else if (response.statusCode() >= 400
+                    && !rejectedByTomcat(path, query)
+                    && !response.headers()
+                            .firstValue("Content-Type")
+                            .orElse("")
+                            .startsWith("application/problem+json")) {
+                failures.add("not a problem: " + path + "?" + query + " -> "
+                        + response.headers().map());
             }
         }
 
@@ -72,7 +151,10 @@ class HostileQueryFuzzTest extends SampleAppTest {
      * an encoded slash, backslash or NUL in the path, and a request line over 8 KB.
      */
     private static boolean rejectedByTomcat(String path, String query) {
-        return path.contains("%2F") || path.contains("%5C") || path.contains("%00") || path.length() + query.length() > 8000;
+        return path.contains("%2F")
+                || path.contains("%5C")
+                || path.contains("%00")
+                || path.length() + query.length() > 8000;
     }
 
     /** 0 to 5 parameters, sometimes repeated, from the known names and values and some random bytes. */
@@ -84,7 +166,10 @@ class HostileQueryFuzzTest extends SampleAppTest {
             String value = random.nextInt(10) == 0 ? randomText(random) : VALUES.get(random.nextInt(VALUES.size()));
             int repeat = random.nextInt(8) == 0 ? 2 : 1;
             for (int r = 0; r < repeat; r++) {
-                query.append(query.isEmpty() ? "" : "&").append(encode(name)).append('=').append(encode(value));
+                query.append(query.isEmpty() ? "" : "&")
+                        .append(encode(name))
+                        .append('=')
+                        .append(encode(value));
             }
         }
         return query.toString();

@@ -14,31 +14,60 @@ class OpenApiDocumentTest extends SampleAppTest {
     @Test
     @SuppressWarnings("unchecked")
     void every_operation_and_parameter_has_a_type_a_description_and_numbers_a_range() {
-        Map<String, Object> document = http.getForEntity("/openapi.json", Map.class).getBody();
-        Map<String, Map<String, Map<String, Object>>> paths = (Map<String, Map<String, Map<String, Object>>>) document.get("paths");
+        Map<String, Object> document =
+                http.getForEntity("/openapi.json", Map.class).getBody();
+        Map<String, Map<String, Map<String, Object>>> paths =
+                (Map<String, Map<String, Map<String, Object>>>) document.get("paths");
 
-        assertThat(paths).containsKeys("/data", "/plants", "/analytics/top-plants", "/analytics/monthly", "/runs",
-                "/runs/{runId}", "/refresh");
+        assertThat(paths)
+                .containsKeys(
+                        "/data",
+                        "/plants",
+                        "/analytics/top-plants",
+                        "/analytics/monthly",
+                        "/runs",
+                        "/runs/{runId}",
+                        "/refresh");
         assertThat(((Map<String, Object>) document.get("info")).get("title")).isEqualTo("EIA Outage Pipeline API");
         // A run's status is an enum of the document, interrupted included.
-        Map<String, Object> runSchema = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
-                document.get("components")).get("schemas")).get("RunRecord");
-        assertThat((List<String>) ((Map<String, Object>) ((Map<String, Object>) runSchema.get("properties"))
-                .get("status")).get("enum")).contains("running", "succeeded", "degraded", "failed", "interrupted");
+        Map<String, Object> runSchema = (Map<String, Object>)
+                ((Map<String, Object>) ((Map<String, Object>) document.get("components")).get("schemas"))
+                        .get("RunRecord");
+        assertThat((List<String>)
+                        ((Map<String, Object>) ((Map<String, Object>) runSchema.get("properties")).get("status"))
+                                .get("enum"))
+                .contains("running", "succeeded", "degraded", "failed", "interrupted");
         // Swagger UI renders the description as Markdown: <token> outside code quotes would vanish as an HTML tag.
         assertThat((String) ((Map<String, Object>) document.get("info")).get("description"))
                 .contains("`Authorization: Bearer <token>`");
         // Swagger UI's "Authorize" sends the token: a bearer scheme that every operation requires.
-        Map<String, Object> schemes = (Map<String, Object>) ((Map<String, Object>) document.get("components")).get("securitySchemes");
-        assertThat((Map<String, Object>) schemes.get("bearerAuth")).containsEntry("type", "http").containsEntry("scheme", "bearer");
-        assertThat((List<Map<String, Object>>) document.get("security")).anySatisfy(r -> assertThat(r).containsKey("bearerAuth"));
-        List<Object> dataParameters = ((List<Map<String, Object>>) paths.get("/data").get("get").get("parameters")).stream()
-                .map(p -> p.get("name")).toList();
-        assertThat(dataParameters).contains("start_date", "end_date", "facility_id", "generator", "plant_key", "plant_name", "ongoing",
-                        "min_duration_hours", "sort", "page", "limit");
+        Map<String, Object> schemes =
+                (Map<String, Object>) ((Map<String, Object>) document.get("components")).get("securitySchemes");
+        assertThat((Map<String, Object>) schemes.get("bearerAuth"))
+                .containsEntry("type", "http")
+                .containsEntry("scheme", "bearer");
+        assertThat((List<Map<String, Object>>) document.get("security"))
+                .anySatisfy(r -> assertThat(r).containsKey("bearerAuth"));
+        List<Object> dataParameters = ((List<Map<String, Object>>)
+                        paths.get("/data").get("get").get("parameters"))
+                .stream().map(p -> p.get("name")).toList();
+        assertThat(dataParameters)
+                .contains(
+                        "start_date",
+                        "end_date",
+                        "facility_id",
+                        "generator",
+                        "plant_key",
+                        "plant_name",
+                        "ongoing",
+                        "min_duration_hours",
+                        "sort",
+                        "page",
+                        "limit");
         paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
             assertThat(operation.get("summary")).as("%s %s", method, path).isNotNull();
-            for (Map<String, Object> parameter : (List<Map<String, Object>>) operation.getOrDefault("parameters", List.of())) {
+            for (Map<String, Object> parameter :
+                    (List<Map<String, Object>>) operation.getOrDefault("parameters", List.of())) {
                 String name = path + " " + parameter.get("name");
                 Map<String, Object> schema = (Map<String, Object>) parameter.get("schema");
                 assertThat(schema.get("type")).as(name).isIn("string", "integer", "boolean");
@@ -61,10 +90,13 @@ class OpenApiDocumentTest extends SampleAppTest {
         ResponseEntity<String> bundle = http.getForEntity("/webjars/swagger-ui/swagger-ui-bundle.js", String.class);
 
         assertThat(page.getStatusCode().value()).isEqualTo(200);
-        assertThat(page.getBody()).contains("/webjars/swagger-ui/swagger-ui-bundle.js").doesNotContain("http");
+        assertThat(page.getBody())
+                .contains("/webjars/swagger-ui/swagger-ui-bundle.js")
+                .doesNotContain("http");
         assertThat(script.getBody()).contains("url: \"/openapi.json\"");
         assertThat(bundle.getStatusCode().value()).isEqualTo(200);
         assertThat(bundle.getBody()).contains("SwaggerUIBundle");
-        assertThat(http.getForEntity("/docs", String.class).getStatusCode().value()).isEqualTo(200);
+        assertThat(http.getForEntity("/docs", String.class).getStatusCode().value())
+                .isEqualTo(200);
     }
 }

@@ -21,10 +21,13 @@ class ProblemAnswersTest extends LiveAppTest {
         assertProblem(http.getForEntity("/no/such/path", Map.class), 404, "/analytics/national");
         assertProblem(http.getForEntity("/no/such/path", Map.class), 404, "/datasets");
         assertProblem(http.getForEntity("/no/such/path", Map.class), 404, "POST /refresh");
-        assertProblem(http.getForEntity("/data?start_date=2025-02-30", Map.class), 400,
+        assertProblem(
+                http.getForEntity("/data?start_date=2025-02-30", Map.class),
+                400,
                 "is 2025-02-30, a day that does not exist (Invalid date 'FEBRUARY 30')");
         assertProblem(http.getForEntity("/runs/20990101T000000000Z", Map.class), 404, "GET /runs");
-        assertProblem(http.exchange("/data", HttpMethod.POST, HttpEntity.EMPTY, Map.class), 405, "POST is not accepted");
+        assertProblem(
+                http.exchange("/data", HttpMethod.POST, HttpEntity.EMPTY, Map.class), 405, "POST is not accepted");
         assertProblem(http.exchange("/refresh", HttpMethod.DELETE, HttpEntity.EMPTY, Map.class), 405, "/openapi.json");
         assertProblem(http.getForEntity("/runs?limit=0", Map.class), 400, "'limit' must be between 1 and 200");
     }

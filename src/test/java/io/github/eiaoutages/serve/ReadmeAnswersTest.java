@@ -28,8 +28,21 @@ class ReadmeAnswersTest extends SampleAppTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Fields whose value depends on when the sample ran. */
-    private static final Set<String> MOMENTS = Set.of("snapshot", "run_id", "started_at", "finished_at", "duration_ms",
-            "total", "rows", "newest_period", "gap_count", "pages", "rows_received", "rows_duplicate", "bytes");
+    private static final Set<String> MOMENTS = Set.of(
+            "snapshot",
+            "run_id",
+            "started_at",
+            "finished_at",
+            "duration_ms",
+            "total",
+            "rows",
+            "newest_period",
+            "gap_count",
+            "pages",
+            "rows_received",
+            "rows_duplicate",
+            "bytes");
+
     private static final Pattern EXAMPLE = Pattern.compile(
             "```bash\\n\\s*curl -s(?: -X (POST))? '(?:http://)?localhost:8080(/[^']*)'\\s*```\\s*```json\\n(.*?)```",
             Pattern.DOTALL);
@@ -47,8 +60,9 @@ class ReadmeAnswersTest extends SampleAppTest {
             JsonNode shown = JSON.readTree(unabbreviated(m.group(3)));
             List<String> differences = new ArrayList<>();
             compare("", shown, actual, differences);
-            assertThat(differences).as("%s %s: the README shows %s%nbut the application answers %s", method, path,
-                    shown, actual).isEmpty();
+            assertThat(differences)
+                    .as("%s %s: the README shows %s%nbut the application answers %s", method, path, shown, actual)
+                    .isEmpty();
             checked.add(path);
         }
         assertThat(checked).as("README examples checked").hasSizeGreaterThanOrEqualTo(5);
@@ -80,10 +94,11 @@ class ReadmeAnswersTest extends SampleAppTest {
                     JsonNode value = actual.get(field.getKey());
                     if (value == null) {
                         differences.add(where + "." + field.getKey() + " is missing");
-                    } else if (field.getValue().isTextual() && !shape(field.getValue()).equals(shape(value))) {
+                    } else if (field.getValue().isTextual()
+                            && !shape(field.getValue()).equals(shape(value))) {
                         // A moment may differ, its format may not (ids, ISO-8601 times with milliseconds).
-                        differences.add(where + "." + field.getKey() + " is " + value + ", not shaped like the README's "
-                                + field.getValue());
+                        differences.add(where + "." + field.getKey() + " is " + value
+                                + ", not shaped like the README's " + field.getValue());
                     }
                     continue;
                 }

@@ -20,8 +20,12 @@ class RefreshApiTest extends SampleAppTest {
         assertThat(accepted.getStatusCode().value()).isEqualTo(202);
         String runId = (String) accepted.getBody().get("run_id");
         assertThat(accepted.getHeaders().getLocation()).hasToString("/runs/" + runId);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
-                "succeeded".equals(http.getForEntity("/runs/" + runId, Map.class).getBody().get("status")));
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> "succeeded"
+                        .equals(http.getForEntity("/runs/" + runId, Map.class)
+                                .getBody()
+                                .get("status")));
         List<?> runs = http.getForEntity("/runs?limit=5", List.class).getBody();
         assertThat(runs).isNotEmpty();
         assertThat(((Map<?, ?>) runs.get(0)).get("run_id")).isEqualTo(runId);
@@ -29,24 +33,35 @@ class RefreshApiTest extends SampleAppTest {
 
     @Test
     void refresh_with_wait_answers_200_with_counts_when_the_run_has_ended() {
-        await().atMost(Duration.ofSeconds(60)).until(() -> http.postForEntity("/refresh?wait=true", null, Map.class)
-                .getStatusCode().value() != 409);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> http.postForEntity("/refresh?wait=true", null, Map.class)
+                                .getStatusCode()
+                                .value()
+                        != 409);
         ResponseEntity<Map> finished = http.postForEntity("/refresh?wait=true", null, Map.class);
 
         assertThat(finished.getStatusCode().value()).isEqualTo(200);
         @SuppressWarnings("unchecked")
         Map<String, Object> run = finished.getBody();
-        assertThat(run).containsEntry("status", "succeeded").containsEntry("trigger", "api").containsKey("finished_at");
+        assertThat(run)
+                .containsEntry("status", "succeeded")
+                .containsEntry("trigger", "api")
+                .containsKey("finished_at");
         @SuppressWarnings("unchecked")
-        Map<String, Object> counts = (Map<String, Object>) ((Map<?, ?>) run.get("datasets")).get("generator-nuclear-outages");
+        Map<String, Object> counts =
+                (Map<String, Object>) ((Map<?, ?>) run.get("datasets")).get("generator-nuclear-outages");
         // The startup run stored the sample; a refresh asks only for the last 14 days again (one short page of
         // 27 generators x 15 days), and nothing in them changed: every row is a duplicate.
-        assertThat(counts).containsEntry("pages", 1).containsEntry("rows_received", 27 * 15).containsEntry("rows_accepted", 0);
+        assertThat(counts)
+                .containsEntry("pages", 1)
+                .containsEntry("rows_received", 27 * 15)
+                .containsEntry("rows_accepted", 0);
     }
 
     @Test
     void an_unknown_run_is_404_and_a_bad_wait_flag_is_400() {
-        assertThat(http.getForEntity("/runs/nope", Map.class).getStatusCode().value()).isEqualTo(404);
+        assertThat(http.getForEntity("/runs/nope", Map.class).getStatusCode().value())
+                .isEqualTo(404);
         ResponseEntity<Map> bad = http.postForEntity("/refresh?wait=maybe", null, Map.class);
         assertThat(bad.getStatusCode().value()).isEqualTo(400);
         assertThat(bad.getBody()).containsEntry("parameter", "wait");
@@ -71,14 +86,20 @@ class RefreshApiTest extends SampleAppTest {
         }
         pool.shutdown();
 
-        List<ResponseEntity<Map>> accepted = answers.stream().filter(a -> a.getStatusCode().value() == 202).toList();
+        List<ResponseEntity<Map>> accepted =
+                answers.stream().filter(a -> a.getStatusCode().value() == 202).toList();
         assertThat(accepted).hasSize(1);
         String runId = (String) accepted.get(0).getBody().get("run_id");
-        assertThat(answers).filteredOn(a -> a.getStatusCode().value() == 409).hasSize(19).allSatisfy(conflict -> {
-            assertThat(conflict.getBody()).containsEntry("active_run_id", runId).containsEntry("status", 409);
-            assertThat((String) conflict.getBody().get("detail")).contains(runId);
-            assertThat(conflict.getHeaders().getContentType()).hasToString("application/problem+json");
-        });
+        assertThat(answers)
+                .filteredOn(a -> a.getStatusCode().value() == 409)
+                .hasSize(19)
+                .allSatisfy(conflict -> {
+                    assertThat(conflict.getBody())
+                            .containsEntry("active_run_id", runId)
+                            .containsEntry("status", 409);
+                    assertThat((String) conflict.getBody().get("detail")).contains(runId);
+                    assertThat(conflict.getHeaders().getContentType()).hasToString("application/problem+json");
+                });
         awaitNoActiveRun();
     }
 
@@ -93,18 +114,24 @@ class RefreshApiTest extends SampleAppTest {
         assertThat(run.get("datasets_requested")).isEqualTo(List.of("us-nuclear-outages"));
         assertThat(List.copyOf(((Map<?, ?>) run.get("datasets")).keySet())).isEqualTo(List.of("us-nuclear-outages"));
         Map<?, ?> preview = (Map<?, ?>) run.get("preview");
-        assertThat(preview.get("snapshot")).isEqualTo(http.getForEntity("/data?limit=1", Map.class).getBody().get("snapshot"));
+        assertThat(preview.get("snapshot"))
+                .isEqualTo(
+                        http.getForEntity("/data?limit=1", Map.class).getBody().get("snapshot"));
         for (String table : List.of("dim_plant", "dim_date", "fact_outage")) {
             assertThat((List<?>) preview.get(table)).as(table).hasSize(2);
         }
-        assertThat(((Map<?, ?>) ((List<?>) preview.get("fact_outage")).get(0)).keySet().containsAll(
-                List.of("outage_id", "start_ts", "is_ongoing"))).isTrue();
+        assertThat(((Map<?, ?>) ((List<?>) preview.get("fact_outage")).get(0))
+                        .keySet()
+                        .containsAll(List.of("outage_id", "start_ts", "is_ongoing")))
+                .isTrue();
     }
 
     @Test
     void refresh_parameters_are_checked_before_a_run_opens() {
         awaitNoActiveRun();
-        Object newest = ((Map<?, ?>) http.getForEntity("/runs?limit=1", List.class).getBody().get(0)).get("run_id");
+        Object newest = ((Map<?, ?>)
+                        http.getForEntity("/runs?limit=1", List.class).getBody().get(0))
+                .get("run_id");
 
         ResponseEntity<Map> unknown = http.postForEntity("/refresh?dataset=coal", null, Map.class);
         ResponseEntity<Map> head = http.postForEntity("/refresh?wait=true&preview=true&head=101", null, Map.class);
@@ -120,13 +147,20 @@ class RefreshApiTest extends SampleAppTest {
         assertThat(typo.getStatusCode().value()).isEqualTo(400);
         assertThat(typo.getBody()).containsEntry("parameter", "datset");
         assertThat((String) typo.getBody().get("detail")).contains("dataset", "wait", "start", "end");
-        assertThat(((Map<?, ?>) http.getForEntity("/runs?limit=1", List.class).getBody().get(0)).get("run_id")).isEqualTo(newest);
+        assertThat(((Map<?, ?>) http.getForEntity("/runs?limit=1", List.class)
+                                .getBody()
+                                .get(0))
+                        .get("run_id"))
+                .isEqualTo(newest);
     }
 
     private void awaitNoActiveRun() {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            List<?> runs = http.getForEntity("/runs?limit=1", List.class).getBody();
-            return runs.isEmpty() || !"running".equals(((Map<?, ?>) runs.get(0)).get("status"));
-        });
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    List<?> runs =
+                            http.getForEntity("/runs?limit=1", List.class).getBody();
+                    return runs.isEmpty() || !"running".equals(((Map<?, ?>) runs.get(0)).get("status"));
+                });
     }
 }

@@ -27,30 +27,45 @@ public final class BrowserScreenshot {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private BrowserScreenshot() {
-    }
+    private BrowserScreenshot() {}
 
     public static void main(String[] args) throws Exception {
         String url = args[0];
-        String authorization = "Basic " + Base64.getEncoder().encodeToString((args[1] + ":" + args[2]).getBytes(StandardCharsets.UTF_8));
+        String authorization = "Basic "
+                + Base64.getEncoder().encodeToString((args[1] + ":" + args[2]).getBytes(StandardCharsets.UTF_8));
         Path out = Path.of(args[3]);
         int width = args.length > 4 ? Integer.parseInt(args[4]) : 1400;
         int height = args.length > 5 ? Integer.parseInt(args[5]) : 900;
         long waitMillis = args.length > 6 ? Long.parseLong(args[6]) : 8000;
         Path profile = Files.createTempDirectory("chromium-profile-");
-        Process chromium = new ProcessBuilder(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"), "--headless",
-                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile, "--remote-debugging-port=9333",
-                "--window-size=" + width + "," + height, "about:blank")
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process chromium = new ProcessBuilder(
+                        System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"),
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-quic",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--user-data-dir=" + profile,
+                        "--remote-debugging-port=9333",
+                        "--window-size=" + width + "," + height,
+                        "about:blank")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         try {
             HttpClient http = HttpClient.newHttpClient();
             String socket = null;
             for (int i = 0; i < 50 && socket == null; i++) {
                 Thread.sleep(200);
                 try {
-                    for (JsonNode target : JSON.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:9333/json"))
-                            .build(), HttpResponse.BodyHandlers.ofString()).body())) {
+                    for (JsonNode target : JSON.readTree(http.send(
+                                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:9333/json"))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .body())) {
                         if ("page".equals(target.path("type").asText())) {
                             socket = target.path("webSocketDebuggerUrl").asText();
                         }
@@ -65,7 +80,9 @@ public final class BrowserScreenshot {
             devtools.call("Page.navigate", Map.of("url", url));
             Thread.sleep(waitMillis);
             JsonNode shot = devtools.call("Page.captureScreenshot", Map.of("format", "png"));
-            Files.write(out, Base64.getDecoder().decode(shot.path("result").path("data").asText()));
+            Files.write(
+                    out,
+                    Base64.getDecoder().decode(shot.path("result").path("data").asText()));
             System.out.println("wrote " + out);
         } finally {
             chromium.destroy();
@@ -88,7 +105,8 @@ public final class BrowserScreenshot {
             int id = ids.incrementAndGet();
             CompletableFuture<JsonNode> answer = new CompletableFuture<>();
             pending.put(id, answer);
-            socket.sendText(JSON.writeValueAsString(Map.of("id", id, "method", method, "params", params)), true).join();
+            socket.sendText(JSON.writeValueAsString(Map.of("id", id, "method", method, "params", params)), true)
+                    .join();
             return answer.get(60, TimeUnit.SECONDS);
         }
 
@@ -98,7 +116,8 @@ public final class BrowserScreenshot {
             if (last) {
                 try {
                     JsonNode message = JSON.readTree(partial.toString());
-                    CompletableFuture<JsonNode> answer = message.has("id") ? pending.remove(message.get("id").asInt()) : null;
+                    CompletableFuture<JsonNode> answer =
+                            message.has("id") ? pending.remove(message.get("id").asInt()) : null;
                     if (answer != null) {
                         answer.complete(message);
                     }

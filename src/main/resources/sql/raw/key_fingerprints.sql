@@ -1,6 +1,5 @@
--- The idempotency keys of committed parts: per identity (_key_fp), the whole-row fingerprint of its newest stored
--- version and the run that stored it. Run ids sort by time, so the highest _run_id is the version the model serves
--- (model/generator_days.sql picks the same one); an older version EIA sends again is a revision, not a duplicate.
-SELECT _row_fp, _key_fp, _run_id
-FROM read_parquet({{parts}}, hive_partitioning = false)
-QUALIFY row_number() OVER (PARTITION BY _key_fp ORDER BY _run_id DESC, _row_fp DESC) = 1;
+-- The idempotency keys of committed parts: whole-row and identity fingerprints, and the run that stored the row as a
+-- number (run ids are UTC times, yyyyMMddTHHmmssSSSZ, so the number orders runs as the model does). A plain scan:
+-- raw/RunKeys keeps the newest version of each identity, which is the one the model serves.
+SELECT _row_fp, _key_fp, coalesce(TRY_CAST(replace(replace(_run_id, 'T', ''), 'Z', '') AS BIGINT), 0)
+FROM read_parquet({{parts}}, hive_partitioning = false);

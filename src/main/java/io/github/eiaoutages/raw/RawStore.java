@@ -516,10 +516,8 @@ public class RawStore {
             try (Connection c = duckDb.connect();
                     Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery(sql)) {
-                // A few runs hold millions of keys: one String per run id, not one per key.
-                Map<String, String> runIds = new java.util.HashMap<>();
                 while (rs.next()) {
-                    into.committed(rs.getLong(1), rs.getLong(2), runIds.computeIfAbsent(rs.getString(3), id -> id));
+                    into.committed(rs.getLong(1), rs.getLong(2), rs.getLong(3));
                     keys++;
                 }
             } catch (SQLException e) {

@@ -16,7 +16,8 @@ import java.util.Set;
  * conflicts. Nothing here outlives the run: its commit writes the rows to Parquet, which is where the next run reads
  * them from, and a failed run simply drops the object.
  *
- * <p>Keys are 64-bit fingerprints ({@link IdempotencyKey}) in primitive sets, about 16 bytes each. A row whose
+ * <p>Keys are 64-bit fingerprints ({@link IdempotencyKey}) in primitive sets and maps: a committed key costs about
+ * 60-90 bytes (its newest row, its run and the row set), an accepted row about 80 (pending sets). A row whose
  * period lies outside the loaded periods (EIA sent more than was asked) makes its dataset load that period first,
  * so a key is never judged against periods that were not read.
  */
@@ -75,10 +76,11 @@ final class RunKeys {
         private final String dataset;
         private final Loader loader;
         private final LongOpenHashSet committedRows = new LongOpenHashSet();
-        private final LongOpenHashSet committedKeys = new LongOpenHashSet();
-        /** Per committed identity, the run of its newest stored version and that version's row fingerprint. */
-        private final it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap<String> newestRun =
-                new it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap<>();
+        /**
+         * Per committed identity, its newest stored version's row fingerprint and run (as a number: run ids are
+         * times); older versions are not duplicates of anything.
+         */
+        private final Long2LongOpenHashMap newestRun = new Long2LongOpenHashMap();
 
         private final Long2LongOpenHashMap newestRow = new Long2LongOpenHashMap();
         private final LongOpenHashSet pendingRows = new LongOpenHashSet();
@@ -145,21 +147,19 @@ final class RunKeys {
          * run id, as the model serves it) makes an identical received row a duplicate. A value EIA revised and then
          * put back is stored again, since what is live is the revision.
          */
-        synchronized void committed(long rowFingerprint, long keyFingerprint, String runId) {
-            String known = newestRun.get(keyFingerprint);
-            if (known != null) {
-                int order = known.compareTo(runId);
+        synchronized void committed(long rowFingerprint, long keyFingerprint, long run) {
+            if (newestRow.containsKey(keyFingerprint)) {
+                long knownRun = newestRun.get(keyFingerprint);
                 long knownRow = newestRow.get(keyFingerprint);
                 // The same order as the model: newest run first, then the higher fingerprint (BIGINT, signed).
-                if (order > 0 || (order == 0 && knownRow >= rowFingerprint)) {
+                if (knownRun > run || (knownRun == run && knownRow >= rowFingerprint)) {
                     return;
                 }
                 committedRows.remove(knownRow);
             }
-            newestRun.put(keyFingerprint, runId);
+            newestRun.put(keyFingerprint, run);
             newestRow.put(keyFingerprint, rowFingerprint);
             committedRows.add(rowFingerprint);
-            committedKeys.add(keyFingerprint);
         }
 
         /**
@@ -181,7 +181,7 @@ final class RunKeys {
             if (committedRows.contains(row) || !pendingRows.add(row)) {
                 return false;
             }
-            if (pendingKeys.add(identity) && committedKeys.contains(identity)) {
+            if (pendingKeys.add(identity) && newestRow.containsKey(identity)) {
                 pendingRevisions.add(identity);
             }
             return true;

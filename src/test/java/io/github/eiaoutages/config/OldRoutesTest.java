@@ -83,10 +83,15 @@ class OldRoutesTest {
         recordsOld = recordsOld.replace(
                 "completionPredicate:\n              ref: rawPartFull",
                 "completionSize: \"{{pipeline.storage.rows-per-part}}\"");
+        // Nor had it the raw-window-done route that the current ingest route calls as each window ends.
+        int windowDone = recordsOld.indexOf("- route:\n    id: raw-window-done");
+        recordsOld = recordsOld.substring(0, windowDone)
+                + recordsOld.substring(recordsOld.indexOf("- route:", windowDone + 10));
         assertThat(recordsOld)
                 .as("the split and the completion of the current routes were found and replaced")
                 .doesNotContain("acceptedRows")
                 .doesNotContain("rawPartFull")
+                .doesNotContain("raw-window-done")
                 .contains("completionSize");
         Files.writeString(records, recordsOld);
 

@@ -73,6 +73,33 @@ class RevisionsAndQuarantineTest extends LiveAppTest {
     }
 
     @Test
+    void a_conflict_on_a_key_whose_value_was_put_back_quarantines_its_live_version_once() throws Exception {
+        List<Map<String, String>> rows = new ArrayList<>(EiaStub.generatorRows(6, LocalDate.of(2025, 1, 1)));
+        Map<String, String> original = rows.get(1);
+        Map<String, String> revised = EiaStub.revised(original, "outage", "300");
+        EIA.serveGenerator(rows);
+        runExpecting("succeeded");
+        rows.set(1, revised);
+        EIA.serveGenerator(rows);
+        runExpecting("succeeded");
+        rows.set(1, original);
+        EIA.serveGenerator(rows);
+        runExpecting("succeeded");
+        // Stored: original (run 1), 300 (run 2), original again (run 3). Now EIA sends both values in one run.
+        rows.add(revised);
+        EIA.serveGenerator(rows);
+
+        Map<String, Object> run = runExpecting("degraded");
+
+        assertThat(counts(run, GENERATOR)).containsEntry("conflicts", 1);
+        Path rejects = dataDir().resolve("quarantine/" + GENERATOR + "/run=" + run.get("run_id") + "/rejects.jsonl");
+        List<String> lines = Files.readAllLines(rejects);
+        assertThat(lines).as("each quarantined row once").doesNotHaveDuplicates();
+        assertThat(((Number) counts(run, GENERATOR).get("rows_quarantined")).intValue())
+                .isEqualTo(lines.size());
+    }
+
+    @Test
     void bad_rows_go_to_quarantine_with_the_reason_and_the_row_and_the_run_goes_on() throws Exception {
         List<Map<String, String>> rows = new ArrayList<>(EiaStub.generatorRows(3, LocalDate.of(2025, 2, 1)));
         Map<String, String> noGenerator = new LinkedHashMap<>(rows.get(0));

@@ -21,7 +21,7 @@ class RunKeysTest {
         long keys = 0;
         for (long[] row : stored) {
             if (row[2] >= from && row[2] <= to) {
-                into.committed(row[0], row[1], "run-" + (row.length > 3 ? row[3] : 0));
+                into.committed(row[0], row[1], row.length > 3 ? row[3] : 0);
                 keys++;
             }
         }

@@ -62,6 +62,7 @@ public final class TestSettings {
                 p.model(),
                 p.shutdown(),
                 p.api(),
+                p.cluster(),
                 datasets);
     }
 

@@ -32,7 +32,54 @@ public record PipelineProperties(
         @Valid @DefaultValue Model model,
         @Valid @DefaultValue Shutdown shutdown,
         @Valid @DefaultValue Api api,
+        @Valid @DefaultValue Cluster cluster,
         @NotEmpty Map<String, @Valid @NotNull Dataset> datasets) {
+
+    /**
+     * Several instances on one PostgreSQL database ({@code spring.datasource.*}) and one shared data folder
+     * (cluster.ClusterConfig). Off by default: one instance, an in-memory schedule, the folder's own lock.
+     *
+     * @param lease how long the active run's lease lasts without a renewal (its instance renews it every quarter
+     *     of this): an instance killed or stopped mid-run is taken over this long after its last renewal
+     * @param instanceName this instance's name in run records and 409 answers; empty = {@code <host>-<pid>}
+     * @param snapshotPoll how often an instance asks PostgreSQL which model snapshot is current
+     */
+    public record Cluster(
+            @DefaultValue("false") boolean enabled,
+            @NotNull @DefaultValue("60s") Duration lease,
+            @DefaultValue("") String instanceName,
+            @NotNull @DefaultValue("2s") Duration snapshotPoll) {
+
+        public Cluster {
+            if (lease != null && lease.compareTo(Duration.ofSeconds(4)) < 0) {
+                throw new InvalidConfigurationException(
+                        "pipeline.cluster.lease",
+                        "is " + text(lease)
+                                + ", but must be at least 4s (it is renewed every quarter of it), e.g. 60s");
+            }
+            if (snapshotPoll != null && (snapshotPoll.isNegative() || snapshotPoll.isZero())) {
+                throw new InvalidConfigurationException(
+                        "pipeline.cluster.snapshot-poll",
+                        "is " + text(snapshotPoll) + ", but must be positive, e.g. 2s");
+            }
+        }
+
+        /** This instance's name: {@code instance-name}, or the host name and process id. */
+        public String instance() {
+            if (instanceName != null && !instanceName.isBlank()) {
+                return instanceName.strip();
+            }
+            String host = System.getenv("HOSTNAME");
+            if (host == null || host.isBlank()) {
+                try {
+                    host = java.net.InetAddress.getLocalHost().getHostName();
+                } catch (java.io.IOException e) {
+                    host = "localhost";
+                }
+            }
+            return host + "-" + ProcessHandle.current().pid();
+        }
+    }
 
     /**
      * The REST API's bearer token and worker threads. Read where they are used (security.SecurityConfig,

@@ -46,7 +46,16 @@ public class SnapshotPublisher {
     /** Per snapshot id, what makes it unreadable ("" = readable as far as is known). */
     private final Map<String, String> readability = new ConcurrentHashMap<>();
 
+    /** Clustered mode: the current id lives in PostgreSQL; null = the {@code current} symlink decides. */
+    private final SnapshotPointer pointer;
+
     public SnapshotPublisher(PipelineProperties properties, ObjectMapper json) {
+        this(properties, json, Optional.empty());
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public SnapshotPublisher(PipelineProperties properties, ObjectMapper json, Optional<SnapshotPointer> pointer) {
+        this.pointer = pointer.orElse(null);
         this.json = json;
         this.modeledDir = properties.storage().modeledDir();
         this.keep = properties.model().keepSnapshots();
@@ -107,12 +116,28 @@ public class SnapshotPublisher {
             throw new UncheckedIOException(
                     "Could not publish model snapshot " + snapshotId + " under " + modeledDir, e);
         }
+        if (pointer != null) {
+            // The symlink stays for tools that read the folder; instances go by this id.
+            pointer.published(snapshotId);
+        }
         prune(snapshotId);
         return new Snapshot(snapshotId, target);
     }
 
-    /** The snapshot {@code modeled/current} points to, resolved once. */
+    /**
+     * The current snapshot: the one {@code modeled/current} points to, resolved once, or in clustered mode the one
+     * PostgreSQL names.
+     */
     public Optional<Snapshot> current() {
+        if (pointer != null) {
+            return pointer.currentId()
+                    .map(id -> new Snapshot(id, modeledDir.resolve(SNAPSHOTS).resolve(id)));
+        }
+        return linked();
+    }
+
+    /** The snapshot the {@code modeled/current} symlink points to, resolved once. */
+    public Optional<Snapshot> linked() {
         Path link = modeledDir.resolve(CURRENT);
         try {
             Path target = Files.readSymbolicLink(link);

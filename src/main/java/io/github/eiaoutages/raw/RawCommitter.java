@@ -33,8 +33,22 @@ public class RawCommitter {
     private final ConflictingRows conflictingRows;
     private final RawParts rawParts;
 
+    /** Clustered mode: the run lease, confirmed right before each rename; null in single-instance mode. */
+    private final CommitFence fence;
+
     public RawCommitter(
             RawStore store, RawKeyRepository keys, DatasetCatalog datasets, ConflictingRows conflictingRows) {
+        this(store, keys, datasets, conflictingRows, java.util.Optional.empty());
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public RawCommitter(
+            RawStore store,
+            RawKeyRepository keys,
+            DatasetCatalog datasets,
+            ConflictingRows conflictingRows,
+            java.util.Optional<CommitFence> fence) {
+        this.fence = fence.orElse(null);
         this.conflictingRows = conflictingRows;
         this.store = store;
         this.keys = keys;
@@ -113,6 +127,10 @@ public class RawCommitter {
         for (RunManifest manifest : staged.values()) {
             Path staging = store.stagingDir(manifest.dataset(), runId);
             store.writeManifest(staging, manifest);
+            if (fence != null) {
+                // Checked at each rename, the moment that makes rows visible: a run taken over commits nothing more.
+                fence.confirm(runId);
+            }
             try {
                 Files.move(staging, store.committedDir(manifest.dataset(), runId), StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException e) {

@@ -57,6 +57,9 @@ public class RawStore {
     private final Path rawDir;
     private final Path dataDir;
     private DataDirLock lock;
+    /** pipeline.cluster.enabled: no folder lock, no staging removed at startup. */
+    private final boolean clustered;
+
     private final DatasetCatalog datasets;
     private final DuckDb duckDb;
     private final RawParts rawParts;
@@ -70,6 +73,7 @@ public class RawStore {
         this.datasets = datasets;
         this.duckDb = duckDb;
         this.rawParts = new RawParts(duckDb, properties);
+        this.clustered = properties.cluster().enabled();
     }
 
     /**
@@ -79,8 +83,41 @@ public class RawStore {
      */
     @PostConstruct
     void lockAndRecover() {
+        if (clustered) {
+            // Several instances share the folder (a file lock is not reliable on network volumes): PostgreSQL's run
+            // lease keeps runs apart, and staging is removed by the run's own abort or by the instance that takes a
+            // dead instance's run over (discardStaging), never at startup, where it may be a live run's.
+            removeReplacedRunsAndCheck();
+            return;
+        }
         lock = DataDirLock.acquire(dataDir);
         recover();
+    }
+
+    private void removeReplacedRunsAndCheck() {
+        for (DatasetSpec dataset : datasets.all()) {
+            removeReplacedRuns(dataset.id());
+            checkStoredPeriods(dataset);
+        }
+    }
+
+    /**
+     * Removes what run {@code runId} staged, in every dataset (clustered mode: the run of an instance that died or
+     * stopped, taken over by this one). Nothing of it was committed; its rows are fetched again by the next run.
+     *
+     * @return the staging folders removed
+     */
+    public List<Path> discardStaging(String runId) {
+        List<Path> removed = new java.util.ArrayList<>();
+        for (DatasetSpec dataset : datasets.all()) {
+            Path staging = stagingDir(dataset.id(), runId);
+            if (Files.exists(staging)) {
+                StorageFiles.deleteTree(staging);
+                removed.add(staging);
+            }
+            removeStagingIfEmpty(dataset.id());
+        }
+        return removed;
     }
 
     @PreDestroy

@@ -40,10 +40,19 @@ public final class RunRecord {
     private volatile Thread thread;
 
     private volatile boolean interruptRequested;
+    /** Why the run was asked to stop, when it is not the application stopping (a lost lease, in clustered mode). */
+    private volatile String interruptReason;
+
     private boolean committing;
+    private final String instance;
     private final Map<String, RunManifest.Fetch> fetches = new LinkedHashMap<>();
 
     RunRecord(String runId, String trigger, Instant startedAt, List<String> scope, PeriodRange range) {
+        this(runId, trigger, startedAt, scope, range, null);
+    }
+
+    RunRecord(String runId, String trigger, Instant startedAt, List<String> scope, PeriodRange range, String instance) {
+        this.instance = instance;
         this.runId = runId;
         this.trigger = trigger;
         this.startedAt = startedAt;
@@ -115,6 +124,14 @@ public final class RunRecord {
      * and not others): its thread is interrupted when the commit has ended.
      */
     synchronized void interrupt() {
+        interrupt(null);
+    }
+
+    /** {@link #interrupt()}, recording {@code reason} (starting "interrupted: ") instead of the stop's own. */
+    synchronized void interrupt(String reason) {
+        if (reason != null && interruptReason == null) {
+            interruptReason = reason;
+        }
         interruptRequested = true;
         Thread runThread = thread;
         if (runThread != null && !committing) {
@@ -146,6 +163,15 @@ public final class RunRecord {
 
     boolean interruptRequested() {
         return interruptRequested;
+    }
+
+    String interruptReason() {
+        return interruptReason;
+    }
+
+    /** The instance that runs it: {@code pipeline.cluster.instance-name}, or the host name and process id. */
+    public String getInstance() {
+        return instance;
     }
 
     synchronized void fetched(String dataset, RunManifest.Fetch fetch) {

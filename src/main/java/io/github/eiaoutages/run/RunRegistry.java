@@ -45,31 +45,65 @@ public class RunRegistry {
     private volatile boolean stopping;
     /** pipeline.schedule.wait-for-active-run. */
     private final long waitForActiveRunMillis;
+    /** This instance's name, in every run record (pipeline.cluster.instance-name or host and pid). */
+    private final String instance;
+    /** The cluster's run lease; null in single-instance mode. */
+    private final RunLease lease;
+    /** The record of scheduled fires; null in single-instance mode. */
+    private final ScheduleFires fires;
 
-    /** With the default wait of a scheduled run for another one (30 minutes). */
+    /** With the default wait of a scheduled run for another one (30 minutes), single-instance. */
     public RunRegistry(RunStore store, DatasetCatalog datasets, ApplicationEventPublisher events) {
-        this(store, datasets, events, java.time.Duration.ofMinutes(30));
+        this(store, datasets, events, java.time.Duration.ofMinutes(30), null, null, null);
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
+    /** Single-instance, with the settings' wait of a scheduled run for another one. */
     public RunRegistry(
             RunStore store,
             DatasetCatalog datasets,
             ApplicationEventPublisher events,
             io.github.eiaoutages.config.PipelineProperties properties) {
-        this(store, datasets, events, properties.schedule().waitForActiveRun());
+        this(store, datasets, events, properties, java.util.Optional.empty(), java.util.Optional.empty());
+    }
+
+    /**
+     * @param lease the cluster's run lease (clustered mode only)
+     * @param fires the record of scheduled fires (clustered mode only)
+     */
+    @org.springframework.beans.factory.annotation.Autowired
+    public RunRegistry(
+            RunStore store,
+            DatasetCatalog datasets,
+            ApplicationEventPublisher events,
+            io.github.eiaoutages.config.PipelineProperties properties,
+            java.util.Optional<RunLease> lease,
+            java.util.Optional<ScheduleFires> fires) {
+        this(
+                store,
+                datasets,
+                events,
+                properties.schedule().waitForActiveRun(),
+                properties.cluster().instance(),
+                lease.orElse(null),
+                fires.orElse(null));
     }
 
     private RunRegistry(
             RunStore store,
             DatasetCatalog datasets,
             ApplicationEventPublisher events,
-            java.time.Duration waitForActiveRun) {
+            java.time.Duration waitForActiveRun,
+            String instance,
+            RunLease lease,
+            ScheduleFires fires) {
         this.store = store;
         this.datasets = datasets;
         this.events = events;
-        this.history = store.load(KEEP);
+        this.history = store.shared() ? List.of() : store.load(KEEP);
         this.waitForActiveRunMillis = waitForActiveRun.toMillis();
+        this.instance = instance;
+        this.lease = lease;
+        this.fires = fires;
     }
 
     /** Opens a run of every configured dataset; throws {@link RunAlreadyActiveException} while another one is active. */
@@ -101,7 +135,12 @@ public class RunRegistry {
             now = lastStart.plusMillis(1);
         }
         lastStart = now;
-        RunRecord run = new RunRecord(StorageFiles.id(now), trigger == null ? "unknown" : trigger, now, scope, range);
+        RunRecord run =
+                new RunRecord(StorageFiles.id(now), trigger == null ? "unknown" : trigger, now, scope, range, instance);
+        if (lease != null) {
+            // Refuses (409 naming the run and its instance) while any instance of the cluster runs one.
+            lease.acquire(run, reason -> lost(run, reason));
+        }
         active.set(run);
         recent.addFirst(run);
         while (recent.size() > KEEP) {
@@ -128,6 +167,31 @@ public class RunRegistry {
     }
 
     /**
+     * {@link #openFor(String, String)} for a Quartz fire scheduled at {@code scheduledFireTime} (null for other
+     * triggers). In clustered mode the fire is first claimed, then recorded as run or skipped with the reason.
+     *
+     * @throws FireAlreadyClaimedException when another instance handles this fire
+     */
+    public String openFor(String trigger, String dataset, java.util.Date scheduledFireTime)
+            throws InterruptedException {
+        if (fires == null || scheduledFireTime == null || dataset == null || dataset.isBlank()) {
+            return openFor(trigger, dataset);
+        }
+        Instant at = scheduledFireTime.toInstant();
+        if (!fires.claim(dataset, at)) {
+            throw new FireAlreadyClaimedException(dataset, at);
+        }
+        try {
+            String runId = openWhenIdle(trigger, dataset);
+            fires.ran(dataset, at, runId);
+            return runId;
+        } catch (RuntimeException | InterruptedException e) {
+            fires.skipped(dataset, at, e.getMessage());
+            throw e;
+        }
+    }
+
+    /**
      * {@link #openWhenIdle(String, String, long)} with {@code pipeline.schedule.wait-for-active-run} as the wait
      * ({@code routes/ingest.camel.yaml}, the {@code dataset-schedule} template).
      */
@@ -143,18 +207,34 @@ public class RunRegistry {
     public synchronized String openWhenIdle(String trigger, String dataset, long maxWaitMillis)
             throws InterruptedException {
         long deadline = System.currentTimeMillis() + maxWaitMillis;
-        for (RunRecord current = active.get(); current != null; current = active.get()) {
-            if (stopping) {
-                throw new ApplicationStoppingException("The application is stopping: the scheduled run of " + dataset
-                        + " waits for the next fire after the restart");
+        while (true) {
+            for (RunRecord current = active.get(); current != null; current = active.get()) {
+                checkNotStopping(dataset);
+                long left = deadline - System.currentTimeMillis();
+                if (current.getDatasetsRequested().contains(dataset) || left <= 0) {
+                    throw new RunAlreadyActiveException(current.getRunId());
+                }
+                wait(left);
             }
-            long left = deadline - System.currentTimeMillis();
-            if (current.getDatasetsRequested().contains(dataset) || left <= 0) {
-                throw new RunAlreadyActiveException(current.getRunId());
+            try {
+                return open(trigger, List.of(dataset));
+            } catch (RunAlreadyActiveException elsewhere) {
+                // Clustered mode: another instance runs; its end is seen by asking again, once a second.
+                long left = deadline - System.currentTimeMillis();
+                if (elsewhere.activeDatasets().contains(dataset) || left <= 0) {
+                    throw elsewhere;
+                }
+                checkNotStopping(dataset);
+                wait(Math.min(left, 1000));
             }
-            wait(left);
         }
-        return open(trigger, List.of(dataset));
+    }
+
+    private void checkNotStopping(String dataset) {
+        if (stopping) {
+            throw new ApplicationStoppingException("The application is stopping: the scheduled run of " + dataset
+                    + " waits for the next fire after the restart");
+        }
     }
 
     /** The periods a range re-fetch asks for again, or null for an ordinary run. */
@@ -385,13 +465,14 @@ public class RunRegistry {
         if (run.status() != RunStatus.RUNNING) {
             return run;
         }
-        run.finish(
-                RunStatus.INTERRUPTED,
-                "interrupted: the application was asked to stop and the run could not end "
+        String reason = run.interruptReason() != null
+                ? run.interruptReason()
+                : "interrupted: the application was asked to stop and the run could not end "
                         + "within pipeline.shutdown.grace-period; "
                         + (run.isRawCommitted()
                                 ? "its raw rows were committed, the next run rebuilds the model"
-                                : "nothing of it was committed"));
+                                : "nothing of it was committed");
+        run.finish(RunStatus.INTERRUPTED, reason);
         store.save(run);
         ended(run);
         // The reason begins with "interrupted: ".
@@ -399,7 +480,19 @@ public class RunRegistry {
         return run;
     }
 
+    /**
+     * Clustered mode: this instance no longer holds the run lease (it was stopped or cut off for longer than the
+     * lease, and another instance took the run over). The run stops and commits nothing.
+     */
+    private void lost(RunRecord run, String reason) {
+        log.error("Run {} {}", run.getRunId(), reason);
+        run.interrupt(reason);
+    }
+
     private synchronized void ended(RunRecord run) {
+        if (lease != null) {
+            lease.release(run);
+        }
         active.compareAndSet(run, null);
         notifyAll();
         events.publishEvent(new RunFinished(run));
@@ -422,7 +515,7 @@ public class RunRegistry {
                 return run;
             }
         }
-        for (Map<String, Object> run : history) {
+        for (Map<String, Object> run : history()) {
             if (runId.equals(run.get("run_id"))) {
                 return run;
             }
@@ -439,11 +532,15 @@ public class RunRegistry {
             }
             runs.add(run);
         }
-        for (Map<String, Object> run : history) {
+        for (Map<String, Object> run : history()) {
             if (runs.size() >= limit) {
                 break;
             }
             runs.add(run);
+        }
+        if (store.shared()) {
+            // Other instances' runs interleave with this one's: newest first by run id (the start time).
+            runs.sort(java.util.Comparator.comparing(RunRegistry::runIdOf).reversed());
         }
         return runs;
     }
@@ -452,20 +549,52 @@ public class RunRegistry {
         return active.get();
     }
 
-    /** The newest finished run of this process or an earlier one that covered {@code dataset}, as saved. */
+    /**
+     * The newest finished run that covered {@code dataset}: of this process or, as saved, of an earlier one (in
+     * clustered mode also of another instance).
+     */
     public java.util.Optional<Object> lastFinished(String dataset) {
+        Object found = null;
         for (RunRecord run : recent) {
             if (run.status() != RunStatus.RUNNING && run.getDatasetsRequested().contains(dataset)) {
-                return java.util.Optional.of(run);
+                found = run;
+                break;
             }
         }
-        for (Map<String, Object> run : history) {
+        for (Map<String, Object> run : history()) {
+            if (found != null && (!store.shared() || runIdOf(run).compareTo(runIdOf(found)) <= 0)) {
+                break;
+            }
             Object scope = run.get("datasets_requested");
-            if (scope == null || (scope instanceof List<?> list && list.contains(dataset))) {
+            boolean finished = !"running".equals(run.get("status"));
+            if (finished && (scope == null || (scope instanceof List<?> list && list.contains(dataset)))) {
                 return java.util.Optional.of(run);
             }
         }
-        return java.util.Optional.empty();
+        return java.util.Optional.ofNullable(found);
+    }
+
+    /**
+     * Records of earlier processes, newest first: read once at startup, or in clustered mode at every call (every
+     * instance writes them), without those of this process's own runs.
+     */
+    private List<Map<String, Object>> history() {
+        if (!store.shared()) {
+            return history;
+        }
+        java.util.Set<String> own = new java.util.HashSet<>();
+        recent.forEach(run -> own.add(run.getRunId()));
+        List<Map<String, Object>> others = new ArrayList<>();
+        for (Map<String, Object> run : store.load(KEEP)) {
+            if (!own.contains(String.valueOf(run.get("run_id")))) {
+                others.add(run);
+            }
+        }
+        return others;
+    }
+
+    private static String runIdOf(Object run) {
+        return run instanceof RunRecord record ? record.getRunId() : String.valueOf(((Map<?, ?>) run).get("run_id"));
     }
 
     /** True when {@code cause} is the stop itself: requests aborted, the thread interrupted, no new turn at EIA. */

@@ -1,93 +1,26 @@
 package io.github.eiaoutages.run;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.eiaoutages.config.PipelineProperties;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 
 /**
- * Run records on disk ({@code data/runs/<run id>.json}), so {@code GET /runs} still knows yesterday's runs after a
- * restart. A record is rewritten (atomically) when its run opens, commits and ends; a record still "running" at
- * startup belonged to a process that died, and is closed as interrupted with that reason.
+ * Where run records are kept, so {@code GET /runs} knows runs after a restart: files under {@code data/runs/}
+ * ({@link FileRunStore}, one instance) or PostgreSQL (clustered mode, shared by every instance). Records are the
+ * JSON of {@link RunRecord} (snake_case fields).
  */
-@Component
-public class RunStore {
+public interface RunStore {
 
-    private static final Logger log = LoggerFactory.getLogger(RunStore.class);
-    private static final TypeReference<LinkedHashMap<String, Object>> RECORD = new TypeReference<>() {};
+    /** Writes the run's record as it is now (opened, progress, committed, ended). Never throws: logs instead. */
+    void save(RunRecord run);
 
-    private final Path dir;
-    private final ObjectMapper json;
+    /** The newest {@code limit} records, newest first, as JSON maps. */
+    List<Map<String, Object>> load(int limit);
 
-    public RunStore(PipelineProperties properties, ObjectMapper json) {
-        this.dir = properties.storage().dataDir().resolve("runs");
-        this.json = json;
-    }
-
-    void save(RunRecord run) {
-        try {
-            Files.createDirectories(dir);
-            Path tmp = dir.resolve("." + run.getRunId() + ".tmp");
-            json.writeValue(tmp.toFile(), run);
-            Files.move(
-                    tmp,
-                    dir.resolve(run.getRunId() + ".json"),
-                    StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            // The run itself goes on; only its history entry is missing.
-            log.warn("Could not save the record of run {} under {}: {}", run.getRunId(), dir, e.getMessage());
-        }
-    }
-
-    /** The newest {@code limit} records of earlier processes, newest first; interrupted ones closed as such. */
-    List<Map<String, Object>> load(int limit) {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        List<Path> files;
-        try (Stream<Path> list = Files.list(dir)) {
-            files = list.filter(p -> p.getFileName().toString().endsWith(".json"))
-                    .sorted(Comparator.comparing((Path p) -> p.getFileName().toString())
-                            .reversed())
-                    .limit(limit)
-                    .toList();
-        } catch (IOException e) {
-            log.warn("Could not list earlier runs under {}: {}", dir, e.getMessage());
-            return List.of();
-        }
-        List<Map<String, Object>> runs = new ArrayList<>();
-        for (Path file : files) {
-            try {
-                Map<String, Object> run = json.readValue(file.toFile(), RECORD);
-                if ("running".equals(run.get("status"))) {
-                    run.put("status", "interrupted");
-                    run.put(
-                            "error",
-                            Boolean.TRUE.equals(run.get("raw_committed"))
-                                    ? "interrupted: the application stopped after this run committed its raw rows; the next run rebuilds the model"
-                                    : "interrupted: the application stopped during this run; nothing of it was committed");
-                    // Live progress of a run that is over would read as if it were still going.
-                    run.remove("progress");
-                    json.writeValue(file.toFile(), run);
-                }
-                runs.add(run);
-            } catch (IOException e) {
-                log.warn("Skipping unreadable run record {}: {}", file, e.getMessage());
-            }
-        }
-        return runs;
+    /**
+     * True when other processes write records too (clustered mode): {@link RunRegistry} then reads them at every
+     * request instead of once at startup.
+     */
+    default boolean shared() {
+        return false;
     }
 }

@@ -21,6 +21,8 @@ public final class SecretMasking {
         register(System.getenv("EIA_API_KEY"));
         register(System.getenv("API_TOKEN"));
         register(System.getenv("MANAGEMENT_PASSWORD"));
+        // Clustered mode's PostgreSQL password.
+        register(System.getenv("SPRING_DATASOURCE_PASSWORD"));
     }
 
     private SecretMasking() {}

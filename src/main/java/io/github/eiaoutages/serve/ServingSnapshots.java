@@ -1,6 +1,7 @@
 package io.github.eiaoutages.serve;
 
 import io.github.eiaoutages.duckdb.DuckDb;
+import io.github.eiaoutages.model.CurrentSnapshotChanged;
 import io.github.eiaoutages.model.NoModelYetException;
 import io.github.eiaoutages.model.Snapshot;
 import io.github.eiaoutages.model.SnapshotPublisher;
@@ -72,6 +73,19 @@ public class ServingSnapshots {
     @EventListener(ApplicationReadyEvent.class)
     public void warmAtStartup() {
         startupLoad.exceptionally(failed -> null).join();
+        try {
+            loadCurrent();
+        } catch (SnapshotUnreadableException e) {
+            log.warn("{}; until then the API answers 503 for data", e.getMessage());
+        }
+    }
+
+    /**
+     * Clustered mode: another instance published a snapshot. It is loaded now, on the poll's thread, so requests
+     * keep the previous one until the new one is whole in memory; one that cannot be read is logged, as at startup.
+     */
+    @EventListener(CurrentSnapshotChanged.class)
+    public void publishedElsewhere(CurrentSnapshotChanged changed) {
         try {
             loadCurrent();
         } catch (SnapshotUnreadableException e) {

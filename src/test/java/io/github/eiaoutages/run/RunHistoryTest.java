@@ -25,13 +25,13 @@ class RunHistoryTest {
         ObjectMapper json =
                 new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         RunRegistry first =
-                new RunRegistry(new RunStore(properties, json), new DatasetCatalog(properties), event -> {});
+                new RunRegistry(new FileRunStore(properties, json), new DatasetCatalog(properties), event -> {});
         String finished = first.open("schedule");
         first.fail(finished, new IllegalStateException("EIA said no"));
         String interrupted = first.open("api");
 
         RunRegistry restarted =
-                new RunRegistry(new RunStore(properties, json), new DatasetCatalog(properties), event -> {});
+                new RunRegistry(new FileRunStore(properties, json), new DatasetCatalog(properties), event -> {});
 
         List<Object> runs = restarted.recent(10);
         assertThat(runs).hasSize(2);

@@ -29,7 +29,7 @@ class RunStopTest {
         PipelineProperties properties = TestSettings.properties(work);
         ObjectMapper json =
                 new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-        return new RunRegistry(new RunStore(properties, json), new DatasetCatalog(properties), event -> {});
+        return new RunRegistry(new FileRunStore(properties, json), new DatasetCatalog(properties), event -> {});
     }
 
     @Test
@@ -117,7 +117,7 @@ class RunStopTest {
         PipelineProperties properties = TestSettings.properties(work, "pipeline.schedule.wait-for-active-run=300ms");
         ObjectMapper json = new ObjectMapper().findAndRegisterModules();
         RunRegistry runs = new RunRegistry(
-                new RunStore(properties, json), new DatasetCatalog(properties), event -> {}, properties);
+                new FileRunStore(properties, json), new DatasetCatalog(properties), event -> {}, properties);
         String other = runs.open("api", List.of("us-nuclear-outages"));
 
         long started = System.nanoTime();

@@ -1,0 +1,80 @@
+package io.github.eiaoutages.cluster;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.eiaoutages.run.RunRecord;
+import io.github.eiaoutages.run.RunStore;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+
+/**
+ * Run records in PostgreSQL (table {@code pipeline_runs}, clustered mode), so {@code GET /runs} on any instance shows
+ * every instance's runs with their {@code instance} and, for an active run, its progress (saved by the lease's
+ * renewals). A record that has ended is never rewritten: a late writer (an instance taken over) cannot turn an
+ * {@code interrupted} run back into a running one.
+ */
+public class PostgresRunStore implements RunStore {
+
+    private static final Logger log = LoggerFactory.getLogger(PostgresRunStore.class);
+    private static final TypeReference<LinkedHashMap<String, Object>> RECORD = new TypeReference<>() {};
+
+    private final ClusterDatabase database;
+    private final ObjectMapper json;
+
+    PostgresRunStore(ClusterDatabase database, ObjectMapper json) {
+        this.database = database;
+        this.json = json;
+    }
+
+    @Override
+    public void save(RunRecord run) {
+        try {
+            database.jdbc()
+                    .update(
+                            ClusterSql.get("run_save"),
+                            run.getRunId(),
+                            run.getInstance(),
+                            run.getStatus(),
+                            json.writeValueAsString(run));
+        } catch (JsonProcessingException | DataAccessException e) {
+            // The run itself goes on; only its history entry is behind.
+            log.warn("Could not save the record of run {} in PostgreSQL: {}", run.getRunId(), e.getMessage());
+        }
+    }
+
+    @Override
+    public List<Map<String, Object>> load(int limit) {
+        try {
+            List<Map<String, Object>> runs = new ArrayList<>();
+            for (String record : database.jdbc().queryForList(ClusterSql.get("runs_newest"), String.class, limit)) {
+                runs.add(json.readValue(record, RECORD));
+            }
+            return runs;
+        } catch (JsonProcessingException | DataAccessException e) {
+            log.warn("Could not read run records from PostgreSQL: {}", e.getMessage());
+            return List.of();
+        }
+    }
+
+    /** One record as JSON text, or null when there is none (the lease's take-over rewrites it). */
+    String record(String runId) {
+        List<String> found = database.jdbc().queryForList(ClusterSql.get("run_record"), String.class, runId);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** Writes a record given as JSON (a taken-over run, closed as interrupted); ended records stay as they are. */
+    void saveJson(String runId, String instance, String status, String record) {
+        database.jdbc().update(ClusterSql.get("run_save"), runId, instance, status, record);
+    }
+
+    @Override
+    public boolean shared() {
+        return true;
+    }
+}

@@ -1,0 +1,5 @@
+-- A new run takes the lease: a new epoch, valid for the lease's length (milliseconds) from the database's clock.
+UPDATE pipeline_run_lease
+SET run_id = ?, instance = ?, datasets = ?, epoch = epoch + 1, expires_at = now() + ? * interval '1 millisecond'
+WHERE id = 1
+RETURNING epoch

@@ -1,0 +1,1 @@
+SELECT CAST(record AS text) FROM pipeline_runs WHERE run_id = ?

@@ -1,0 +1,1 @@
+SELECT snapshot_id FROM pipeline_snapshot WHERE id = 1

@@ -127,7 +127,7 @@ public class RunRegistry {
         }
         RunRecord current = active.get();
         if (current != null) {
-            throw new RunAlreadyActiveException(current.getRunId());
+            throw refusal(current);
         }
         // Milliseconds, like every timestamp the application writes (nanoseconds would show in some places only).
         Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
@@ -212,7 +212,7 @@ public class RunRegistry {
                 checkNotStopping(dataset);
                 long left = deadline - System.currentTimeMillis();
                 if (current.getDatasetsRequested().contains(dataset) || left <= 0) {
-                    throw new RunAlreadyActiveException(current.getRunId());
+                    throw refusal(current);
                 }
                 wait(left);
             }
@@ -228,6 +228,12 @@ public class RunRegistry {
                 wait(Math.min(left, 1000));
             }
         }
+    }
+
+    /** A second run refused; in clustered mode the answer names this instance as the one running it. */
+    private RunAlreadyActiveException refusal(RunRecord current) {
+        return new RunAlreadyActiveException(
+                current.getRunId(), lease == null ? null : instance, current.getDatasetsRequested());
     }
 
     private void checkNotStopping(String dataset) {

@@ -1,0 +1,155 @@
+package io.github.eiaoutages.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.zaxxer.hikari.HikariDataSource;
+import io.github.eiaoutages.TestSettings;
+import io.github.eiaoutages.config.DatasetCatalog;
+import io.github.eiaoutages.config.PipelineProperties;
+import io.github.eiaoutages.duckdb.DuckDb;
+import io.github.eiaoutages.raw.RawStore;
+import io.github.eiaoutages.run.RunAlreadyActiveException;
+import io.github.eiaoutages.run.RunRecord;
+import io.github.eiaoutages.run.RunRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+
+/**
+ * The run lease between two instances ("a" and "b": two registries with their own leases on one PostgreSQL and
+ * one data folder), one rule per test: refusal naming run and instance, release at the end, take-over of an
+ * expired lease (record interrupted, staging removed), and fencing of a commit after a take-over.
+ */
+class PostgresRunLeaseTest {
+
+    private static final Duration LEASE = Duration.ofSeconds(4);
+    private static final String DATASET = "generator-nuclear-outages";
+
+    @TempDir
+    Path work;
+
+    private HikariDataSource dataSource;
+    private PostgresRunLease leaseA;
+    private PostgresRunLease leaseB;
+    private RunRegistry a;
+    private RunRegistry b;
+    private RawStore rawStore;
+    private PostgresRunStore store;
+
+    @BeforeEach
+    void twoInstances() throws Exception {
+        DataSourceProperties db = new DataSourceProperties();
+        db.setUrl(TestPostgres.newDatabase());
+        db.setUsername("postgres");
+        dataSource = new ClusterConfig().clusterDataSource(db);
+        ClusterDatabase database = new ClusterConfig().clusterDatabase(dataSource, db);
+        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
+        store = new PostgresRunStore(database, json);
+        PipelineProperties properties = TestSettings.properties(work);
+        DatasetCatalog datasets = new DatasetCatalog(properties);
+        rawStore = new RawStore(properties, datasets, new DuckDb(), json);
+        leaseA = new PostgresRunLease(database, cluster("a"), store, rawStore, json);
+        leaseB = new PostgresRunLease(database, cluster("b"), store, rawStore, json);
+        a = new RunRegistry(
+                store, datasets, event -> {}, clustered(properties, "a"), Optional.of(leaseA), Optional.empty());
+        b = new RunRegistry(
+                store, datasets, event -> {}, clustered(properties, "b"), Optional.of(leaseB), Optional.empty());
+    }
+
+    @AfterEach
+    void close() {
+        leaseA.stop();
+        leaseB.stop();
+        dataSource.close();
+    }
+
+    @Test
+    void a_run_on_another_instance_is_refused_naming_the_run_and_its_instance() {
+        String runId = a.open("api");
+
+        RunAlreadyActiveException refused = catchThrowableOfType(RunAlreadyActiveException.class, () -> b.open("api"));
+
+        assertThat(refused.properties()).isEqualTo(Map.of("active_run_id", runId, "active_run_instance", "a"));
+        assertThat(refused.getMessage()).contains("on instance a");
+    }
+
+    @Test
+    void a_run_that_ended_frees_the_lease_and_every_instance_lists_it_with_its_instance() {
+        String runId = a.open("api");
+        a.succeed(runId);
+
+        String next = b.open("api");
+
+        assertThat(next).isNotEqualTo(runId);
+        assertThat(b.recent(10)).extracting(PostgresRunLeaseTest::instanceOf).containsExactly("b", "a");
+    }
+
+    @Test
+    void an_expired_lease_is_taken_over_its_run_recorded_interrupted_and_its_staging_removed() throws Exception {
+        String runId = a.open("api");
+        Path staging = Files.createDirectories(rawStore.stagingDir(DATASET, runId));
+        Files.writeString(staging.resolve("part-00000.parquet"), "half a part");
+        leaseA.stop(); // "a" is killed: nobody renews its lease any more
+
+        await().atMost(LEASE.plusSeconds(5)).until(() -> !Files.exists(staging));
+        Map<?, ?> record = (Map<?, ?>) b.find(runId);
+        assertThat(record.get("status")).isEqualTo("interrupted");
+        assertThat((String) record.get("error"))
+                .startsWith("interrupted: instance a stopped renewing the run lease")
+                .contains("instance b took the run over", "nothing of it was committed");
+        assertThat(b.open("api")).isNotEqualTo(runId);
+    }
+
+    @Test
+    void a_commit_after_a_take_over_is_refused_and_the_stale_run_ends_interrupted_saying_why() throws Exception {
+        String runId = a.open("api");
+        leaseA.stop(); // "a" is stopped (SIGSTOP): its lease expires, "b" takes the run over and starts its own
+        await().atMost(LEASE.plusSeconds(5)).ignoreExceptions().until(() -> b.open("api") != null);
+
+        LeaseLostException fenced = catchThrowableOfType(LeaseLostException.class, () -> leaseA.confirm(runId));
+        a.fail(runId, fenced);
+
+        assertThat(fenced.getMessage())
+                .startsWith(
+                        "Run " + runId + " commits nothing: interrupted: instance a lost the run lease of run " + runId)
+                .contains("held by instance b");
+        RunRecord stale = a.get(runId);
+        assertThat(stale.getStatus()).isEqualTo("interrupted");
+        assertThat(stale.getError()).contains("instance a lost the run lease");
+        // The record "b" closed is not rewritten by the late writer.
+        assertThat((String) ((Map<?, ?>) b.find(runId)).get("error")).contains("instance b took the run over");
+    }
+
+    private static String instanceOf(Object run) {
+        return run instanceof RunRecord record ? record.getInstance() : (String) ((Map<?, ?>) run).get("instance");
+    }
+
+    private static PipelineProperties.Cluster cluster(String name) {
+        return new PipelineProperties.Cluster(true, LEASE, name, Duration.ofSeconds(1));
+    }
+
+    private static PipelineProperties clustered(PipelineProperties p, String name) {
+        return new PipelineProperties(
+                p.mode(),
+                p.runOnStartup(),
+                p.schedule(),
+                p.eia(),
+                p.storage(),
+                p.model(),
+                p.shutdown(),
+                p.api(),
+                cluster(name),
+                p.datasets());
+    }
+}

@@ -29,7 +29,8 @@ import org.springframework.dao.DataAccessException;
  *
  * <ul>
  *   <li>{@link #acquire}: a run starts only while no other lease is live (409 naming run and instance otherwise).
- *   <li>Renewal every quarter of {@code pipeline.cluster.lease}, with the run's record (its progress) saved.
+ *   <li>Renewal every quarter of {@code pipeline.cluster.lease} (at most 5 s), with the run's record (its progress)
+ *       saved.
  *   <li>Take-over: every instance checks as often; a lease past its expiry belongs to an instance that was killed,
  *       stopped or cut off. The first instance to see it records that run {@code interrupted}, removes its staging
  *       and frees the lease; the next fire or {@code POST /refresh} fetches the rows again.
@@ -73,7 +74,9 @@ public class PostgresRunLease implements RunLease, CommitFence {
             thread.setDaemon(true);
             return thread;
         });
-        long tick = Math.max(1000, leaseMillis / 4);
+        // A quarter of the lease leaves three renewals to fail before it expires; at most 5 s, so other instances'
+        // GET /runs show the run's progress that fresh.
+        long tick = Math.max(1000, Math.min(5000, leaseMillis / 4));
         timer.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
         log.info(
                 "Clustered mode: this instance is {}; the run lease lasts {} and is renewed every {} ms",
@@ -84,7 +87,15 @@ public class PostgresRunLease implements RunLease, CommitFence {
 
     @Override
     public void acquire(RunRecord run, Consumer<String> lost) {
-        long epoch = database.tx().execute(status -> {
+        try {
+            held = new Held(run, take(run), lost);
+        } catch (DataAccessException | org.springframework.transaction.TransactionException e) {
+            throw new ClusterDatabaseUnavailableException(e);
+        }
+    }
+
+    private long take(RunRecord run) {
+        return database.tx().execute(status -> {
             Map<String, Object> lease = database.jdbc().queryForMap(ClusterSql.get("lease_lock"));
             String activeRun = (String) lease.get("run_id");
             if (activeRun != null) {
@@ -103,7 +114,6 @@ public class PostgresRunLease implements RunLease, CommitFence {
                             String.join(",", run.getDatasetsRequested()),
                             leaseMillis);
         });
-        held = new Held(run, epoch, lost);
     }
 
     @Override

@@ -55,7 +55,7 @@ public record PipelineProperties(
                 throw new InvalidConfigurationException(
                         "pipeline.cluster.lease",
                         "is " + text(lease)
-                                + ", but must be at least 4s (it is renewed every quarter of it), e.g. 60s");
+                                + ", but must be at least 4s (it is renewed at least every quarter of it), e.g. 60s");
             }
             if (snapshotPoll != null && (snapshotPoll.isNegative() || snapshotPoll.isZero())) {
                 throw new InvalidConfigurationException(

@@ -62,7 +62,7 @@ class ClusterSettingsTest {
 
         assertThat(failure.getMessage())
                 .isEqualTo("pipeline.cluster.lease is 2s, but must be at least 4s (it is "
-                        + "renewed every quarter of it), e.g. 60s");
+                        + "renewed at least every quarter of it), e.g. 60s");
     }
 
     @Test

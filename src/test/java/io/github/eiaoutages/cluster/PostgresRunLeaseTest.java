@@ -131,6 +131,18 @@ class PostgresRunLeaseTest {
         assertThat((String) ((Map<?, ?>) b.find(runId)).get("error")).contains("instance b took the run over");
     }
 
+    @Test
+    void no_run_starts_while_postgresql_does_not_answer_and_the_answer_is_503_saying_so() {
+        dataSource.close(); // the database is gone
+
+        ClusterDatabaseUnavailableException refused =
+                catchThrowableOfType(ClusterDatabaseUnavailableException.class, () -> a.open("api"));
+
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.getMessage()).startsWith("No run can start: PostgreSQL (spring.datasource.url)");
+        assertThat(a.active()).isNull();
+    }
+
     private static String instanceOf(Object run) {
         return run instanceof RunRecord record ? record.getInstance() : (String) ((Map<?, ?>) run).get("instance");
     }

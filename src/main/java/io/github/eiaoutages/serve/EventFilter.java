@@ -3,7 +3,7 @@ package io.github.eiaoutages.serve;
 import java.util.Arrays;
 
 /**
- * Plans and runs the filters of {@code GET /data} on a {@link ServingTable}. It starts from the most selective
+ * Plans and runs the filters of {@code GET /data} on a {@link ServingTable} through its {@link ServingIndex}. It starts from the most selective
  * index (the events of the plants asked for, the ongoing events, or the start-day slice - events are held by
  * start day), checks the other filters on those candidates only, and never allocates per event. A broad filter
  * is counted (from index sizes when it can be, else in one pass over the slice) and its page found by walking the
@@ -15,6 +15,7 @@ final class EventFilter {
     private static final int SORT_AT_MOST = 4096;
 
     private final ServingTable t;
+    private final ServingIndex ix;
     private final int firstDay;
     private final int lastDay;
     private final int minHours;
@@ -24,8 +25,9 @@ final class EventFilter {
     /** One page of the matching events and how many match in all. */
     record Selection(long total, int[] page) {}
 
-    private EventFilter(ServingTable t, DataQuery q) {
-        this.t = t;
+    private EventFilter(ServingIndex ix, DataQuery q) {
+        this.ix = ix;
+        this.t = ix.table;
         this.firstDay =
                 q.startDate() == null ? Integer.MIN_VALUE : (int) q.startDate().toEpochDay();
         this.lastDay =
@@ -35,8 +37,8 @@ final class EventFilter {
         this.plants = q.filtersPlants() ? plants(t, q) : null;
     }
 
-    static Selection select(ServingTable t, DataQuery q, int from, int limit) {
-        return new EventFilter(t, q).select(q.sort(), from, limit);
+    static Selection select(ServingIndex ix, DataQuery q, int from, int limit) {
+        return new EventFilter(ix, q).select(q.sort(), from, limit);
     }
 
     private Selection select(EventSort sort, int from, int limit) {
@@ -44,8 +46,8 @@ final class EventFilter {
         if (few != null) {
             return new Selection(few.length, pageOf(few, sort, from, limit));
         }
-        int lo = firstDay == Integer.MIN_VALUE ? 0 : t.firstStartingOnOrAfter(firstDay);
-        int hi = lastDay == Integer.MAX_VALUE ? t.size : t.firstStartingOnOrAfter(lastDay + 1);
+        int lo = firstDay == Integer.MIN_VALUE ? 0 : ix.firstStartingOnOrAfter(firstDay);
+        int hi = lastDay == Integer.MAX_VALUE ? t.size : ix.firstStartingOnOrAfter(lastDay + 1);
         if (hi - lo <= t.size / 16 && !sort.equals(EventSort.DEFAULT)) {
             int[] matched = new int[hi - lo];
             int count = 0;
@@ -76,7 +78,7 @@ final class EventFilter {
             long count = 0;
             for (int p = 0; p < plants.length; p++) {
                 if (plants[p]) {
-                    int[] events = t.eventsByPlant[p];
+                    int[] events = ix.eventsByPlant[p];
                     count += insertionPoint(events, hi) - insertionPoint(events, lo);
                 }
             }
@@ -100,7 +102,7 @@ final class EventFilter {
      */
     private int[] walk(EventSort sort, int start, long from, long to) {
         int[] page = new int[(int) Math.max(0, to - from)];
-        int[] order = t.order(sort);
+        int[] order = ix.order(sort);
         long seen = 0;
         for (int i = start; i < order.length && seen < to; i++) {
             int e = order[i];
@@ -119,16 +121,16 @@ final class EventFilter {
         if (plants != null) {
             int candidates = 0;
             for (int p = 0; p < plants.length; p++) {
-                candidates += plants[p] ? t.eventsByPlant[p].length : 0;
+                candidates += plants[p] ? ix.eventsByPlant[p].length : 0;
             }
             if (candidates <= t.size / 8) {
                 return candidates <= SORT_AT_MOST ? matchesSorted(candidates) : matchesMarked();
             }
         }
         if (Boolean.TRUE.equals(ongoing)) {
-            int[] matched = new int[t.ongoingEvents.length];
+            int[] matched = new int[ix.ongoingEvents.length];
             int count = 0;
-            for (int e : t.ongoingEvents) {
+            for (int e : ix.ongoingEvents) {
                 if (matches(e)) {
                     matched[count++] = e;
                 }
@@ -144,7 +146,7 @@ final class EventFilter {
         int count = 0;
         for (int p = 0; p < plants.length; p++) {
             if (plants[p]) {
-                for (int e : t.eventsByPlant[p]) {
+                for (int e : ix.eventsByPlant[p]) {
                     if (matches(e)) {
                         matched[count++] = e;
                     }
@@ -164,7 +166,7 @@ final class EventFilter {
         int count = 0;
         for (int p = 0; p < plants.length; p++) {
             if (plants[p]) {
-                for (int e : t.eventsByPlant[p]) {
+                for (int e : ix.eventsByPlant[p]) {
                     if (matches(e)) {
                         marked[e >>> 6] |= 1L << e;
                         count++;
@@ -212,13 +214,13 @@ final class EventFilter {
             return walk(sort, 0, from, to);
         }
         // A match's rank is its position in the full sort order, so sorting ranks sorts the matches.
-        int[] rank = t.rank(sort);
+        int[] rank = ix.rank(sort);
         int[] ranks = new int[matched.length];
         for (int i = 0; i < matched.length; i++) {
             ranks[i] = rank[matched[i]];
         }
         Arrays.sort(ranks);
-        int[] order = t.order(sort);
+        int[] order = ix.order(sort);
         int[] page = new int[to - from];
         for (int i = from; i < to; i++) {
             page[i - from] = order[ranks[i]];

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** Answers the data endpoints (/data, /plants, /analytics/*) from the in-memory table of one snapshot. */
+/** Answers the data endpoints (/data, /plants, /analytics/*) from the in-memory table and indexes of one snapshot. */
 @Component("outageQueries")
 public class OutageQueries {
 
@@ -24,16 +24,17 @@ public class OutageQueries {
     /** GET /data: one page of events, filtered and sorted. */
     public DataPage data(Map<String, Object> headers) {
         DataQuery query = DataQuery.from(headers);
-        ServingTable t = snapshots.current();
+        ServingIndex ix = snapshots.current();
+        ServingTable t = ix.table;
         long from = query.offset();
         int limit = query.limit();
         if (!query.filtersEvents()) {
-            int[] order = t.order(query.sort());
+            int[] order = ix.order(query.sort());
             int first = (int) Math.min(from, t.size);
             return new DataPage(query.page(), limit, t.size, t, Arrays.copyOfRange(order, first, (int)
                     Math.min(from + limit, t.size)));
         }
-        EventFilter.Selection selection = EventFilter.select(t, query, (int) Math.min(Integer.MAX_VALUE, from), limit);
+        EventFilter.Selection selection = EventFilter.select(ix, query, (int) Math.min(Integer.MAX_VALUE, from), limit);
         return new DataPage(query.page(), limit, selection.total(), t, selection.page());
     }
 
@@ -44,7 +45,8 @@ public class OutageQueries {
         int limit = params.integer("limit", 1, DataQuery.MAX_LIMIT, 100);
         String name = params.text("name", 100);
         String facility = params.code("facility_id", "an EIA plant id such as 46");
-        ServingTable t = snapshots.current();
+        ServingIndex ix = snapshots.current();
+        ServingTable t = ix.table;
         String needle = name == null ? null : name.toLowerCase(java.util.Locale.ROOT);
         List<Map<String, Object>> rows = new ArrayList<>();
         long matched = 0;
@@ -57,9 +59,9 @@ public class OutageQueries {
                     Map<String, Object> row = plant(plant);
                     row.put("first_period", text(plant.firstPeriod()));
                     row.put("last_period", text(plant.lastPeriod()));
-                    row.put("events", t.plantEvents[p]);
-                    row.put("outage_hours", t.plantHours[p]);
-                    row.put("energy_lost_mwh", round(t.plantEnergy[p]));
+                    row.put("events", ix.plantEvents[p]);
+                    row.put("outage_hours", ix.plantHours[p]);
+                    row.put("energy_lost_mwh", round(ix.plantEnergy[p]));
                     rows.add(row);
                 }
                 matched++;
@@ -74,14 +76,15 @@ public class OutageQueries {
         String metric = params.choice("metric", TOP_PLANT_METRICS, "outage_hours");
         int limit = params.integer("limit", 1, 100, 10);
         DateRange range = DateRange.from(params);
-        ServingTable t = snapshots.current();
+        ServingIndex ix = snapshots.current();
+        ServingTable t = ix.table;
         int plants = t.plants.size();
         long[] events = new long[plants];
         long[] hours = new long[plants];
         double[] energy = new double[plants];
         // Events are held by start day: the range is one contiguous slice.
-        int to = range.end() == null ? t.size : t.firstStartingOnOrAfter(range.lastDay() + 1);
-        for (int e = range.start() == null ? 0 : t.firstStartingOnOrAfter(range.firstDay()); e < to; e++) {
+        int to = range.end() == null ? t.size : ix.firstStartingOnOrAfter(range.lastDay() + 1);
+        for (int e = range.start() == null ? 0 : ix.firstStartingOnOrAfter(range.firstDay()); e < to; e++) {
             int p = t.plant[e];
             events[p]++;
             hours[p] += t.durationHours[e];
@@ -132,18 +135,19 @@ public class OutageQueries {
         RequestParameters params = new RequestParameters(headers);
         DateRange range = DateRange.from(params);
         String facility = params.code("facility_id", "an EIA plant id such as 46");
-        ServingTable t = snapshots.current();
-        int fromEvent = range.start() == null ? 0 : t.firstStartingOnOrAfter(range.firstDay());
-        int toEvent = range.end() == null ? t.size : t.firstStartingOnOrAfter(range.lastDay() + 1);
+        ServingIndex ix = snapshots.current();
+        ServingTable t = ix.table;
+        int fromEvent = range.start() == null ? 0 : ix.firstStartingOnOrAfter(range.firstDay());
+        int toEvent = range.end() == null ? t.size : ix.firstStartingOnOrAfter(range.lastDay() + 1);
         List<Map<String, Object>> rows = new ArrayList<>();
         if (fromEvent < toEvent || (range.start() != null && range.end() != null)) {
             // Months as year * 12 + month - 1, so the sums are array slots.
             int firstMonth = range.start() != null
                     ? range.start().getYear() * 12 + range.start().getMonthValue() - 1
-                    : t.startMonth[fromEvent];
+                    : ix.startMonth[fromEvent];
             int lastMonth = range.end() != null
                     ? range.end().getYear() * 12 + range.end().getMonthValue() - 1
-                    : t.startMonth[toEvent - 1];
+                    : ix.startMonth[toEvent - 1];
             int months = Math.max(0, Math.min(lastMonth - firstMonth + 1, 12 * 200));
             long[] events = new long[months];
             long[] hours = new long[months];
@@ -151,15 +155,15 @@ public class OutageQueries {
             boolean[] plants = facility == null ? null : facilityPlants(t, facility);
             for (int m = 0; m < months; m++) {
                 int month = firstMonth + m;
-                int monthFrom = t.firstOfMonth(month);
-                int monthTo = t.firstOfMonth(month + 1);
+                int monthFrom = ix.firstOfMonth(month);
+                int monthTo = ix.firstOfMonth(month + 1);
                 int lo = Math.max(fromEvent, monthFrom);
                 int hi = Math.min(toEvent, monthTo);
-                int slot = t.monthSlot(month);
+                int slot = ix.monthSlot(month);
                 if (plants == null && lo == monthFrom && hi == monthTo && slot >= 0) {
                     events[m] = monthTo - monthFrom;
-                    hours[m] = t.monthHours[slot];
-                    energy[m] = t.monthEnergy[slot];
+                    hours[m] = ix.monthHours[slot];
+                    energy[m] = ix.monthEnergy[slot];
                     continue;
                 }
                 // A month cut by the range, or one facility's events: add up the events themselves.

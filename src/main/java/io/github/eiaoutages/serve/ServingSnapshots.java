@@ -28,7 +28,7 @@ public class ServingSnapshots {
 
     private final DuckDb duckDb;
     private final SnapshotPublisher publisher;
-    private final AtomicReference<ServingTable> loaded = new AtomicReference<>();
+    private final AtomicReference<ServingIndex> loaded = new AtomicReference<>();
 
     /** The snapshot on disk, loading while the rest of the application starts (readiness waits for it). */
     private final CompletableFuture<Void> startupLoad;
@@ -44,16 +44,17 @@ public class ServingSnapshots {
     }
 
     /**
-     * The table of {@code modeled/current}; loads it when a new snapshot was published since the last call.
+     * The table of {@code modeled/current} with its indexes; loads and indexes it when a new snapshot was published
+     * since the last call.
      *
      * @throws NoModelYetException when nothing has been published yet
      * @throws SnapshotUnreadableException when the published snapshot cannot be read
      */
-    ServingTable current() {
+    ServingIndex current() {
         Snapshot snapshot = publisher.current().orElseThrow(NoModelYetException::new);
-        ServingTable table = loaded.get();
-        if (table != null && table.snapshotId.equals(snapshot.id())) {
-            return table;
+        ServingIndex index = loaded.get();
+        if (index != null && index.table.snapshotId.equals(snapshot.id())) {
+            return index;
         }
         publisher.unreadable(snapshot).ifPresent(reason -> {
             throw new SnapshotUnreadableException(snapshot.id(), reason);
@@ -99,12 +100,13 @@ public class ServingSnapshots {
         }
     }
 
-    private synchronized ServingTable load(Snapshot snapshot) {
-        ServingTable table = loaded.get();
-        if (table != null && table.snapshotId.equals(snapshot.id())) {
-            return table;
+    private synchronized ServingIndex load(Snapshot snapshot) {
+        ServingIndex index = loaded.get();
+        if (index != null && index.table.snapshotId.equals(snapshot.id())) {
+            return index;
         }
         long started = System.nanoTime();
+        ServingTable table;
         try {
             table = ServingTable.load(duckDb, snapshot);
         } catch (SQLException e) {
@@ -115,13 +117,14 @@ public class ServingSnapshots {
             publisher.markUnreadable(snapshot, reason);
             throw new SnapshotUnreadableException(snapshot.id(), reason);
         }
-        loaded.set(table);
+        index = new ServingIndex(table);
+        loaded.set(index);
         log.info(
                 "Serving model snapshot {}: {} events, {} plants, loaded in {} ms",
                 snapshot.id(),
                 table.size,
                 table.plants.size(),
                 (System.nanoTime() - started) / 1_000_000);
-        return table;
+        return index;
     }
 }

@@ -2,8 +2,6 @@ package io.github.eiaoutages.serve;
 
 import io.github.eiaoutages.duckdb.DuckDb;
 import io.github.eiaoutages.model.Snapshot;
-import it.unimi.dsi.fastutil.ints.IntArrays;
-import it.unimi.dsi.fastutil.ints.IntComparator;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,19 +12,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One model snapshot held in memory, column by column: every outage event with its plant and start date. The
- * API answers from here instead of scanning Parquet per request, so a query over 500,000 events is a pass over
- * a few int arrays, and a request that started on this snapshot finishes on it even if a rebuild prunes its
- * folder. Immutable once loaded; sort orders are computed on first use and kept.
+ * One model snapshot's outage events, plants and dates, read from its Parquet into memory column by column: the
+ * loading half of the serving engine ({@link ServingIndex} is the indexing half). The API answers from here instead of
+ * scanning Parquet per request, so a query over 500,000 events is a pass over a few int arrays, and a request that
+ * started on this snapshot finishes on it even if a rebuild prunes its folder. Immutable once loaded.
+ *
+ * <p>A {@code /data} column is one array here, filled by {@link #load} from {@code sql/serve/outage_events.sql}, and
+ * written by {@link DataPage}.
  */
 final class ServingTable {
 
     final String snapshotId;
     final int size;
-    // Events, in the default order (start day, outage_id).
+    // Events, in the default order (start day, outage_id); days are epoch days.
     final String[] outageId;
     final long[] outageKey;
     final int[] plant;
@@ -40,27 +40,13 @@ final class ServingTable {
     final double[] avgPercent;
     final Double[] capacityMw;
     final boolean[] ongoing;
-    // Plants, in the order of GET /plants (name, facility, generator).
+    // Plants, in the order of GET /plants (name, facility, generator); plant[e] is an index into this list.
     final List<PlantRow> plants;
-    final int[] plantEvents;
-    final long[] plantHours;
-    final double[] plantEnergy;
     // Date attributes by day - firstDay.
     private final int firstDay;
     private final DateRow[] dates;
-    private final Map<EventSort, int[]> orders = new ConcurrentHashMap<>();
-    private final Map<EventSort, int[]> ranks = new ConcurrentHashMap<>();
-    // Indexes: events of each plant (default order), events still ongoing, month of each event's start.
-    int[][] eventsByPlant;
-    int[] ongoingEvents;
-    final int[] startMonth;
-    // Totals per month of start (months as year * 12 + month - 1, from the first event's): a monthly chart over
-    // years adds up a few dozen of these instead of every event. monthStart has one more slot, the end.
-    private int firstMonth;
-    private int[] monthStart;
-    long[] monthHours;
-    double[] monthEnergy;
 
+    /** One dim_plant row; {@code nameLowerCase} is its name lower-cased once, for the name filters. */
     record PlantRow(
             int plantKey,
             String facilityId,
@@ -95,12 +81,14 @@ final class ServingTable {
         avgPercent = new double[size];
         capacityMw = new Double[size];
         ongoing = new boolean[size];
-        startMonth = new int[size];
-        plantEvents = new int[plants.size()];
-        plantHours = new long[plants.size()];
-        plantEnergy = new double[plants.size()];
     }
 
+    /**
+     * Reads the snapshot's fact_outage, dim_plant and dim_date Parquet files with DuckDB.
+     *
+     * @throws SQLException when a file cannot be read (truncated, missing) or an event names a plant_key that
+     *     dim_plant does not hold
+     */
     static ServingTable load(DuckDb duckDb, Snapshot snapshot) throws SQLException {
         try (Connection c = duckDb.connect();
                 Statement s = c.createStatement()) {
@@ -170,133 +158,17 @@ final class ServingTable {
                     table.avgPercent[i] = rs.getDouble(11);
                     table.capacityMw[i] = decimal(rs.getObject(12));
                     table.ongoing[i] = rs.getBoolean(13);
-                    table.plantEvents[p]++;
-                    table.plantHours[p] += table.durationHours[i];
-                    table.plantEnergy[p] += table.energyMwh[i];
-                    LocalDate start = LocalDate.ofEpochDay(table.startDay[i]);
-                    table.startMonth[i] = start.getYear() * 12 + start.getMonthValue() - 1;
                     i++;
                 }
             }
-            table.index();
             return table;
         }
     }
 
-    private void index() {
-        eventsByPlant = new int[plants.size()][];
-        int[] filled = new int[plants.size()];
-        for (int p = 0; p < plants.size(); p++) {
-            eventsByPlant[p] = new int[plantEvents[p]];
-        }
-        int ongoingCount = 0;
-        for (int e = 0; e < size; e++) {
-            eventsByPlant[plant[e]][filled[plant[e]]++] = e;
-            if (ongoing[e]) {
-                ongoingCount++;
-            }
-        }
-        ongoingEvents = new int[ongoingCount];
-        for (int e = 0, o = 0; e < size; e++) {
-            if (ongoing[e]) {
-                ongoingEvents[o++] = e;
-            }
-        }
-        int months = size == 0 ? 0 : startMonth[size - 1] - startMonth[0] + 1;
-        firstMonth = size == 0 ? 0 : startMonth[0];
-        monthStart = new int[months + 1];
-        monthHours = new long[months];
-        monthEnergy = new double[months];
-        for (int m = 0, e = 0; m < months; m++) {
-            monthStart[m] = e;
-            // Added in event order, as a pass over the events would: the same sums to the last bit.
-            for (; e < size && startMonth[e] == firstMonth + m; e++) {
-                monthHours[m] += durationHours[e];
-                monthEnergy[m] += energyMwh[e];
-            }
-        }
-        monthStart[months] = size;
-    }
-
-    /** The first event starting in {@code month} (year * 12 + month - 1) or later; {@code size} if none. */
-    int firstOfMonth(int month) {
-        int m = month - firstMonth;
-        if (m <= 0) {
-            return 0;
-        }
-        return m >= monthStart.length ? size : monthStart[m];
-    }
-
-    /** Slot of {@code month} in the monthly totals, or -1 when no event starts in it. */
-    int monthSlot(int month) {
-        int m = month - firstMonth;
-        return m >= 0 && m < monthHours.length ? m : -1;
-    }
-
-    /** The first event (in default order, which is by start day) starting on or after {@code day}. */
-    int firstStartingOnOrAfter(int day) {
-        int lo = 0;
-        int hi = size;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (startDay[mid] < day) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    /** Position of each event in the order of {@code sort}: sorting matches by rank sorts them by the field. */
-    int[] rank(EventSort sort) {
-        return ranks.computeIfAbsent(sort, s -> {
-            int[] order = order(s);
-            int[] rank = new int[size];
-            for (int i = 0; i < size; i++) {
-                rank[order[i]] = i;
-            }
-            return rank;
-        });
-    }
-
+    /** dim_date's attributes of an epoch day, or null when the day is outside dim_date (an ongoing event's end). */
     DateRow date(int day) {
         int i = day - firstDay;
         return i >= 0 && i < dates.length ? dates[i] : null;
-    }
-
-    /** Event indexes in the order of {@code sort}; ties always broken by outage_id, so paging is stable. */
-    int[] order(EventSort sort) {
-        return orders.computeIfAbsent(sort, this::computeOrder);
-    }
-
-    private int[] computeOrder(EventSort sort) {
-        int[] order = new int[size];
-        for (int i = 0; i < size; i++) {
-            order[i] = i;
-        }
-        if (sort == EventSort.DEFAULT) {
-            return order;
-        }
-        IntComparator byId = (a, b) -> outageId[a].compareTo(outageId[b]);
-        IntComparator byKey = switch (sort.field()) {
-            case "start_date" -> (a, b) -> Integer.compare(startDay[a], startDay[b]);
-            case "duration_hours" -> (a, b) -> Integer.compare(durationHours[a], durationHours[b]);
-            case "energy_lost_mwh" -> (a, b) -> Double.compare(energyMwh[a], energyMwh[b]);
-            case "peak_outage_mw" -> (a, b) -> Double.compare(peakMw[a], peakMw[b]);
-            case "plant_name" ->
-                (a, b) -> plants.get(plant[a])
-                        .plantName()
-                        .compareToIgnoreCase(plants.get(plant[b]).plantName());
-            case "outage_id" -> byId;
-            default -> throw new IllegalArgumentException(sort.field());
-        };
-        IntComparator directed = sort.descending() ? (a, b) -> byKey.compare(b, a) : byKey;
-        IntArrays.parallelQuickSort(order, (a, b) -> {
-            int c = directed.compare(a, b);
-            return c != 0 ? c : byId.compare(a, b);
-        });
-        return order;
     }
 
     private static String sql(DuckDb duckDb, String name, Snapshot snapshot) {

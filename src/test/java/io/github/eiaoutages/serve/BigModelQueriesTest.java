@@ -40,6 +40,7 @@ class BigModelQueriesTest {
 
     private static DuckDb duckDb;
     private static ServingTable t;
+    private static ServingIndex ix;
     private static OutageQueries queries;
 
     @BeforeAll
@@ -52,6 +53,7 @@ class BigModelQueriesTest {
                 new SnapshotPublisher(properties, new com.fasterxml.jackson.databind.ObjectMapper());
         TestModels.builder(properties, duckDb, publisher).build();
         t = ServingTable.load(duckDb, publisher.current().orElseThrow());
+        ix = new ServingIndex(t);
         queries = new OutageQueries(new ServingSnapshots(duckDb, publisher));
     }
 
@@ -69,7 +71,7 @@ class BigModelQueriesTest {
             DataQuery q = randomQuery(random);
             int from = (int) q.offset();
             int[] expected = matchesInOrder(q);
-            EventFilter.Selection selection = EventFilter.select(t, q, from, q.limit());
+            EventFilter.Selection selection = EventFilter.select(ix, q, from, q.limit());
             assertThat(selection.total()).as("total of %s", q).isEqualTo(expected.length);
             assertThat(selection.page())
                     .as("page of %s", q)
@@ -78,8 +80,8 @@ class BigModelQueriesTest {
             if (q.filtersPlants()) {
                 plantCandidates.add(plantCandidates(q));
             } else if (q.startDate() != null && q.endDate() != null && !q.sort().equals(EventSort.DEFAULT)) {
-                sortedSlices.add(t.firstStartingOnOrAfter((int) q.endDate().toEpochDay() + 1)
-                        - t.firstStartingOnOrAfter((int) q.startDate().toEpochDay()));
+                sortedSlices.add(ix.firstStartingOnOrAfter((int) q.endDate().toEpochDay() + 1)
+                        - ix.firstStartingOnOrAfter((int) q.startDate().toEpochDay()));
             }
         }
         // The inputs reached each plan's side of its threshold (the thresholds are EventFilter's).
@@ -146,7 +148,7 @@ class BigModelQueriesTest {
         for (int p = 0; p < plants.length; p++) {
             plants[p] = plantMatches(q, t.plants.get(p));
         }
-        return Arrays.stream(t.order(q.sort()))
+        return Arrays.stream(ix.order(q.sort()))
                 .filter(e -> plants[t.plant[e]]
                         && (q.startDate() == null
                                 || t.startDay[e] >= q.startDate().toEpochDay())
@@ -168,7 +170,7 @@ class BigModelQueriesTest {
         int candidates = 0;
         for (int p = 0; p < t.plants.size(); p++) {
             if (plantMatches(q, t.plants.get(p))) {
-                candidates += t.eventsByPlant[p].length;
+                candidates += ix.eventsByPlant[p].length;
             }
         }
         return candidates;

@@ -141,13 +141,9 @@ public class OutageQueries {
         int toEvent = range.end() == null ? t.size : ix.firstStartingOnOrAfter(range.lastDay() + 1);
         List<Map<String, Object>> rows = new ArrayList<>();
         if (fromEvent < toEvent || (range.start() != null && range.end() != null)) {
-            // Months as year * 12 + month - 1, so the sums are array slots.
-            int firstMonth = range.start() != null
-                    ? range.start().getYear() * 12 + range.start().getMonthValue() - 1
-                    : ix.startMonth[fromEvent];
-            int lastMonth = range.end() != null
-                    ? range.end().getYear() * 12 + range.end().getMonthValue() - 1
-                    : ix.startMonth[toEvent - 1];
+            // Months numbered as the index numbers them, so the sums are array slots.
+            int firstMonth = range.start() != null ? ServingIndex.month(range.start()) : ix.startMonth[fromEvent];
+            int lastMonth = range.end() != null ? ServingIndex.month(range.end()) : ix.startMonth[toEvent - 1];
             int months = Math.max(0, Math.min(lastMonth - firstMonth + 1, 12 * 200));
             long[] events = new long[months];
             long[] hours = new long[months];
@@ -176,7 +172,7 @@ public class OutageQueries {
                 }
             }
             for (int m = 0; m < months; m++) {
-                YearMonth month = YearMonth.of((firstMonth + m) / 12, (firstMonth + m) % 12 + 1);
+                YearMonth month = ServingIndex.yearMonth(firstMonth + m);
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("month", month.toString());
                 row.put("year", month.getYear());

@@ -3,6 +3,7 @@ package io.github.eiaoutages.serve;
 import it.unimi.dsi.fastutil.ints.IntArrays;
 import it.unimi.dsi.fastutil.ints.IntComparator;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -23,8 +24,8 @@ final class ServingIndex {
     final int[] plantEvents;
     final long[] plantHours;
     final double[] plantEnergy;
-    // Totals per month of start (months as year * 12 + month - 1, from the first event's): a monthly chart over
-    // years adds up a few dozen of these instead of every event. monthStart has one more slot, the end.
+    // Totals per month of start (months numbered by month(), from the first event's): a monthly chart over years
+    // adds up a few dozen of these instead of every event. monthStart has one more slot, the end.
     private final int firstMonth;
     private final int[] monthStart;
     final long[] monthHours;
@@ -47,8 +48,7 @@ final class ServingIndex {
             plantEvents[p]++;
             plantHours[p] += table.durationHours[e];
             plantEnergy[p] += table.energyMwh[e];
-            LocalDate start = LocalDate.ofEpochDay(table.startDay[e]);
-            startMonth[e] = start.getYear() * 12 + start.getMonthValue() - 1;
+            startMonth[e] = month(LocalDate.ofEpochDay(table.startDay[e]));
         }
         eventsByPlant = new int[plants][];
         int[] filled = new int[plants];
@@ -84,7 +84,21 @@ final class ServingIndex {
         monthStart[months] = size;
     }
 
-    /** The first event starting in {@code month} (year * 12 + month - 1) or later; {@code size} if none. */
+    /**
+     * The number of the month {@code day} is in, as the monthly totals and {@link #startMonth} count months:
+     * {@code year * 12 + month - 1}, so consecutive months are consecutive numbers (2025-01 is 24300, 2024-12 is
+     * 24299).
+     */
+    static int month(LocalDate day) {
+        return day.getYear() * 12 + day.getMonthValue() - 1;
+    }
+
+    /** The month numbered {@code month} by {@link #month(LocalDate)}. */
+    static YearMonth yearMonth(int month) {
+        return YearMonth.of(month / 12, month % 12 + 1);
+    }
+
+    /** The first event starting in {@code month} (see {@link #month(LocalDate)}) or later; the table's size if none. */
     int firstOfMonth(int month) {
         int m = month - firstMonth;
         if (m <= 0) {

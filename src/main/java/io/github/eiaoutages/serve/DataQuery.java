@@ -1,22 +1,22 @@
 package io.github.eiaoutages.serve;
 
 import java.time.LocalDate;
-import java.util.Locale;
 import java.util.Map;
 
 /**
- * A validated {@code GET /data} request. Dates filter on the outage's start day, both inclusive; text filters
- * are matched as values, never spliced into a query.
+ * A validated {@code GET /data} request: which plants ({@link PlantFilter}), which events (start day, both inclusive;
+ * ongoing; at least so many hours - {@link EventFilter} tests these), the order and the page. Text filters are matched
+ * as values, never spliced into a query.
+ *
+ * <p>A new {@code /data} filter is read here (in {@link #from}), declared in {@code routes/api.camel.yaml} (unknown
+ * parameters are refused) and tested in {@link EventFilter} or, for a plant's attribute, {@link PlantFilter}.
  */
 record DataQuery(
         int page,
         int limit,
         LocalDate startDate,
         LocalDate endDate,
-        String facilityId,
-        String generator,
-        Integer plantKey,
-        String plantName,
+        PlantFilter plants,
         Boolean ongoing,
         Integer minDurationHours,
         EventSort sort) {
@@ -41,10 +41,7 @@ record DataQuery(
                 limit,
                 range.start(),
                 range.end(),
-                facility,
-                generator,
-                plantKey,
-                name == null ? null : name.toLowerCase(Locale.ROOT),
+                new PlantFilter(facility, generator, plantKey, name),
                 ongoing,
                 minDuration,
                 sort);
@@ -55,7 +52,7 @@ record DataQuery(
     }
 
     boolean filtersPlants() {
-        return facilityId != null || generator != null || plantKey != null || plantName != null;
+        return plants.filters();
     }
 
     boolean filtersEvents() {

@@ -34,7 +34,7 @@ final class EventFilter {
                 q.endDate() == null ? Integer.MAX_VALUE : (int) q.endDate().toEpochDay();
         this.minHours = q.minDurationHours() == null ? Integer.MIN_VALUE : q.minDurationHours();
         this.ongoing = q.ongoing();
-        this.plants = q.filtersPlants() ? plants(t, q) : null;
+        this.plants = q.filtersPlants() ? q.plants().over(t.plants) : null;
     }
 
     static Selection select(ServingIndex ix, DataQuery q, int from, int limit) {
@@ -226,17 +226,5 @@ final class EventFilter {
             page[i - from] = order[ranks[i]];
         }
         return page;
-    }
-
-    private static boolean[] plants(ServingTable t, DataQuery q) {
-        boolean[] allowed = new boolean[t.plants.size()];
-        for (int p = 0; p < allowed.length; p++) {
-            ServingTable.PlantRow plant = t.plants.get(p);
-            allowed[p] = (q.facilityId() == null || q.facilityId().equals(plant.facilityId()))
-                    && (q.generator() == null || q.generator().equals(plant.generatorId()))
-                    && (q.plantKey() == null || q.plantKey() == plant.plantKey())
-                    && (q.plantName() == null || plant.nameLowerCase().contains(q.plantName()));
-        }
-        return allowed;
     }
 }

@@ -47,14 +47,13 @@ public class OutageQueries {
         String facility = params.code("facility_id", "an EIA plant id such as 46");
         ServingIndex ix = snapshots.current();
         ServingTable t = ix.table;
-        String needle = name == null ? null : name.toLowerCase(java.util.Locale.ROOT);
+        PlantFilter filter = new PlantFilter(facility, null, null, name);
         List<Map<String, Object>> rows = new ArrayList<>();
         long matched = 0;
         long from = (long) (page - 1) * limit;
         for (int p = 0; p < t.plants.size(); p++) {
             ServingTable.PlantRow plant = t.plants.get(p);
-            if ((needle == null || plant.nameLowerCase().contains(needle))
-                    && (facility == null || facility.equals(plant.facilityId()))) {
+            if (filter.test(plant)) {
                 if (matched >= from && matched < from + limit) {
                     Map<String, Object> row = plant(plant);
                     row.put("first_period", text(plant.firstPeriod()));
@@ -148,7 +147,7 @@ public class OutageQueries {
             long[] events = new long[months];
             long[] hours = new long[months];
             double[] energy = new double[months];
-            boolean[] plants = facility == null ? null : facilityPlants(t, facility);
+            boolean[] plants = facility == null ? null : new PlantFilter(facility, null, null, null).over(t.plants);
             for (int m = 0; m < months; m++) {
                 int month = firstMonth + m;
                 int monthFrom = ix.firstOfMonth(month);
@@ -190,14 +189,6 @@ public class OutageQueries {
         body.put("snapshot", t.snapshotId);
         body.put("data", rows);
         return body;
-    }
-
-    private static boolean[] facilityPlants(ServingTable t, String facility) {
-        boolean[] plants = new boolean[t.plants.size()];
-        for (int p = 0; p < plants.length; p++) {
-            plants[p] = facility.equals(t.plants.get(p).facilityId());
-        }
-        return plants;
     }
 
     private static Map<String, Object> plant(ServingTable.PlantRow plant) {

@@ -159,11 +159,12 @@ class BigModelQueriesTest {
     }
 
     private static boolean plantMatches(DataQuery q, ServingTable.PlantRow plant) {
-        return (q.facilityId() == null || q.facilityId().equals(plant.facilityId()))
-                && (q.generator() == null || q.generator().equals(plant.generatorId()))
-                && (q.plantKey() == null || q.plantKey() == plant.plantKey())
-                && (q.plantName() == null
-                        || plant.plantName().toLowerCase(Locale.ROOT).contains(q.plantName()));
+        PlantFilter f = q.plants();
+        return (f.facilityId() == null || f.facilityId().equals(plant.facilityId()))
+                && (f.generatorId() == null || f.generatorId().equals(plant.generatorId()))
+                && (f.plantKey() == null || f.plantKey() == plant.plantKey())
+                && (f.nameContains() == null
+                        || plant.plantName().toLowerCase(Locale.ROOT).contains(f.nameContains()));
     }
 
     private static int plantCandidates(DataQuery q) {
@@ -216,10 +217,7 @@ class BigModelQueriesTest {
                 limit,
                 start,
                 end,
-                facility,
-                generator,
-                plantKey,
-                name,
+                new PlantFilter(facility, generator, plantKey, name),
                 ongoing,
                 minHours,
                 EventSort.parse(sortField));

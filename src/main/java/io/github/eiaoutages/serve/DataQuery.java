@@ -55,7 +55,12 @@ record DataQuery(
         return plants.filters();
     }
 
+    /** True when a filter tests an event's own fields other than its start day (ongoing, duration). */
+    boolean filtersEventFields() {
+        return ongoing != null || minDurationHours != null;
+    }
+
     boolean filtersEvents() {
-        return filtersPlants() || startDate != null || endDate != null || ongoing != null || minDurationHours != null;
+        return filtersPlants() || startDate != null || endDate != null || filtersEventFields();
     }
 }

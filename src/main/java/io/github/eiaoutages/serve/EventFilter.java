@@ -3,11 +3,15 @@ package io.github.eiaoutages.serve;
 import java.util.Arrays;
 
 /**
- * Plans and runs the filters of {@code GET /data} on a {@link ServingTable} through its {@link ServingIndex}. It starts from the most selective
- * index (the events of the plants asked for, the ongoing events, or the start-day slice - events are held by
- * start day), checks the other filters on those candidates only, and never allocates per event. A broad filter
- * is counted (from index sizes when it can be, else in one pass over the slice) and its page found by walking the
- * sort order only until the page is full. A query over 500,000 events costs well under a millisecond.
+ * Plans and runs the filters of {@code GET /data} on a {@link ServingTable} through its {@link ServingIndex}. It
+ * starts from the most selective index (the events of the plants asked for, the ongoing events, or the start-day
+ * slice - events are held by start day), checks the other filters on those candidates only, and never allocates per
+ * event. A broad filter is counted (from index sizes when it can be, else in one pass over the slice) and its page
+ * found by walking the sort order only until the page is full. A query over 500,000 events costs well under a
+ * millisecond.
+ *
+ * <p>A new filter on an event's own fields is a field here, set from the {@link DataQuery}, and its test in
+ * {@link #inSlice}; every plan goes through that test. (A plant's attribute is {@link PlantFilter}'s.)
  */
 final class EventFilter {
 
@@ -21,6 +25,8 @@ final class EventFilter {
     private final int minHours;
     private final Boolean ongoing;
     private final boolean[] plants;
+    /** False when only the plants (and the start day) are tested, so counts can come from index sizes. */
+    private final boolean testsFields;
 
     /** One page of the matching events and how many match in all. */
     record Selection(long total, int[] page) {}
@@ -35,6 +41,7 @@ final class EventFilter {
         this.minHours = q.minDurationHours() == null ? Integer.MIN_VALUE : q.minDurationHours();
         this.ongoing = q.ongoing();
         this.plants = q.filtersPlants() ? q.plants().over(t.plants) : null;
+        this.testsFields = q.filtersEventFields();
     }
 
     static Selection select(ServingIndex ix, DataQuery q, int from, int limit) {
@@ -71,7 +78,7 @@ final class EventFilter {
      * event - otherwise one pass counts.
      */
     private long count(int lo, int hi) {
-        if (minHours == Integer.MIN_VALUE && ongoing == null) {
+        if (!testsFields) {
             if (plants == null) {
                 return hi - lo;
             }

@@ -41,13 +41,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The serving engine checked by SQL: requests answered by {@link OutageQueries} (parsing, {@link EventFilter}'s plans,
- * the serving table's indexes and monthly totals, {@link DataPage}'s JSON) against DuckDB queries over the same
- * published snapshot's Parquet ({@code src/test/resources/sql/oracle/*.sql}), which know nothing of the engine. The
- * snapshot holds the bundled sample's 27 reactors (the README's plants) and 270 synthetic generators over the same
- * 912 days, about 60,000 events, enough to cross every size threshold of the engine's plans; ongoing and ended events
- * both occur. Rows, their order and columns, totals and monthly sums must agree after the API's rounding (energy sums
- * to 3 decimals; the oracle sums exactly).
+ * The serving engine checked by SQL: requests answered by {@link OutageQueries} (parsing, {@link PlantFilter},
+ * {@link EventFilter}'s plans, {@link ServingIndex}'s orders and totals over the loaded {@link ServingTable},
+ * {@link DataPage}'s JSON) against DuckDB queries over the same published snapshot's Parquet
+ * ({@code src/test/resources/sql/oracle/*.sql}), which know nothing of the engine. The snapshot holds the bundled
+ * sample's 27 reactors (the README's plants) and 270 synthetic generators over the same 912 days, 59,312 events,
+ * enough to cross every size threshold of the engine's plans; ongoing and ended events both occur. Rows, their order
+ * and columns, totals and monthly sums must agree after the API's rounding (energy sums to 3 decimals; the oracle
+ * sums exactly). A broken filter, sort, page, total or month fails it (each was tried).
  */
 class ServingOracleTest {
 

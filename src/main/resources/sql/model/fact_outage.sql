@@ -42,7 +42,13 @@ SELECT -- Deterministic from the natural id, so the same event keeps its key acr
        round(energy_lost_mwh, 3)                                               AS energy_lost_mwh,
        round(avg_percent_outage, 2)                                            AS avg_percent_outage,
        identified.capacity_mw,
-       last_date = newest.newest_period                                        AS is_ongoing
+       last_date = newest.newest_period                                        AS is_ongoing,
+       -- EIA reported the generator back: the day after the last outage day has a row with outage 0 (a missing
+       -- or null day ends an event too, but may be a late row; alerts say "ended" only when this is true).
+       coalesce(after.outage = 0, false)                                       AS end_confirmed
 FROM identified
 JOIN dim_plant AS plant ON plant.facility_id = identified.facility AND plant.generator_id = identified.generator
+LEFT JOIN generator_days AS after
+       ON after.facility = identified.facility AND after.generator = identified.generator
+      AND after.period = identified.last_date + 1
 CROSS JOIN newest;

@@ -63,6 +63,7 @@ public final class TestSettings {
                 p.shutdown(),
                 p.api(),
                 p.cluster(),
+                p.alerts(),
                 datasets);
     }
 

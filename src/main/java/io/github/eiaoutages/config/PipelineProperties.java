@@ -1,6 +1,7 @@
 package io.github.eiaoutages.config;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -33,7 +34,27 @@ public record PipelineProperties(
         @Valid @DefaultValue Shutdown shutdown,
         @Valid @DefaultValue Api api,
         @Valid @DefaultValue Cluster cluster,
+        @Valid @DefaultValue Alerts alerts,
         @NotEmpty Map<String, @Valid @NotNull Dataset> datasets) {
+
+    /**
+     * Outage alerts: the changes between one model snapshot and the next, as CloudEvents (alerts.OutageChanges).
+     *
+     * @param revisionTolerance how much an event's past days must change to be {@code outage.revised}: more than
+     *     {@code mw} megawatts and more than {@code percent} % of the old value (peak or average MW)
+     * @param maxEventsPerBuild above this many events in one build, sinks get one {@code snapshot.bulk-change}
+     *     instead (a range re-fetch or a model change must not flood anyone); {@code GET /events} keeps them all
+     * @param retention how long events are kept, whatever {@code pipeline.model.keep-snapshots} says
+     */
+    public record Alerts(
+            @Valid @DefaultValue RevisionTolerance revisionTolerance,
+            @Min(1) @DefaultValue("200") int maxEventsPerBuild,
+            @NotNull @DefaultValue("90d") Duration retention) {}
+
+    /** The two thresholds of {@code pipeline.alerts.revision-tolerance}; both must be exceeded. */
+    public record RevisionTolerance(
+            @DecimalMin("0") @DefaultValue("1") double mw,
+            @DecimalMin("0") @DefaultValue("1") double percent) {}
 
     /**
      * Several instances on one PostgreSQL database ({@code spring.datasource.*}) and one shared data folder

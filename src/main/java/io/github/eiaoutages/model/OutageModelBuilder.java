@@ -1,5 +1,8 @@
 package io.github.eiaoutages.model;
 
+import io.github.eiaoutages.alerts.EventLog;
+import io.github.eiaoutages.alerts.OutageChanges;
+import io.github.eiaoutages.alerts.OutageEvent;
 import io.github.eiaoutages.config.DatasetCatalog;
 import io.github.eiaoutages.duckdb.DuckDb;
 import io.github.eiaoutages.raw.RawStore;
@@ -38,13 +41,19 @@ public class OutageModelBuilder {
     private final DatasetCatalog datasets;
     private final SnapshotPublisher publisher;
     private final QualityChecks qualityChecks;
+    private final OutageChanges changes;
+    private final EventLog events;
 
     public OutageModelBuilder(
             DuckDb duckDb,
             RawStore rawStore,
             DatasetCatalog datasets,
             SnapshotPublisher publisher,
-            QualityChecks qualityChecks) {
+            QualityChecks qualityChecks,
+            OutageChanges changes,
+            EventLog events) {
+        this.changes = changes;
+        this.events = events;
         this.duckDb = duckDb;
         this.rawStore = rawStore;
         this.datasets = datasets;
@@ -95,10 +104,12 @@ public class OutageModelBuilder {
             throw new IllegalStateException("There are no committed raw rows of "
                     + datasets.modelDataset().id() + " to model yet; run an ingest first (POST /refresh)");
         }
-        String snapshotId = StorageFiles.id(Instant.now());
+        Instant builtAt = Instant.now();
+        String snapshotId = StorageFiles.id(builtAt);
         Path work = publisher.workDir(snapshotId);
         Map<String, Long> rows = new LinkedHashMap<>();
         List<QualityCheck> checks;
+        List<OutageEvent> changed;
         try (Connection c = duckDb.connect();
                 Statement s = c.createStatement()) {
             s.execute(duckDb.sql("model/generator_days.sql").replace("{{raw_parts}}", DuckDb.literal(parts)));
@@ -118,6 +129,15 @@ public class OutageModelBuilder {
             writeNationalSeries(s, work);
             checks = qualityChecks.run(s);
             publisher.writeQuality(work, checks);
+            // The outage events go into the snapshot itself: they exist before the current swap, or not at all.
+            Optional<Snapshot> previous = publisher.current();
+            changed = changes.detect(
+                    c,
+                    previous.map(p -> p.table("fact_outage")).orElse(null),
+                    previous.flatMap(publisher::unreadable).orElse(null),
+                    snapshotId,
+                    builtAt.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+            events.stage(work, changed);
         } catch (SQLException | RuntimeException e) {
             publisher.discard(work);
             throw new ModelBuildException(
@@ -125,8 +145,14 @@ public class OutageModelBuilder {
         }
         String builtFrom = newestRun();
         Snapshot snapshot = publisher.publish(snapshotId, work, builtFrom);
+        events.published(snapshot.id(), snapshot.dir());
         long millis = (System.nanoTime() - started) / 1_000_000;
-        log.info("Model snapshot {} published in {} ms: {}", snapshot.id(), millis, rows);
+        log.info(
+                "Model snapshot {} published in {} ms: {}; {} outage event(s)",
+                snapshot.id(),
+                millis,
+                rows,
+                changed.size());
         for (QualityCheck check : checks) {
             if (check.failed()) {
                 log.warn(

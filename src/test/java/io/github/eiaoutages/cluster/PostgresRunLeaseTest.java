@@ -162,6 +162,7 @@ class PostgresRunLeaseTest {
                 p.shutdown(),
                 p.api(),
                 cluster(name),
+                p.alerts(),
                 p.datasets());
     }
 }

@@ -1,6 +1,8 @@
 package io.github.eiaoutages.model;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.eiaoutages.alerts.EventLog;
+import io.github.eiaoutages.alerts.OutageChanges;
 import io.github.eiaoutages.config.DatasetCatalog;
 import io.github.eiaoutages.config.PipelineProperties;
 import io.github.eiaoutages.duckdb.DuckDb;
@@ -15,7 +17,14 @@ public final class TestModels {
             PipelineProperties properties, DuckDb duckDb, SnapshotPublisher publisher) {
         DatasetCatalog datasets = new DatasetCatalog(properties);
         RawStore rawStore = new RawStore(properties, datasets, duckDb, new ObjectMapper());
+        ObjectMapper json = new ObjectMapper().findAndRegisterModules();
         return new OutageModelBuilder(
-                duckDb, rawStore, datasets, publisher, new QualityChecks(duckDb, rawStore, datasets, properties));
+                duckDb,
+                rawStore,
+                datasets,
+                publisher,
+                new QualityChecks(duckDb, rawStore, datasets, properties),
+                new OutageChanges(duckDb, properties, datasets),
+                new EventLog(properties, json));
     }
 }

@@ -78,6 +78,34 @@ public class EventLog {
             log.warn("Could not add the events of snapshot {} to {}: {}", snapshotId, dir, e.getMessage());
         }
         prune();
+        synchronized (this) {
+            notifyAll();
+        }
+    }
+
+    /** Waits up to {@code millis} for a snapshot's events to join the history (sinks and streams wait here). */
+    public synchronized void awaitNewer(long millis) throws InterruptedException {
+        wait(millis);
+    }
+
+    /** The id of the newest event kept, if any. */
+    public java.util.Optional<String> newestId() {
+        List<OutageEvent> newest = latest(1);
+        return newest.isEmpty()
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(newest.get(0).id());
+    }
+
+    /** The events of one snapshot, in order (empty when none are kept). */
+    public List<OutageEvent> ofSnapshot(String snapshotId) {
+        Path file = dir.resolve(snapshotId + ".jsonl");
+        return Files.exists(file) ? read(file) : List.of();
+    }
+
+    /** The id of the oldest event kept, if any: where a sink resumes after it was away longer than the retention. */
+    public java.util.Optional<String> oldestSnapshot() {
+        List<Path> files = files();
+        return files.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(snapshotOf(files.get(0)));
     }
 
     /** At startup: events of published snapshots that a stop kept from the history are added now. */

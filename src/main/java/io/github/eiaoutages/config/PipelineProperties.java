@@ -49,7 +49,80 @@ public record PipelineProperties(
     public record Alerts(
             @Valid @DefaultValue RevisionTolerance revisionTolerance,
             @Min(1) @DefaultValue("200") int maxEventsPerBuild,
-            @NotNull @DefaultValue("90d") Duration retention) {}
+            @NotNull @DefaultValue("90d") Duration retention,
+            @Valid @DefaultValue Webhook webhook,
+            @Valid @DefaultValue FileSink file,
+            @Valid @DefaultValue Mqtt mqtt,
+            @Valid @DefaultValue SinkRetry retry) {}
+
+    /**
+     * The webhook sink: each event POSTed as {@code application/cloudevents+json}, signed with
+     * {@code X-Signature-256: sha256=<hex HMAC-SHA256 of the body>} (the secret comes from ALERTS_WEBHOOK_SECRET).
+     *
+     * @param url where to POST; empty = this sink is off
+     */
+    public record Webhook(
+            @DefaultValue("") String url,
+            @DefaultValue("") String secret,
+            @Valid @DefaultValue AlertFilter filter) {
+
+        public Webhook {
+            if (url != null && !url.isBlank()) {
+                if (!url.startsWith("http://") && !url.startsWith("https://")) {
+                    throw new InvalidConfigurationException(
+                            "pipeline.alerts.webhook.url", "must be an http:// or https:// URL (or empty: no webhook)");
+                }
+                if (secret == null || secret.isBlank()) {
+                    throw InvalidConfigurationException.withAction(
+                            "pipeline.alerts.webhook.secret",
+                            "is empty, but a webhook URL is set: receivers could not tell our events from forgeries",
+                            "Set ALERTS_WEBHOOK_SECRET to a long random string shared with the receiver (it signs each "
+                                    + "body: X-Signature-256), or leave ALERTS_WEBHOOK_URL empty");
+                }
+            }
+        }
+
+        /** Never print the secret: records print their fields, so this record does not. */
+        @Override
+        public String toString() {
+            return "Webhook[url=" + url + ", secret=" + (secret == null || secret.isBlank() ? "<none>" : "<set>")
+                    + ", filter=" + filter + "]";
+        }
+    }
+
+    /** The file sink: one CloudEvent per line appended to {@code path} (JSON lines); empty = off. */
+    public record FileSink(
+            @DefaultValue("") String path,
+            @Valid @DefaultValue AlertFilter filter) {}
+
+    /**
+     * The broker sink: each event published to an MQTT broker (camel-paho), QoS 1.
+     *
+     * @param brokerUrl e.g. {@code tcp://broker:1883}; empty = off
+     */
+    public record Mqtt(
+            @DefaultValue("") String brokerUrl,
+            @DefaultValue("eia/outages") String topic,
+            @Valid @DefaultValue AlertFilter filter) {}
+
+    /**
+     * Which events a sink gets; an empty list or 0 lets everything through. Snapshot and test events always pass.
+     *
+     * @param types event types, e.g. outage.started
+     * @param facilities EIA plant codes (facility ids)
+     * @param plantName part of the plant name, any case
+     * @param minMw the event's peak outage, at least (MW)
+     */
+    public record AlertFilter(
+            @DefaultValue List<String> types,
+            @DefaultValue List<String> facilities,
+            @DefaultValue("") String plantName,
+            @DecimalMin("0") @DefaultValue("0") double minMw) {}
+
+    /** How a sink that fails is retried: the same event, doubling from {@code base-delay} up to {@code max-delay}. */
+    public record SinkRetry(
+            @NotNull @DefaultValue("1s") Duration baseDelay,
+            @NotNull @DefaultValue("60s") Duration maxDelay) {}
 
     /** The two thresholds of {@code pipeline.alerts.revision-tolerance}; both must be exceeded. */
     public record RevisionTolerance(

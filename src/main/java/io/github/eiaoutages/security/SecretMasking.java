@@ -23,6 +23,7 @@ public final class SecretMasking {
         register(System.getenv("MANAGEMENT_PASSWORD"));
         // Clustered mode's PostgreSQL password.
         register(System.getenv("SPRING_DATASOURCE_PASSWORD"));
+        register(System.getenv("ALERTS_WEBHOOK_SECRET"));
     }
 
     private SecretMasking() {}

@@ -68,7 +68,7 @@ class RouteFilesTest {
 
         assertThat(startupFailure(routes).getMessage())
                 .contains(
-                        routes + " holds api.camel.yaml, errors.camel.yaml, "
+                        routes + " holds alerts.camel.yaml, api.camel.yaml, errors.camel.yaml, "
                                 + "ingest.camel.yaml, model.camel.yaml, records.camel.yaml; missing: route raw-flush (of records.camel.yaml)");
     }
 

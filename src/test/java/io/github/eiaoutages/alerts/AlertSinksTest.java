@@ -153,6 +153,13 @@ class AlertSinksTest extends LiveAppTest {
         subscriber.disconnect();
         subscriber.close();
 
+        // Health shows each sink, up and with nothing pending; Prometheus counts the refusals and deliveries.
+        Map<?, ?> health = http.getForObject("/actuator/health/alerts", Map.class);
+        assertThat(health.get("status")).isEqualTo("UP");
+        Map<?, ?> webhook = (Map<?, ?>) ((Map<?, ?>) health.get("details")).get("webhook");
+        assertThat(webhook.get("status")).isEqualTo("UP");
+        assertThat(webhook.get("pending")).isEqualTo(0);
+
         // POST /events/test reaches every sink at once, filters or not.
         Map<?, ?> test = http.postForObject("/events/test", null, Map.class);
         assertThat(test).isEqualTo(Map.of("webhook", "delivered", "file", "delivered", "mqtt", "delivered"));

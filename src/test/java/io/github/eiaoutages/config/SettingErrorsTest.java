@@ -208,6 +208,14 @@ class SettingErrorsTest {
     }
 
     @Test
+    void a_webhook_without_a_secret_stops_startup_saying_which_variable_to_set() {
+        InvalidConfigurationException failure = failure("--pipeline.alerts.webhook.url=https://hooks.example.com/eia");
+
+        assertThat(failure.key()).isEqualTo("pipeline.alerts.webhook.secret");
+        assertThat(failure.action()).contains("ALERTS_WEBHOOK_SECRET");
+    }
+
+    @Test
     void a_negative_grace_period_is_refused() {
         assertThat(failure("--pipeline.shutdown.grace-period=-5s").getMessage())
                 .isEqualTo(

@@ -160,9 +160,37 @@ class AlertSinksTest extends LiveAppTest {
         assertThat(webhook.get("status")).isEqualTo("UP");
         assertThat(webhook.get("pending")).isEqualTo(0);
 
+        // The stream: a client that reconnects with Last-Event-ID gets what it missed, in order, as SSE messages.
+        assertThat(streamedAfter(history.get(0), history.size() - 1))
+                .containsExactlyElementsOf(history.subList(1, history.size()));
+
         // POST /events/test reaches every sink at once, filters or not.
         Map<?, ?> test = http.postForObject("/events/test", null, Map.class);
         assertThat(test).isEqualTo(Map.of("webhook", "delivered", "file", "delivered", "mqtt", "delivered"));
+    }
+
+    /** Opens GET /events/stream with Last-Event-ID and reads the ids of the first {@code count} events sent. */
+    private List<String> streamedAfter(String lastEventId, int count) throws Exception {
+        java.net.HttpURLConnection stream = (java.net.HttpURLConnection) java.net
+                .URI
+                .create(http.getRootUri() + "/events/stream")
+                .toURL()
+                .openConnection();
+        stream.setRequestProperty("Last-Event-ID", lastEventId);
+        stream.setReadTimeout(20_000);
+        List<String> ids = new ArrayList<>();
+        try (java.io.BufferedReader lines = new java.io.BufferedReader(
+                new java.io.InputStreamReader(stream.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+            assertThat(stream.getContentType()).startsWith("text/event-stream");
+            for (String line = lines.readLine(); line != null && ids.size() < count; line = lines.readLine()) {
+                if (line.startsWith("id:")) {
+                    ids.add(line.substring(3).strip());
+                }
+            }
+        } finally {
+            stream.disconnect();
+        }
+        return ids;
     }
 
     private static List<LoggedRequest> accepted() {

@@ -62,6 +62,17 @@ public class PostgresRunStore implements RunStore {
         }
     }
 
+    @Override
+    public java.util.Optional<Map<String, Object>> find(String runId) {
+        try {
+            String record = record(runId);
+            return record == null ? java.util.Optional.empty() : java.util.Optional.of(json.readValue(record, RECORD));
+        } catch (JsonProcessingException | DataAccessException e) {
+            log.warn("Could not read the record of run {} from PostgreSQL: {}", runId, e.getMessage());
+            return java.util.Optional.empty();
+        }
+    }
+
     /** One record as JSON text, or null when there is none (the lease's take-over rewrites it). */
     String record(String runId) {
         List<String> found = database.jdbc().queryForList(ClusterSql.get("run_record"), String.class, runId);

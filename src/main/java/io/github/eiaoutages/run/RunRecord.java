@@ -139,6 +139,11 @@ public final class RunRecord {
         }
     }
 
+    /** Every window of the run stops after its current page (the run will not commit). */
+    void stopFetching() {
+        cursors.forEach(PageCursor::failed);
+    }
+
     /** The raw commit starts, unless the run was asked to stop: then it must not commit at all. */
     synchronized boolean beginCommit() {
         if (interruptRequested) {

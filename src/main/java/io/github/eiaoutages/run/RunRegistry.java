@@ -493,6 +493,8 @@ public class RunRegistry {
     private void lost(RunRecord run, String reason) {
         log.error("Run {} {}", run.getRunId(), reason);
         run.interrupt(reason);
+        // Its windows stop after their current page: the instance that took over fetches with the same EIA key.
+        run.stopFetching();
     }
 
     private synchronized void ended(RunRecord run) {
@@ -516,6 +518,9 @@ public class RunRegistry {
 
     /** A run of this process or, as saved, of an earlier one. */
     public Object find(String runId) {
+        if (store.shared()) {
+            return findShared(runId);
+        }
         for (RunRecord run : recent) {
             if (run.getRunId().equals(runId)) {
                 return run;
@@ -531,6 +536,9 @@ public class RunRegistry {
 
     /** The newest runs first: this process's, then those saved by earlier ones. */
     public List<Object> recent(int limit) {
+        if (store.shared()) {
+            return recentShared(limit);
+        }
         List<Object> runs = new ArrayList<>();
         for (RunRecord run : recent) {
             if (runs.size() >= limit) {
@@ -544,9 +552,36 @@ public class RunRegistry {
             }
             runs.add(run);
         }
-        if (store.shared()) {
-            // Other instances' runs interleave with this one's: newest first by run id (the start time).
-            runs.sort(java.util.Comparator.comparing(RunRegistry::runIdOf).reversed());
+        return runs;
+    }
+
+    /**
+     * Clustered mode: the record PostgreSQL holds, the same on every instance, except for a run still active here,
+     * whose live record has fresher progress. (A run this instance lost to a take-over ends here with its own
+     * reason, but answers as the instance that took it over recorded it.)
+     */
+    private Object findShared(String runId) {
+        RunRecord local = recent.stream()
+                .filter(run -> run.getRunId().equals(runId))
+                .findFirst()
+                .orElse(null);
+        if (local != null && local.status() == RunStatus.RUNNING) {
+            return local;
+        }
+        return store.find(runId).map(run -> (Object) run).orElseGet(() -> {
+            if (local == null) {
+                throw new UnknownRunException(runId);
+            }
+            return local;
+        });
+    }
+
+    /** Clustered mode: every instance's runs as PostgreSQL holds them, newest first; this one's active run live. */
+    private List<Object> recentShared(int limit) {
+        List<Object> runs = new ArrayList<>();
+        RunRecord running = active.get();
+        for (Map<String, Object> stored : store.load(limit)) {
+            runs.add(running != null && running.getRunId().equals(stored.get("run_id")) ? running : stored);
         }
         return runs;
     }

@@ -16,6 +16,11 @@ public interface RunStore {
     /** The newest {@code limit} records, newest first, as JSON maps. */
     List<Map<String, Object>> load(int limit);
 
+    /** One record by run id, as saved; empty when none is kept. */
+    default java.util.Optional<Map<String, Object>> find(String runId) {
+        return load(200).stream().filter(run -> runId.equals(run.get("run_id"))).findFirst();
+    }
+
     /**
      * True when other processes write records too (clustered mode): {@link RunRegistry} then reads them at every
      * request instead of once at startup.

@@ -223,6 +223,13 @@ class ClusterIT {
         await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(250))
                 .until(() -> stale.logText().contains("lost the run lease of run " + runId));
+        // ... and its windows stop paging at once: the instance that took over uses the same EIA key.
+        Thread.sleep(3000);
+        long requests = generatorRequests();
+        Thread.sleep(3000);
+        assertThat(generatorRequests())
+                .as("pages the stale instance fetched after it lost the lease")
+                .isEqualTo(requests);
         await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(250))
                 .ignoreExceptions()
@@ -234,6 +241,7 @@ class ClusterIT {
         assertThat(committedRuns()).doesNotContain("run=" + runId);
         // The record stays as the survivor closed it: a late writer does not rewrite an ended run.
         assertThat((String) get(NODES[0], "/runs/" + runId).get("error")).contains("took the run over");
+        assertThat((String) get(stale, "/runs/" + runId).get("error")).contains("took the run over");
     }
 
     @Test
@@ -410,6 +418,13 @@ class ClusterIT {
                                                 .build())
                                 .getCount()
                         >= pages);
+    }
+
+    private static long generatorRequests() {
+        return EIA.server()
+                .countRequestsMatching(WireMock.getRequestedFor(WireMock.urlPathEqualTo(EiaStub.GENERATOR_PATH))
+                        .build())
+                .getCount();
     }
 
     private static Map<String, Object> awaitEnded(Node node, String runId, Duration within) {

@@ -53,13 +53,15 @@ public class AlertDelivery implements CamelContextConfiguration {
     private ProducerTemplate producer;
 
     /** What health and metrics show of a sink. */
-    public record SinkStatus(String sink, boolean up, long pending, Long oldestPendingSeconds, String lastError) {}
+    public record SinkStatus(
+            String sink, boolean up, long pending, Long oldestPendingSeconds, String lastError, boolean standby) {}
 
     private static final class SinkState {
         volatile String lastError;
         volatile int failures;
         volatile long pending;
         volatile Instant oldestPending;
+        volatile boolean standby;
     }
 
     public AlertDelivery(
@@ -185,13 +187,24 @@ public class AlertDelivery implements CamelContextConfiguration {
                     oldest == null
                             ? null
                             : Duration.between(oldest, Instant.now()).toSeconds(),
-                    state.lastError));
+                    state.lastError,
+                    state.standby));
         }
         return status;
     }
 
     private void deliver(AlertSink sink) {
         SinkState state = states.get(sink.name());
+        try {
+            // Clustered mode: one instance delivers; the others wait for their turn (its end frees the lock).
+            while (!progress.myTurn()) {
+                state.standby = true;
+                Thread.sleep(5000);
+            }
+        } catch (InterruptedException e) {
+            return;
+        }
+        state.standby = false;
         String last = progress.delivered(sink.name()).orElseGet(() -> {
             // A new sink starts with the events published from now on, not with the whole history.
             String newest = events.newestId().orElse(null);

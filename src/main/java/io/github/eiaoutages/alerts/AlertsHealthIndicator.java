@@ -29,6 +29,10 @@ public class AlertsHealthIndicator extends AbstractHealthIndicator {
         for (AlertDelivery.SinkStatus sink : delivery.status()) {
             java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
             details.put("status", sink.up() ? "UP" : "DOWN");
+            if (sink.standby()) {
+                // Clustered mode: another instance delivers; this one takes over when it ends.
+                details.put("delivering", "another instance");
+            }
             details.put("pending", sink.pending());
             if (sink.oldestPendingSeconds() != null) {
                 details.put("oldest_pending_seconds", sink.oldestPendingSeconds());

@@ -19,13 +19,43 @@ import org.springframework.stereotype.Component;
 public class SinkProgress {
 
     private final Path dir;
+    /** Clustered mode: progress lives in PostgreSQL; null = the files above. */
+    private final SharedSinkProgress shared;
 
     public SinkProgress(PipelineProperties properties) {
+        this(properties, java.util.Optional.empty());
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public SinkProgress(PipelineProperties properties, java.util.Optional<SharedSinkProgress> shared) {
         this.dir = properties.storage().modeledDir().resolve("events").resolve("_sinks");
+        this.shared = shared.orElse(null);
+    }
+
+    /**
+     * Where sink progress lives in clustered mode (PostgreSQL), and whose turn it is to deliver: one instance of the
+     * cluster delivers, the others stand by and take over within seconds of its end.
+     */
+    public interface SharedSinkProgress {
+
+        Optional<String> delivered(String sink);
+
+        void delivered(String sink, String eventId);
+
+        /** True while this instance is the one that delivers (it holds the cluster's delivery lock). */
+        boolean myTurn();
+    }
+
+    /** True when this instance delivers: always with one instance, in clustered mode only the lock holder. */
+    public boolean myTurn() {
+        return shared == null || shared.myTurn();
     }
 
     /** The last event the sink acknowledged; empty for a sink never run before. */
     public Optional<String> delivered(String sink) {
+        if (shared != null) {
+            return shared.delivered(sink);
+        }
         Path file = dir.resolve(sink + ".txt");
         try {
             return Files.exists(file)
@@ -38,6 +68,10 @@ public class SinkProgress {
 
     /** Records that the sink acknowledged event {@code eventId}. */
     public void delivered(String sink, String eventId) {
+        if (shared != null) {
+            shared.delivered(sink, eventId);
+            return;
+        }
         try {
             Files.createDirectories(dir);
             Path tmp = dir.resolve("." + sink + ".tmp");

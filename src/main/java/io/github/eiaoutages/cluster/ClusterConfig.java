@@ -121,6 +121,11 @@ public class ClusterConfig {
     }
 
     @Bean
+    PostgresSinkProgress postgresSinkProgress(ClusterDatabase database, DataSource dataSource) {
+        return new PostgresSinkProgress(database, dataSource);
+    }
+
+    @Bean
     ClusteredQuartz clusteredQuartz(ClusterDatabase database, DataSource dataSource, PostgresScheduleFires fires) {
         return new ClusteredQuartz(dataSource, fires);
     }

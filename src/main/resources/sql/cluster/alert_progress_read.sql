@@ -1,0 +1,1 @@
+SELECT event_id FROM pipeline_alert_progress WHERE sink = ?

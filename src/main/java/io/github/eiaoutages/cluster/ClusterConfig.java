@@ -67,6 +67,8 @@ public class ClusterConfig {
                 .build();
         dataSource.setPoolName("pipeline-cluster");
         dataSource.setMaximumPoolSize(12);
+        // An unreachable database answers within 5 s (a refresh's 503, GET /runs), not Hikari's default 30 s.
+        dataSource.setConnectionTimeout(5000);
         return dataSource;
     }
 

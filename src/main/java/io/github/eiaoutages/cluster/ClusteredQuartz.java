@@ -1,6 +1,5 @@
 package io.github.eiaoutages.cluster;
 
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -76,7 +75,7 @@ public class ClusteredQuartz implements CamelContextConfiguration {
         // The scheduler name must be the same on every instance, not suffixed per Camel context.
         quartz.setPrefixInstanceName(false);
         quartz.addScheduleInitTask(scheduler -> {
-            scheduler.getListenerManager().addTriggerListener(new MissedFires());
+            scheduler.getListenerManager().addTriggerListener(missedFires());
             log.info(
                     "Quartz runs clustered on PostgreSQL (job store {}, clustered: {}, scheduler instance {})",
                     scheduler.getMetaData().getJobStoreClass().getSimpleName(),
@@ -90,6 +89,11 @@ public class ClusteredQuartz implements CamelContextConfiguration {
         // Nothing: the dataset-schedule routes are added by run.DatasetSchedules.
     }
 
+    /** The listener that records Quartz's misfires, registered on the scheduler as it starts. */
+    TriggerListenerSupport missedFires() {
+        return new MissedFires();
+    }
+
     /** Records Quartz's misfires of the pipeline's triggers (group "pipeline", name = dataset). */
     private final class MissedFires extends TriggerListenerSupport {
 
@@ -100,14 +104,25 @@ public class ClusteredQuartz implements CamelContextConfiguration {
 
         @Override
         public void triggerMisfired(Trigger trigger) {
-            // Called before Quartz moves the trigger on: its next fire time is the one missed.
-            if ("pipeline".equals(trigger.getKey().getGroup()) && trigger.getNextFireTime() != null) {
-                Instant missed = trigger.getNextFireTime().toInstant();
+            // Called before Quartz moves the trigger on: its next fire time is the first one missed, and every fire
+            // time
+            // from there to now was missed too (an instance killed after taking the trigger, say).
+            if (!"pipeline".equals(trigger.getKey().getGroup())) {
+                return;
+            }
+            java.util.Date now = new java.util.Date();
+            int recorded = 0;
+            for (java.util.Date at = trigger.getNextFireTime();
+                    at != null && at.before(now) && recorded < 10_000;
+                    at = trigger.getFireTimeAfter(at), recorded++) {
+                fires.missed(trigger.getKey().getName(), at.toInstant());
+            }
+            if (recorded > 0) {
                 log.warn(
-                        "Quartz missed the fire of {} scheduled at {}",
+                        "Quartz missed {} fire(s) of {} from {} (recorded in pipeline_schedule_fires)",
+                        recorded,
                         trigger.getKey().getName(),
-                        missed);
-                fires.missed(trigger.getKey().getName(), missed);
+                        trigger.getNextFireTime().toInstant());
             }
         }
 

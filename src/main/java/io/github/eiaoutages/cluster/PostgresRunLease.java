@@ -9,7 +9,6 @@ import io.github.eiaoutages.run.RunAlreadyActiveException;
 import io.github.eiaoutages.run.RunLease;
 import io.github.eiaoutages.run.RunRecord;
 import jakarta.annotation.PreDestroy;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -51,8 +50,13 @@ public class PostgresRunLease implements RunLease, CommitFence {
     private final String leaseText;
     private final ScheduledExecutorService timer;
 
+    /** How long a lease transaction waits for the row a frozen or slow instance holds. */
+    private static final int LOCK_WAIT_MS = 5000;
+
     /** The lease this instance holds, if any. */
     private volatile Held held;
+    /** When this instance last renewed its lease (its clock). */
+    private volatile long lastRenewal;
 
     private record Held(RunRecord run, long epoch, Consumer<String> lost) {}
 
@@ -86,9 +90,10 @@ public class PostgresRunLease implements RunLease, CommitFence {
     }
 
     @Override
-    public void acquire(RunRecord run, Consumer<String> lost) {
+    public synchronized void acquire(RunRecord run, Consumer<String> lost) {
         try {
             held = new Held(run, take(run), lost);
+            lastRenewal = System.currentTimeMillis();
         } catch (DataAccessException | org.springframework.transaction.TransactionException e) {
             throw new ClusterDatabaseUnavailableException(e);
         }
@@ -96,6 +101,7 @@ public class PostgresRunLease implements RunLease, CommitFence {
 
     private long take(RunRecord run) {
         return database.tx().execute(status -> {
+            limitWaits();
             Map<String, Object> lease = database.jdbc().queryForMap(ClusterSql.get("lease_lock"));
             String activeRun = (String) lease.get("run_id");
             if (activeRun != null) {
@@ -136,7 +142,7 @@ public class PostgresRunLease implements RunLease, CommitFence {
     }
 
     @Override
-    public void confirm(String runId) {
+    public synchronized void confirm(String runId) {
         Held current = held;
         if (current == null || !current.run().getRunId().equals(runId) || !renew(current)) {
             String reason = lostReason(runId, current == null ? -1 : current.epoch());
@@ -147,12 +153,16 @@ public class PostgresRunLease implements RunLease, CommitFence {
         }
     }
 
-    /** Renews the lease this instance holds and saves its run's progress; takes over an expired lease otherwise. */
-    private void tick() {
+    /**
+     * Renews the lease this instance holds and saves its run's progress; takes over an expired lease otherwise.
+     * Synchronized with {@link #acquire}: a lease being taken here is never mistaken for an expired one.
+     */
+    private synchronized void tick() {
+        Held current = held;
         try {
-            Held current = held;
             if (current != null) {
                 if (renew(current)) {
+                    lastRenewal = System.currentTimeMillis();
                     runs.save(current.run());
                 } else if (held == current) {
                     held = null;
@@ -161,6 +171,7 @@ public class PostgresRunLease implements RunLease, CommitFence {
                 return;
             }
             database.tx().executeWithoutResult(status -> {
+                limitWaits();
                 Map<String, Object> lease = database.jdbc().queryForMap(ClusterSql.get("lease_lock"));
                 if (lease.get("run_id") != null && Boolean.TRUE.equals(lease.get("expired"))) {
                     takeOver(lease);
@@ -168,9 +179,28 @@ public class PostgresRunLease implements RunLease, CommitFence {
                 }
             });
         } catch (RuntimeException e) {
-            // PostgreSQL unreachable for a moment: the next tick tries again; a lease not renewed in time is lost.
+            // PostgreSQL unreachable for a moment: the next tick tries again. A lease this instance could not renew
+            // for its whole length may have been taken over meanwhile: its run stops and commits nothing.
             log.warn("Run lease check failed: {}", e.getMessage());
+            if (current != null && held == current && System.currentTimeMillis() - lastRenewal > leaseMillis) {
+                held = null;
+                current.lost()
+                        .accept("interrupted: instance " + instance + " could not renew the run lease of run "
+                                + current.run().getRunId() + " for longer than pipeline.cluster.lease (" + leaseText
+                                + "; PostgreSQL did not answer: " + e.getMessage()
+                                + "), so another instance may have taken the run over. Nothing of this run is "
+                                + "committed here");
+            }
         }
+    }
+
+    /** Inside a lease transaction: wait at most 5 s for the row; a session frozen mid-transaction is ended. */
+    private void limitWaits() {
+        database.jdbc()
+                .queryForList(
+                        ClusterSql.get("lease_timeouts"),
+                        Integer.toString(LOCK_WAIT_MS),
+                        Long.toString(Math.max(leaseMillis, 5000)));
     }
 
     private boolean renew(Held current) {
@@ -192,22 +222,26 @@ public class PostgresRunLease implements RunLease, CommitFence {
         String runId = (String) lease.get("run_id");
         String owner = (String) lease.get("instance");
         String record = runs.record(runId);
-        boolean rawCommitted = false;
+        // All or nothing: a commit under way is completed, otherwise the staging goes.
+        boolean rawCommitted = rawStore.settleTakenOver(runId);
         String reason;
         try {
             ObjectNode node = record == null ? json.createObjectNode() : (ObjectNode) json.readTree(record);
-            rawCommitted = node.path("raw_committed").asBoolean(false);
+            rawCommitted |= node.path("raw_committed").asBoolean(false);
             reason = "interrupted: instance " + owner + " stopped renewing the run lease (pipeline.cluster.lease "
                     + leaseText + "; killed, stopped or cut off from PostgreSQL) and instance " + instance
                     + " took the run over; "
                     + (rawCommitted
-                            ? "its raw rows were committed, the next run rebuilds the model"
-                            : "nothing of it was committed, the next run fetches its rows again");
+                            ? "its raw rows were committed (a commit under way was completed), the next run rebuilds "
+                                    + "the model"
+                            : "nothing of it was committed (its staging was removed), the next run fetches its rows "
+                                    + "again");
             if (node.path("status").asText("running").equals("running")) {
                 node.put("run_id", runId);
                 node.put("instance", owner);
                 node.put("status", "interrupted");
                 node.put("error", reason);
+                node.put("raw_committed", rawCommitted);
                 node.put(
                         "finished_at",
                         Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
@@ -217,8 +251,7 @@ public class PostgresRunLease implements RunLease, CommitFence {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             reason = "interrupted: its record could not be read (" + e.getOriginalMessage() + ")";
         }
-        List<Path> removed = rawCommitted ? List.of() : rawStore.discardStaging(runId);
-        log.warn("Run {} of instance {} {}{}", runId, owner, reason, removed.isEmpty() ? "" : "; removed " + removed);
+        log.warn("Run {} of instance {} {}", runId, owner, reason);
     }
 
     private String lostReason(String runId, long epoch) {

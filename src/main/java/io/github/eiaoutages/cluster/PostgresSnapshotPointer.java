@@ -61,8 +61,11 @@ public class PostgresSnapshotPointer implements SnapshotPointer {
 
     @Override
     public void published(String snapshotId) {
-        database.jdbc().update(ClusterSql.get("snapshot_publish"), snapshotId, instance);
-        current = snapshotId;
+        if (database.jdbc().update(ClusterSql.get("snapshot_publish"), snapshotId, instance, snapshotId) == 1) {
+            current = snapshotId;
+        } else {
+            log.warn("Snapshot {} is not made current: the cluster already serves a newer one", snapshotId);
+        }
     }
 
     private void poll() {

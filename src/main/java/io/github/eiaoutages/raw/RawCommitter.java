@@ -124,16 +124,33 @@ public class RawCommitter {
                     "Run " + runId + " accepted " + accepted + " rows but its Parquet parts hold " + written
                             + "; nothing was committed (see the log for the failed write)");
         }
+        // Every manifest first, then the renames: once one dataset is committed, the others can be committed by whoever
+        // finishes (in clustered mode the instance that takes a stopped run over completes them).
+        for (RunManifest manifest : staged.values()) {
+            store.writeManifest(store.stagingDir(manifest.dataset(), runId), manifest);
+        }
+        if (fence != null) {
+            fence.confirm(runId);
+        }
         for (RunManifest manifest : staged.values()) {
             Path staging = store.stagingDir(manifest.dataset(), runId);
-            store.writeManifest(staging, manifest);
+            Path committed = store.committedDir(manifest.dataset(), runId);
             if (fence != null) {
                 // Checked at each rename, the moment that makes rows visible: a run taken over commits nothing more.
                 fence.confirm(runId);
             }
             try {
-                Files.move(staging, store.committedDir(manifest.dataset(), runId), StandardCopyOption.ATOMIC_MOVE);
+                Files.move(staging, committed, StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException e) {
+                if (!Files.exists(staging) && Files.exists(committed)) {
+                    // Clustered mode: the instance that took this run over completed its commit.
+                    log.warn("{} was committed by the instance that took run {} over", committed, runId);
+                    continue;
+                }
+                if (!Files.exists(staging)) {
+                    throw new IllegalStateException("Run " + runId + " commits nothing: its staging " + staging
+                            + " was removed, by the instance that took the run over (clustered mode)");
+                }
                 throw new UncheckedIOException("Could not commit " + staging + " (rename to run=" + runId + ")", e);
             }
         }

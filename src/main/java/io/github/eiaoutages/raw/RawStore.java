@@ -40,6 +40,9 @@ import org.springframework.stereotype.Component;
 public class RawStore {
 
     static final String STAGING = "_staging";
+    /** A cluster's data folder (clustered mode writes it; a single instance refuses the folder). */
+    static final String CLUSTER_MARK = ".cluster";
+
     static final String RUN_PREFIX = "run=";
     static final String MANIFEST = "_manifest.json";
     static final String CONFLICTS = "_conflicts.json";
@@ -86,12 +89,52 @@ public class RawStore {
         if (clustered) {
             // Several instances share the folder (a file lock is not reliable on network volumes): PostgreSQL's run
             // lease keeps runs apart, and staging is removed by the run's own abort or by the instance that takes a
-            // dead instance's run over (discardStaging), never at startup, where it may be a live run's.
+            // dead instance's run over (settleTakenOver), never at startup, where it may be a live run's.
+            // A single-instance process holding the folder would commit beside the cluster: refused.
+            try {
+                DataDirLock.acquire(dataDir).close();
+            } catch (DataDirInUseException e) {
+                throw InvalidConfigurationException.withAction(
+                        "pipeline.storage.data-dir",
+                        "(" + dataDir.toAbsolutePath() + ") is held by a single-instance process of this application"
+                                + " (its .lock): the cluster would commit runs beside it",
+                        "Stop that process, or start it in clustered mode too (PIPELINE_CLUSTER_ENABLED=true with the "
+                                + "cluster's SPRING_DATASOURCE_* settings)");
+            }
+            markClustered();
             removeReplacedRunsAndCheck();
             return;
         }
         lock = DataDirLock.acquire(dataDir);
+        if (Files.exists(dataDir.resolve(CLUSTER_MARK))) {
+            lock.close();
+            lock = null;
+            throw InvalidConfigurationException.withAction(
+                    "pipeline.cluster.enabled",
+                    "is false, but " + dataDir.toAbsolutePath() + " is the data folder of a cluster (its "
+                            + CLUSTER_MARK + " file says so): a single instance would commit runs beside the cluster's",
+                    "Start this instance with PIPELINE_CLUSTER_ENABLED=true and the cluster's SPRING_DATASOURCE_* "
+                            + "settings, or give it its own pipeline.storage.data-dir and modeled-dir. To use the folder "
+                            + "with one instance again, stop every instance of the cluster and delete " + CLUSTER_MARK);
+        }
         recover();
+    }
+
+    /** Marks the folder as a cluster's: a single-instance process refuses it from now on. */
+    private void markClustered() {
+        Path mark = dataDir.resolve(CLUSTER_MARK);
+        if (Files.exists(mark)) {
+            return;
+        }
+        try {
+            Files.writeString(
+                    mark,
+                    "This data folder is shared by the instances of a cluster (pipeline.cluster.enabled=true).\n"
+                            + "A single-instance process refuses it. To use it with one instance again, stop every"
+                            + " instance of the cluster and delete this file.\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write " + mark + "; check that " + dataDir + " is writable", e);
+        }
     }
 
     private void removeReplacedRunsAndCheck() {
@@ -99,6 +142,46 @@ public class RawStore {
             removeReplacedRuns(dataset.id());
             checkStoredPeriods(dataset);
         }
+    }
+
+    /**
+     * Settles a run another instance was running when it stopped (clustered mode), all or nothing: when one of its
+     * datasets is committed already ({@code run=<id>} exists), the commit had begun and every manifest is written, so
+     * the datasets still in staging are committed too; otherwise its staging is removed, and a dataset a late
+     * rename committed meanwhile is removed as well.
+     *
+     * @return true when the run's raw rows are committed, false when nothing of it is
+     */
+    public boolean settleTakenOver(String runId) {
+        if (datasets.all().stream().anyMatch(d -> Files.exists(committedDir(d.id(), runId)))) {
+            for (DatasetSpec dataset : datasets.all()) {
+                Path staging = stagingDir(dataset.id(), runId);
+                if (Files.exists(staging.resolve(MANIFEST))) {
+                    try {
+                        Files.move(
+                                staging,
+                                committedDir(dataset.id(), runId),
+                                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                        log.warn("Committed {} of run {}, taken over in the middle of its commit", dataset.id(), runId);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("Could not complete the commit of " + staging, e);
+                    }
+                } else if (Files.exists(staging)) {
+                    StorageFiles.deleteTree(staging);
+                }
+                removeStagingIfEmpty(dataset.id());
+            }
+            return true;
+        }
+        discardStaging(runId);
+        for (DatasetSpec dataset : datasets.all()) {
+            Path late = committedDir(dataset.id(), runId);
+            if (Files.exists(late)) {
+                log.warn("Removing {}: a late commit of run {}, which was taken over before it committed", late, runId);
+                StorageFiles.deleteTree(late);
+            }
+        }
+        return false;
     }
 
     /**

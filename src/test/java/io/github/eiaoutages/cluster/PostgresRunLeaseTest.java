@@ -18,6 +18,7 @@ import io.github.eiaoutages.run.RunRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -142,6 +143,56 @@ class PostgresRunLeaseTest {
         assertThat(refused.status()).isEqualTo(503);
         assertThat(refused.getMessage()).startsWith("No run can start: PostgreSQL (spring.datasource.url)");
         assertThat(a.active()).isNull();
+    }
+
+    @Test
+    void a_lease_row_held_by_a_frozen_instance_gets_a_503_in_seconds_not_a_request_that_hangs() throws Exception {
+        try (java.sql.Connection frozen = dataSource.getConnection()) {
+            frozen.setAutoCommit(false);
+            frozen.createStatement().execute("SELECT * FROM pipeline_run_lease WHERE id = 1 FOR UPDATE");
+            long started = System.nanoTime();
+
+            ClusterDatabaseUnavailableException refused =
+                    catchThrowableOfType(ClusterDatabaseUnavailableException.class, () -> b.open("api"));
+
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+            assertThat(refused.getMessage()).contains("lock timeout");
+            frozen.rollback();
+        }
+        assertThat(b.open("api")).isNotNull();
+    }
+
+    @Test
+    void a_run_taken_over_in_the_middle_of_its_commit_is_committed_whole() throws Exception {
+        String runId = a.open("api");
+        for (String dataset : List.of(DATASET, "facility-nuclear-outages", "us-nuclear-outages")) {
+            Path staging = Files.createDirectories(rawStore.stagingDir(dataset, runId));
+            Files.writeString(staging.resolve("part-00001.parquet"), "rows");
+            Files.writeString(staging.resolve("_manifest.json"), "{}");
+        }
+        // "a" renamed its first dataset, then froze.
+        Files.move(rawStore.stagingDir(DATASET, runId), rawStore.committedDir(DATASET, runId));
+        leaseA.stop();
+
+        await().atMost(LEASE.plusSeconds(5))
+                .until(() -> Files.exists(rawStore.committedDir("us-nuclear-outages", runId)));
+        assertThat(rawStore.committedDir("facility-nuclear-outages", runId)).exists();
+        assertThat(rawStore.stagingDir("facility-nuclear-outages", runId)).doesNotExist();
+        Map<?, ?> record = (Map<?, ?>) b.find(runId);
+        assertThat(record.get("raw_committed")).isEqualTo(true);
+        assertThat((String) record.get("error")).contains("its raw rows were committed");
+    }
+
+    @Test
+    void the_newest_runs_of_every_instance_come_first_whatever_the_limit() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            a.succeed(a.open("api"));
+            Thread.sleep(5);
+        }
+        String newest = b.open("api");
+
+        assertThat(a.recent(1)).extracting(PostgresRunLeaseTest::instanceOf).containsExactly("b");
+        assertThat(((Map<?, ?>) a.recent(1).get(0)).get("run_id")).isEqualTo(newest);
     }
 
     private static String instanceOf(Object run) {

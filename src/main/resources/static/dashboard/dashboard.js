@@ -170,6 +170,73 @@
     return events;
   }
 
+  // Outage alerts: the newest 20 from GET /events, then live from GET /events/stream, read with fetch() so the
+  // token travels in the Authorization header (EventSource cannot send one, and a token in the URL would be logged).
+  const alertRows = [];
+  let alertStream = null;
+
+  function alertRow(tr, e) {
+    const d = e.data || {};
+    cell(tr, (e.time || "").replace("T", " ").slice(0, 19));
+    cell(tr, e.type, "event-" + e.type.replace(/\./g, "-"));
+    cell(tr, d.unit_name || d.reason || "");
+    cell(tr, d.start_date || "");
+    cell(tr, d.last_outage_date || "");
+    cell(tr, number(d.peak_outage_mw, 1), "num");
+  }
+
+  function showAlerts() {
+    fill("alerts", alertRows, alertRow);
+  }
+
+  async function alerts() {
+    const latest = await api("/events?latest=20");
+    alertRows.splice(0, alertRows.length, ...latest.slice().reverse());
+    showAlerts();
+    if (!alertStream) {
+      alertStream = follow(latest.length ? latest[latest.length - 1].id : null);
+    }
+    return latest;
+  }
+
+  async function follow(lastId) {
+    const headers = { Accept: "text/event-stream" };
+    if (tokenInput.value) {
+      headers.Authorization = "Bearer " + tokenInput.value;
+    }
+    if (lastId) {
+      headers["Last-Event-ID"] = lastId;
+    }
+    try {
+      const response = await fetch("/events/stream", { headers });
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = "";
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) {
+          break;
+        }
+        buffer += value;
+        let end;
+        while ((end = buffer.indexOf("\n\n")) >= 0) {
+          const message = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const data = message.split("\n").filter((l) => l.startsWith("data:")).map((l) => l.slice(5)).join("\n");
+          if (data) {
+            const event = JSON.parse(data);
+            lastId = event.id;
+            alertRows.unshift(event);
+            alertRows.splice(20);
+            showAlerts();
+          }
+        }
+      }
+    } catch (e) {
+      // The server stopped or the network dropped: try again shortly, from the last event shown.
+    }
+    setTimeout(() => { alertStream = follow(lastId); }, 5000);
+  }
+
   async function runs() {
     const list = await api("/runs?limit=10");
     fill("runs", list, (tr, r) => {
@@ -199,7 +266,7 @@
     const error = document.getElementById("error");
     error.hidden = true;
     const today = new Date();
-    const results = await Promise.allSettled([national(today), topPlants(today), ongoing(), runs(), freshness()]);
+    const results = await Promise.allSettled([national(today), topPlants(today), ongoing(), runs(), freshness(), alerts()]);
     const failed = results.filter((r) => r.status === "rejected").map((r) => r.reason.message);
     if (failed.length) {
       error.textContent = failed.join(" · ");

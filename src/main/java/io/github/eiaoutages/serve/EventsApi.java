@@ -20,7 +20,8 @@ public class EventsApi {
     }
 
     /**
-     * Events after {@code since} (from the oldest kept without it), at most {@code limit} (1 to 1000, default 100).
+     * Events after {@code since} (from the oldest kept without it), at most {@code limit} (1 to 1000, default 100);
+     * or with {@code latest} (1 to 1000) the newest that many, oldest first (the dashboard's start).
      *
      * @throws BadParameterException for a limit out of range or a since longer than an event id can be
      * @throws io.github.eiaoutages.alerts.EventExpiredException (410) when since is not in the history
@@ -28,6 +29,13 @@ public class EventsApi {
     public List<OutageEvent> list(Map<String, Object> headers) {
         RequestParameters params = new RequestParameters(headers);
         String since = params.text("since", 200);
+        Integer latest = params.optionalInteger("latest", 1, 1000);
+        if (latest != null) {
+            if (since != null && !since.isBlank()) {
+                throw new BadParameterException("latest", "cannot be combined with since (one says where to start)");
+            }
+            return events.latest(latest);
+        }
         return events.after(since == null || since.isBlank() ? null : since, params.integer("limit", 1, 1000, 100));
     }
 }

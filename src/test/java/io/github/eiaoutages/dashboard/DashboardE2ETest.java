@@ -59,6 +59,9 @@ class DashboardE2ETest extends SampleAppTest {
                 .isEqualTo(10);
         assertThat(rows(dom, "ongoing")).as("ongoing outages").isGreaterThan(0);
         assertThat(rows(dom, "runs")).as("last runs").isGreaterThan(0);
+        assertThat(rows(dom, "alerts"))
+                .as("outage alerts (the first build's snapshot.initial)")
+                .isGreaterThan(0);
         assertThat(rows(dom, "freshness")).as("datasets").isEqualTo(3);
         assertThat(dom).contains("class=\"state-fresh\"").contains("class=\"state-succeeded\"");
         assertThat(dom).doesNotContain("id=\"error\" class=\"error\">");

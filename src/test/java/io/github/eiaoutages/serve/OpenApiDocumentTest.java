@@ -27,7 +27,10 @@ class OpenApiDocumentTest extends SampleAppTest {
                         "/analytics/monthly",
                         "/runs",
                         "/runs/{runId}",
-                        "/refresh");
+                        "/refresh",
+                        "/events",
+                        "/events/stream",
+                        "/events/test");
         assertThat(((Map<String, Object>) document.get("info")).get("title")).isEqualTo("EIA Outage Pipeline API");
         // A run's status is an enum of the document, interrupted included.
         Map<String, Object> runSchema = (Map<String, Object>)

@@ -38,7 +38,8 @@ import org.springframework.stereotype.Component;
 public class AlertDelivery implements CamelContextConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(AlertDelivery.class);
-    private static final int BATCH = 100;
+    /** Events read per look at the history: a build's events are usually one file, read once. */
+    private static final int BATCH = 1000;
 
     private final EventLog events;
     private final SinkProgress progress;
@@ -231,7 +232,8 @@ public class AlertDelivery implements CamelContextConfiguration {
                     events.awaitNewer(1000);
                     continue;
                 }
-                updatePending(state, last);
+                state.pending = batch.size();
+                state.oldestPending = batch.get(0).time();
                 for (OutageEvent event : batch) {
                     String snapshot = event.id().split("/", 2)[0];
                     int size = snapshotSizes.computeIfAbsent(
@@ -252,6 +254,7 @@ public class AlertDelivery implements CamelContextConfiguration {
                     }
                     progress.delivered(sink.name(), event.id());
                     last = event.id();
+                    state.pending = Math.max(0, state.pending - 1);
                 }
                 if (snapshotSizes.size() > 64) {
                     snapshotSizes.clear();
@@ -333,12 +336,6 @@ public class AlertDelivery implements CamelContextConfiguration {
         String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
         return Optional.of(io.github.eiaoutages.security.SecretMasking.mask(
                 message.lines().findFirst().orElse(message)));
-    }
-
-    private void updatePending(SinkState state, String last) {
-        List<OutageEvent> pending = events.after(last, 100_000);
-        state.pending = pending.size();
-        state.oldestPending = pending.isEmpty() ? null : pending.get(0).time();
     }
 
     private Counter counter(AlertSink sink, String outcome) {

@@ -199,6 +199,22 @@ public final class EiaStub implements AutoCloseable, AfterAllCallback {
         return rows;
     }
 
+    /**
+     * One day of unit {@code U<unit>} of plant 46 (capacity 1000 MW), out by {@code outage} MW: many units make one
+     * build with many outage events.
+     */
+    public static Map<String, String> unitRow(String day, int unit, String outage) {
+        Map<String, String> row = new LinkedHashMap<>();
+        row.put("period", day);
+        row.put("facility", "46");
+        row.put("facilityName", "Browns Ferry");
+        row.put("generator", "U" + unit);
+        row.put("capacity", "1000");
+        row.put("outage", outage);
+        row.put("percentOutage", outage.equals("0") ? "0" : "50");
+        return row;
+    }
+
     /** A copy of {@code row} with one value changed: what EIA sends when it revises a day. */
     public static Map<String, String> revised(Map<String, String> row, String field, String value) {
         Map<String, String> copy = new LinkedHashMap<>(row);

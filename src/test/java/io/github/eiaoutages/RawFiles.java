@@ -95,4 +95,28 @@ public final class RawFiles {
             return rows;
         }
     }
+
+    /**
+     * Committed generator rows in the EIA stub's own terms (EIA field names, EIA number text), for comparison with
+     * what {@link EiaStub} served.
+     */
+    public static List<Map<String, String>> committedAsServed(Path dataDir, String dataset) throws Exception {
+        List<Map<String, String>> rows = new java.util.ArrayList<>();
+        for (Map<String, Object> r : committedRows(dataDir, dataset)) {
+            Map<String, String> row = new java.util.LinkedHashMap<>();
+            row.put("period", r.get("period").toString());
+            row.put("facility", (String) r.get("facility"));
+            row.put("facilityName", (String) r.get("facility_name"));
+            row.put("generator", (String) r.get("generator"));
+            row.put("capacity", eiaNumber((Double) r.get("capacity")));
+            row.put("outage", eiaNumber((Double) r.get("outage")));
+            row.put("percentOutage", eiaNumber((Double) r.get("percent_outage")));
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private static String eiaNumber(Double value) {
+        return new java.math.BigDecimal(value.toString()).stripTrailingZeros().toPlainString();
+    }
 }

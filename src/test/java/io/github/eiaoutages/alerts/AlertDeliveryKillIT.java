@@ -66,13 +66,13 @@ class AlertDeliveryKillIT {
         // Build 1: 150 units running (outage 0) - one snapshot.initial. Build 2: each goes out the next day.
         List<Map<String, String>> rows = new ArrayList<>();
         for (int unit = 0; unit < EVENTS; unit++) {
-            rows.add(row("2025-01-01", unit, "0"));
+            rows.add(EiaStub.unitRow("2025-01-01", unit, "0"));
         }
         EIA.serveGenerator(rows);
         start();
         assertThat(refresh()).isEqualTo("succeeded");
         for (int unit = 0; unit < EVENTS; unit++) {
-            rows.add(row("2025-01-02", unit, "500"));
+            rows.add(EiaStub.unitRow("2025-01-02", unit, "500"));
         }
         EIA.serveGenerator(rows);
         assertThat(refresh()).isEqualTo("succeeded");
@@ -114,18 +114,6 @@ class AlertDeliveryKillIT {
                 .containsExactlyElementsOf(history);
         System.out.println("AlertDeliveryKillIT: " + beforeKill + " of " + history.size()
                 + " events delivered before SIGKILL; " + (delivered.size() - history.size()) + " delivered twice");
-    }
-
-    private static Map<String, String> row(String day, int unit, String outage) {
-        Map<String, String> row = new LinkedHashMap<>();
-        row.put("period", day);
-        row.put("facility", "46");
-        row.put("facilityName", "Browns Ferry");
-        row.put("generator", "U" + unit);
-        row.put("capacity", "1000");
-        row.put("outage", outage);
-        row.put("percentOutage", outage.equals("0") ? "0" : "50");
-        return row;
     }
 
     private static List<String> delivered() {

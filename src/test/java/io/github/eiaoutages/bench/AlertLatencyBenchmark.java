@@ -49,7 +49,7 @@ public final class AlertLatencyBenchmark {
         try (EiaStub eia = new EiaStub()) {
             List<Map<String, String>> rows = new ArrayList<>();
             for (int unit = 0; unit < EVENTS; unit++) {
-                rows.add(row("2025-01-01", unit, "0"));
+                rows.add(EiaStub.unitRow("2025-01-01", unit, "0"));
             }
             eia.serveGenerator(rows);
             int port;
@@ -88,7 +88,7 @@ public final class AlertLatencyBenchmark {
             awaitReady(http, base);
             refresh(http, base);
             for (int unit = 0; unit < EVENTS; unit++) {
-                rows.add(row("2025-01-02", unit, "500"));
+                rows.add(EiaStub.unitRow("2025-01-02", unit, "500"));
             }
             eia.serveGenerator(rows);
             refresh(http, base);
@@ -134,18 +134,6 @@ public final class AlertLatencyBenchmark {
             }
             webhook.stop(0);
         }
-    }
-
-    private static Map<String, String> row(String day, int unit, String outage) {
-        Map<String, String> row = new LinkedHashMap<>();
-        row.put("period", day);
-        row.put("facility", "46");
-        row.put("facilityName", "Browns Ferry");
-        row.put("generator", "U" + unit);
-        row.put("capacity", "1000");
-        row.put("outage", outage);
-        row.put("percentOutage", outage.equals("0") ? "0" : "50");
-        return row;
     }
 
     private static void awaitReady(HttpClient http, String base) throws Exception {

@@ -469,24 +469,7 @@ class ClusterIT {
         assertThat(stored).containsExactlyInAnyOrderElementsOf(expected);
     }
 
-    /** Committed rows in the stub's own terms, for comparison with what it served. */
     private static List<Map<String, String>> stored() throws Exception {
-        List<Map<String, String>> rows = new ArrayList<>();
-        for (Map<String, Object> r : RawFiles.committedRows(work.resolve("data"), DATASET)) {
-            Map<String, String> row = new LinkedHashMap<>();
-            row.put("period", r.get("period").toString());
-            row.put("facility", (String) r.get("facility"));
-            row.put("facilityName", (String) r.get("facility_name"));
-            row.put("generator", (String) r.get("generator"));
-            row.put("capacity", eia((Double) r.get("capacity")));
-            row.put("outage", eia((Double) r.get("outage")));
-            row.put("percentOutage", eia((Double) r.get("percent_outage")));
-            rows.add(row);
-        }
-        return rows;
-    }
-
-    private static String eia(Double value) {
-        return new java.math.BigDecimal(value.toString()).stripTrailingZeros().toPlainString();
+        return RawFiles.committedAsServed(work.resolve("data"), DATASET);
     }
 }

@@ -63,6 +63,8 @@ public class AlertDelivery implements CamelContextConfiguration {
         volatile long pending;
         volatile Instant oldestPending;
         volatile boolean standby;
+        /** The last event the sink acknowledged, for counting what is pending when health asks. */
+        volatile String last;
     }
 
     public AlertDelivery(
@@ -180,6 +182,7 @@ public class AlertDelivery implements CamelContextConfiguration {
         List<SinkStatus> status = new ArrayList<>();
         for (AlertSink sink : sinks) {
             SinkState state = states.get(sink.name());
+            countPending(state);
             Instant oldest = state.oldestPending;
             status.add(new SinkStatus(
                     sink.name(),
@@ -214,6 +217,7 @@ public class AlertDelivery implements CamelContextConfiguration {
             }
             return newest;
         });
+        state.last = last;
         Map<String, Integer> snapshotSizes = new LinkedHashMap<>();
         while (!stopping) {
             try {
@@ -239,12 +243,13 @@ public class AlertDelivery implements CamelContextConfiguration {
                     int size = snapshotSizes.computeIfAbsent(
                             snapshot, s -> events.ofSnapshot(s).size());
                     if (size > settings.maxEventsPerBuild()) {
+                        // Whether the sink is at the build's first event or part-way through it (a restart with a
+                        // lower max-events-per-build), what it has not had of the build arrives as one bulk change.
                         List<OutageEvent> all = events.ofSnapshot(snapshot);
-                        if (event.id().equals(all.get(0).id())) {
-                            sendUntilAcknowledged(sink, state, bulk(snapshot, event, size));
-                        }
+                        sendUntilAcknowledged(sink, state, bulk(snapshot, event, size));
                         last = all.get(all.size() - 1).id();
                         progress.delivered(sink.name(), last);
+                        state.last = last;
                         break;
                     }
                     if (sink.accepts(event)) {
@@ -254,6 +259,7 @@ public class AlertDelivery implements CamelContextConfiguration {
                     }
                     progress.delivered(sink.name(), event.id());
                     last = event.id();
+                    state.last = last;
                     state.pending = Math.max(0, state.pending - 1);
                 }
                 if (snapshotSizes.size() > 64) {
@@ -282,7 +288,8 @@ public class AlertDelivery implements CamelContextConfiguration {
                         snapshot,
                         size,
                         size + " outage events in one build (more than pipeline.alerts.max-events-per-build, "
-                                + settings.maxEventsPerBuild() + "): read them with GET /events"));
+                                + settings.maxEventsPerBuild() + "): read them with GET /events?latest=" + size
+                                + " or page GET /events from the event before " + first.id()));
     }
 
     private void sendUntilAcknowledged(AlertSink sink, SinkState state, OutageEvent event) throws InterruptedException {
@@ -336,6 +343,17 @@ public class AlertDelivery implements CamelContextConfiguration {
         String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
         return Optional.of(io.github.eiaoutages.security.SecretMasking.mask(
                 message.lines().findFirst().orElse(message)));
+    }
+
+    /** Every event after the sink's last acknowledged one, also those of builds published since it last looked. */
+    private void countPending(SinkState state) {
+        try {
+            List<OutageEvent> pending = events.after(state.last, 100_000);
+            state.pending = pending.size();
+            state.oldestPending = pending.isEmpty() ? null : pending.get(0).time();
+        } catch (RuntimeException e) {
+            // The history moved on (retention) while health asked: the figure stays as the delivery thread left it.
+        }
     }
 
     private Counter counter(AlertSink sink, String outcome) {

@@ -21,6 +21,31 @@ public class AlertFile {
     public AlertFile(PipelineProperties properties) {
         String path = properties.alerts().file().path();
         this.file = path.isBlank() ? null : Path.of(path);
+        if (file != null) {
+            check(file);
+        }
+    }
+
+    /** At startup: a path that cannot take lines stops the application, instead of every event waiting on it. */
+    private static void check(Path file) {
+        try {
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+            if (Files.isDirectory(file) || (Files.exists(file) && !Files.isWritable(file))) {
+                throw new IOException(Files.isDirectory(file) ? "it is a folder" : "it is not writable");
+            }
+        } catch (IOException e) {
+            throw new io.github.eiaoutages.config.InvalidConfigurationException(
+                    "pipeline.alerts.file.path",
+                    "(" + file + ") cannot take the alert file: " + describe(e)
+                            + "; give a file in a writable folder (ALERTS_FILE_PATH), or leave it empty");
+        }
+    }
+
+    /** What went wrong, with the exception's kind: "NoSuchFileException: /x" alone would only repeat the path. */
+    static String describe(IOException e) {
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 
     /** Appends {@code event} (a CloudEvent's JSON bytes, no line break) and a line break. */

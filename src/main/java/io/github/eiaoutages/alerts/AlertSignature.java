@@ -17,10 +17,20 @@ public class AlertSignature {
     public static final String HEADER = "X-Signature-256";
 
     private final String secret;
+    private final String url;
 
     public AlertSignature(PipelineProperties properties) {
         this.secret = properties.alerts().webhook().secret();
+        this.url = properties.alerts().webhook().url();
         SecretMasking.register(secret);
+    }
+
+    /**
+     * The endpoint the webhook route posts to: the configured URL (its own query kept) and the HTTP client's options:
+     * a receiver gets 5 s to accept the connection and 10 s to answer, then the event is retried like a refusal.
+     */
+    public String uri() {
+        return url + (url.contains("?") ? "&" : "?") + "connectTimeout=5000&responseTimeout=10000";
     }
 
     /** {@code sha256=} and the lower-case hex HMAC-SHA256 of {@code body}. */

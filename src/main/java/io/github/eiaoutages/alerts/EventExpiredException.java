@@ -13,9 +13,17 @@ public class EventExpiredException extends ApiException {
         super(
                 410,
                 "Event no longer kept",
-                "Event " + since + " is not in the history (events are kept for pipeline.alerts.retention, "
-                        + retention.toDays() + " days); start again without since= to read from the oldest kept");
+                "Event " + since + " is older than the oldest event kept (events are kept for "
+                        + "pipeline.alerts.retention, " + text(retention)
+                        + "); start again without since= to read from the oldest kept");
         this.since = since;
+    }
+
+    /** 90d, 2h, 2m: how application.yaml writes it. */
+    private static String text(Duration retention) {
+        return retention.toHours() % 24 == 0 && retention.toDays() > 0
+                ? retention.toDays() + "d"
+                : retention.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
     }
 
     @Override

@@ -128,7 +128,8 @@ public class EventLog {
      * Events after the one with id {@code sinceId} (from the first kept when null), at most {@code limit}, in
      * publication order.
      *
-     * @throws EventExpiredException when {@code sinceId} is not (any more) in the history
+     * @throws EventExpiredException when {@code sinceId} is older than the oldest event kept
+     * @throws UnknownEventException when the history reaches back to its time but does not hold it
      */
     public List<OutageEvent> after(String sinceId, int limit) {
         List<Path> files = files();
@@ -138,12 +139,15 @@ public class EventLog {
             String snapshot = sinceId.split("/", 2)[0];
             next = files.stream().map(EventLog::snapshotOf).toList().indexOf(snapshot);
             if (next < 0) {
-                throw new EventExpiredException(sinceId, retention);
+                if (files.isEmpty() || snapshot.compareTo(snapshotOf(files.get(0))) < 0) {
+                    throw new EventExpiredException(sinceId, retention);
+                }
+                throw new UnknownEventException(sinceId);
             }
             List<OutageEvent> first = read(files.get(next));
             int at = first.stream().map(OutageEvent::id).toList().indexOf(sinceId);
             if (at < 0) {
-                throw new EventExpiredException(sinceId, retention);
+                throw new UnknownEventException(sinceId);
             }
             found.addAll(first.subList(at + 1, Math.min(first.size(), at + 1 + limit)));
             next++;

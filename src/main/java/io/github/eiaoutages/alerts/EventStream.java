@@ -87,7 +87,12 @@ public class EventStream {
         try {
             next = events.after(client.last, 500);
         } catch (EventExpiredException e) {
+            // Away longer than the retention: what is still kept, from the oldest.
             next = events.after(null, 500);
+        } catch (UnknownEventException | IllegalArgumentException e) {
+            // An id the history never held: from now on, as without Last-Event-ID (not the whole history again).
+            client.last = events.newestId().orElse(null);
+            return;
         }
         for (OutageEvent event : next) {
             try {

@@ -72,6 +72,14 @@ public record PipelineProperties(
                     throw new InvalidConfigurationException(
                             "pipeline.alerts.webhook.url", "must be an http:// or https:// URL (or empty: no webhook)");
                 }
+                String authority = url.substring(url.indexOf("//") + 2).split("[/?#]", 2)[0];
+                if (authority.contains("@")) {
+                    // Not repeated: it holds a password. The HTTP client refuses such URLs on every delivery.
+                    throw new InvalidConfigurationException(
+                            "pipeline.alerts.webhook.url",
+                            "holds a user:password@ part, which the HTTP client refuses; receivers check the "
+                                    + "X-Signature-256 header instead (or put a token in the URL's query)");
+                }
                 if (secret == null || secret.isBlank()) {
                     throw InvalidConfigurationException.withAction(
                             "pipeline.alerts.webhook.secret",
@@ -117,7 +125,32 @@ public record PipelineProperties(
             @DefaultValue List<String> types,
             @DefaultValue List<String> facilities,
             @DefaultValue("") String plantName,
-            @DecimalMin("0") @DefaultValue("0") double minMw) {}
+            @DecimalMin("0") @DefaultValue("0") double minMw) {
+
+        /** The outage event types a filter can name (snapshot and test events always pass). */
+        public static final List<String> TYPES =
+                List.of("outage.started", "outage.ended", "outage.revised", "outage.withdrawn");
+
+        public AlertFilter {
+            // A typo would drop every event without a word: refused instead.
+            for (String type : types == null ? List.<String>of() : types) {
+                if (!TYPES.contains(type)) {
+                    throw new InvalidConfigurationException(
+                            "pipeline.alerts.<sink>.filter.types",
+                            "names '" + type + "', which is not an event type a filter can keep; use "
+                                    + String.join(", ", TYPES));
+                }
+            }
+            for (String facility : facilities == null ? List.<String>of() : facilities) {
+                if (facility.isBlank() || !facility.strip().chars().allMatch(Character::isDigit)) {
+                    throw new InvalidConfigurationException(
+                            "pipeline.alerts.<sink>.filter.facilities",
+                            "names '" + facility + "', which is not an EIA plant code (digits, e.g. 46); to match "
+                                    + "a plant by name use filter.plant-name");
+                }
+            }
+        }
+    }
 
     /** How a sink that fails is retried: the same event, doubling from {@code base-delay} up to {@code max-delay}. */
     public record SinkRetry(

@@ -13,6 +13,10 @@ import org.springframework.stereotype.Component;
 @Component("eventsApi")
 public class EventsApi {
 
+    /** {@code <snapshot id>/<outage id or nothing>/<type>}: what OutageEvent.id is made of. */
+    private static final java.util.regex.Pattern EVENT_ID =
+            java.util.regex.Pattern.compile("\\d{8}T\\d{9}Z/([^/]+/)?[a-z]+\\.[a-z-]+");
+
     private final EventLog events;
 
     public EventsApi(EventLog events) {
@@ -24,7 +28,8 @@ public class EventsApi {
      * or with {@code latest} (1 to 1000) the newest that many, oldest first (the dashboard's start).
      *
      * @throws BadParameterException for a limit out of range or a since longer than an event id can be
-     * @throws io.github.eiaoutages.alerts.EventExpiredException (410) when since is not in the history
+     * @throws io.github.eiaoutages.alerts.EventExpiredException (410) when since is older than the history
+     * @throws io.github.eiaoutages.alerts.UnknownEventException (404) when the history does not hold since
      */
     public List<OutageEvent> list(Map<String, Object> headers) {
         RequestParameters params = new RequestParameters(headers);
@@ -35,6 +40,11 @@ public class EventsApi {
                 throw new BadParameterException("latest", "cannot be combined with since (one says where to start)");
             }
             return events.latest(latest);
+        }
+        if (since != null && !since.isBlank() && !EVENT_ID.matcher(since).matches()) {
+            throw new BadParameterException(
+                    "since",
+                    "must be an event id as GET /events answers it, e.g. 20261130T061557114Z/46-2-20250104/outage.started");
         }
         return events.after(since == null || since.isBlank() ? null : since, params.integer("limit", 1, 1000, 100));
     }

@@ -216,6 +216,33 @@ class SettingErrorsTest {
     }
 
     @Test
+    void an_alert_filter_naming_an_unknown_event_type_is_refused_instead_of_dropping_every_event() {
+        assertThat(failure(
+                                "--pipeline.alerts.file.path=" + work.resolve("alerts.jsonl"),
+                                "--pipeline.alerts.file.filter.types=outage.strated")
+                        .getMessage())
+                .contains("names 'outage.strated', which is not an event type a filter can keep")
+                .contains("outage.started, outage.ended, outage.revised, outage.withdrawn");
+    }
+
+    @Test
+    void an_alert_filter_facility_that_is_not_a_plant_code_is_refused() {
+        assertThat(failure("--pipeline.alerts.file.filter.facilities=Browns Ferry")
+                        .getMessage())
+                .contains("is not an EIA plant code")
+                .contains("filter.plant-name");
+    }
+
+    @Test
+    void a_webhook_url_with_a_password_is_refused_without_repeating_it() {
+        InvalidConfigurationException failure = failure(
+                "--pipeline.alerts.webhook.url=https://user:hunter42@hooks.example.com/eia",
+                "--pipeline.alerts.webhook.secret=some-webhook-secret");
+
+        assertThat(failure.getMessage()).contains("user:password@").doesNotContain("hunter42");
+    }
+
+    @Test
     void a_negative_grace_period_is_refused() {
         assertThat(failure("--pipeline.shutdown.grace-period=-5s").getMessage())
                 .isEqualTo(

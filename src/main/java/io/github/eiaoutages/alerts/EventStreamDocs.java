@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.springframework.web.util.WebUtils;
 
 /**
  * Puts {@code GET /events/stream} into {@code /openapi.json}. The REST DSL writes the document, but the stream is a
@@ -30,24 +31,37 @@ public class EventStreamDocs {
         JsonNode operation = read(json);
         FilterRegistrationBean<OncePerRequestFilter> registration =
                 new FilterRegistrationBean<>(new OncePerRequestFilter() {
+                    // Camel writes the first request's document in an async dispatch (Spring MVC's async
+                    // support): the body is complete only then, so the filter runs there too.
+                    @Override
+                    protected boolean shouldNotFilterAsyncDispatch() {
+                        return false;
+                    }
+
                     @Override
                     protected void doFilterInternal(
                             HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                             throws ServletException, IOException {
-                        ContentCachingResponseWrapper document = new ContentCachingResponseWrapper(response);
+                        ContentCachingResponseWrapper document =
+                                WebUtils.getNativeResponse(response, ContentCachingResponseWrapper.class);
+                        if (document == null) {
+                            document = new ContentCachingResponseWrapper(response);
+                        }
                         chain.doFilter(request, document);
+                        if (isAsyncStarted(request)) {
+                            // Written by the async dispatch, which comes through here with this wrapper.
+                            return;
+                        }
                         byte[] body = document.getContentAsByteArray();
                         if (document.getStatus() == 200 && body.length > 0) {
                             JsonNode tree = json.readTree(body);
                             if (tree.path("paths") instanceof ObjectNode paths) {
                                 paths.set("/events/stream", operation);
-                                body = json.writeValueAsBytes(tree);
+                                document.resetBuffer();
+                                document.getOutputStream().write(json.writeValueAsBytes(tree));
                             }
                         }
-                        document.resetBuffer();
-                        response.setContentLength(body.length);
-                        response.getOutputStream().write(body);
-                        response.flushBuffer();
+                        document.copyBodyToResponse();
                     }
                 });
         registration.addUrlPatterns("/openapi.json");

@@ -1,5 +1,7 @@
 package io.github.eiaoutages.serve;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.github.eiaoutages.config.PipelineProperties;
 import io.github.eiaoutages.duckdb.DuckDb;
 import io.github.eiaoutages.model.NoModelYetException;
@@ -15,7 +17,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -38,8 +39,29 @@ public class NationalSeries {
         this.dataset = properties.model().nationalTotals();
     }
 
-    /** The series of the published snapshot, in a date range, with the snapshot's id. */
-    public Map<String, Object> daily(Map<String, Object> headers) {
+    /**
+     * The answer: the national dataset's id, the range asked for ({@code YYYY-MM-DD}, null when not limited), the
+     * snapshot read and its days in order.
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record NationalDays(
+            String dataset, String startDate, String endDate, String snapshot, List<NationalDay> data) {}
+
+    /**
+     * One day ({@code YYYY-MM-DD}): capacity and capacity out in MW and the percent out (0 to 100), as EIA computed
+     * them; null where EIA left them empty.
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record NationalDay(String period, Double capacityMw, Double outageMw, Double percentOutage) {}
+
+    /**
+     * The series of the published snapshot, in a date range, with the snapshot's id.
+     *
+     * @throws BadParameterException for a bad date range
+     * @throws NoModelYetException before the first model, or when it was built without the national dataset
+     * @throws SnapshotUnreadableException when the snapshot's file cannot be read
+     */
+    public NationalDays daily(Map<String, Object> headers) {
         DateRange range = DateRange.from(new RequestParameters(headers));
         Snapshot snapshot = publisher.current().orElseThrow(NoModelYetException::new);
         publisher.unreadable(snapshot).ifPresent(reason -> {
@@ -52,7 +74,7 @@ public class NationalSeries {
                     + ") had no rows when it was built; the next "
                     + "model build after its first run adds it");
         }
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<NationalDay> rows = new ArrayList<>();
         try (Connection c = duckDb.connect();
                 PreparedStatement s = c.prepareStatement(
                         duckDb.sql("serve/national_daily.sql").replace("{{file}}", DuckDb.literal(file)))) {
@@ -60,12 +82,7 @@ public class NationalSeries {
             s.setObject(2, range.end() == null ? null : Date.valueOf(range.end()));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("period", rs.getString(1));
-                    row.put("capacity_mw", rs.getObject(2));
-                    row.put("outage_mw", rs.getObject(3));
-                    row.put("percent_outage", rs.getObject(4));
-                    rows.add(row);
+                    rows.add(new NationalDay(rs.getString(1), number(rs, 2), number(rs, 3), number(rs, 4)));
                 }
             }
         } catch (SQLException e) {
@@ -76,12 +93,17 @@ public class NationalSeries {
             publisher.markUnreadable(snapshot, reason);
             throw new SnapshotUnreadableException(snapshot.id(), reason);
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("dataset", dataset);
-        body.put("start_date", range.start() == null ? null : range.start().toString());
-        body.put("end_date", range.end() == null ? null : range.end().toString());
-        body.put("snapshot", snapshot.id());
-        body.put("data", rows);
-        return body;
+        return new NationalDays(
+                dataset,
+                range.start() == null ? null : range.start().toString(),
+                range.end() == null ? null : range.end().toString(),
+                snapshot.id(),
+                rows);
+    }
+
+    /** A DOUBLE column (national_daily.parquet casts all three), null kept as null. */
+    private static Double number(ResultSet rs, int column) throws SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? null : value;
     }
 }

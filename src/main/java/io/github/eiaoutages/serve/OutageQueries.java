@@ -1,17 +1,84 @@
 package io.github.eiaoutages.serve;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** Answers the data endpoints (/data, /plants, /analytics/*) from the in-memory table and indexes of one snapshot. */
+/**
+ * Answers the data endpoints (/data, /plants, /analytics/*) from the in-memory table and indexes of one snapshot.
+ * Each answer is a record below (snake_case JSON, null members written as null), which is also what the REST DSL's
+ * {@code outType} names, so the OpenAPI document describes the answer itself.
+ */
 @Component("outageQueries")
 public class OutageQueries {
+
+    /**
+     * {@code GET /plants}: one page of generators, {@code total} counting every match, read from {@code snapshot}.
+     *
+     * @param page 1-based page number
+     * @param limit generators per page
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record PlantsPage(int page, int limit, long total, String snapshot, List<PlantTotals> data) {}
+
+    /**
+     * A generator (one {@code dim_plant} row) with the outages of the whole snapshot: events, their hours and the
+     * energy they cost in MWh (rounded to 3 decimals); first and last period are the days it has rows for,
+     * {@code YYYY-MM-DD}.
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record PlantTotals(
+            int plantKey,
+            String facilityId,
+            String plantName,
+            String generatorId,
+            String unitName,
+            Double capacityMw,
+            String firstPeriod,
+            String lastPeriod,
+            long events,
+            long outageHours,
+            double energyLostMwh) {}
+
+    /**
+     * {@code GET /analytics/top-plants}: generators ranked by {@code metric} over the events that started from
+     * {@code start_date} to {@code end_date} ({@code YYYY-MM-DD}, both inclusive; null when not limited).
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record TopPlants(String metric, String startDate, String endDate, String snapshot, List<RankedPlant> data) {}
+
+    /** One generator of the ranking: its rank (1 first) and its events, hours and MWh (3 decimals) in the range. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record RankedPlant(
+            int rank,
+            int plantKey,
+            String facilityId,
+            String plantName,
+            String generatorId,
+            String unitName,
+            Double capacityMw,
+            long events,
+            long outageHours,
+            double energyLostMwh) {}
+
+    /**
+     * {@code GET /analytics/monthly}: one row per month of the range, months without events included as zeros;
+     * dates {@code YYYY-MM-DD} or null when not limited, {@code facility_id} null for every generator.
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record MonthlyTotals(
+            String startDate, String endDate, String facilityId, String snapshot, List<MonthTotals> data) {}
+
+    /** The events that started in one month ({@code YYYY-MM}), their hours and MWh (3 decimals). */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record MonthTotals(
+            String month, int year, int monthOfYear, long events, long outageHours, double energyLostMwh) {}
 
     static final List<String> TOP_PLANT_METRICS = List.of("outage_hours", "energy_lost_mwh", "events");
 
@@ -21,7 +88,11 @@ public class OutageQueries {
         this.snapshots = snapshots;
     }
 
-    /** GET /data: one page of events, filtered and sorted. */
+    /**
+     * GET /data: one page of events, filtered and sorted, written from the columns ({@link DataPage}).
+     *
+     * @throws BadParameterException for a parameter out of range or a sort that is not one of the columns offered
+     */
     public DataPage data(Map<String, Object> headers) {
         DataQuery query = DataQuery.from(headers);
         ServingIndex ix = snapshots.current();
@@ -38,8 +109,12 @@ public class OutageQueries {
         return new DataPage(query.page(), limit, selection.total(), t, selection.page());
     }
 
-    /** GET /plants: generators of the model with their outage totals, filtered by name or facility. */
-    public Map<String, Object> plants(Map<String, Object> headers) {
+    /**
+     * GET /plants: generators of the model with their outage totals, filtered by name or facility.
+     *
+     * @throws BadParameterException for a page, limit, name or facility out of range
+     */
+    public PlantsPage plants(Map<String, Object> headers) {
         RequestParameters params = new RequestParameters(headers);
         int page = params.integer("page", 1, DataQuery.MAX_PAGE, 1);
         int limit = params.integer("limit", 1, DataQuery.MAX_LIMIT, 100);
@@ -48,29 +123,38 @@ public class OutageQueries {
         ServingIndex ix = snapshots.current();
         ServingTable t = ix.table;
         PlantFilter filter = new PlantFilter(facility, null, null, name);
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<PlantTotals> rows = new ArrayList<>();
         long matched = 0;
         long from = (long) (page - 1) * limit;
         for (int p = 0; p < t.plants.size(); p++) {
             ServingTable.PlantRow plant = t.plants.get(p);
             if (filter.test(plant)) {
                 if (matched >= from && matched < from + limit) {
-                    Map<String, Object> row = plant(plant);
-                    row.put("first_period", text(plant.firstPeriod()));
-                    row.put("last_period", text(plant.lastPeriod()));
-                    row.put("events", ix.plantEvents[p]);
-                    row.put("outage_hours", ix.plantHours[p]);
-                    row.put("energy_lost_mwh", round(ix.plantEnergy[p]));
-                    rows.add(row);
+                    rows.add(new PlantTotals(
+                            plant.plantKey(),
+                            plant.facilityId(),
+                            plant.plantName(),
+                            plant.generatorId(),
+                            plant.unitName(),
+                            plant.capacityMw(),
+                            text(plant.firstPeriod()),
+                            text(plant.lastPeriod()),
+                            ix.plantEvents[p],
+                            ix.plantHours[p],
+                            round(ix.plantEnergy[p])));
                 }
                 matched++;
             }
         }
-        return page(page, limit, matched, t.snapshotId, rows);
+        return new PlantsPage(page, limit, matched, t.snapshotId, rows);
     }
 
-    /** GET /analytics/top-plants: generators ranked by outage hours, energy lost or events in a date range. */
-    public Map<String, Object> topPlants(Map<String, Object> headers) {
+    /**
+     * GET /analytics/top-plants: generators ranked by outage hours, energy lost or events in a date range.
+     *
+     * @throws BadParameterException for an unknown metric, a limit out of 1 to 100 or a bad date range
+     */
+    public TopPlants topPlants(Map<String, Object> headers) {
         RequestParameters params = new RequestParameters(headers);
         String metric = params.choice("metric", TOP_PLANT_METRICS, "outage_hours");
         int limit = params.integer("limit", 1, 100, 10);
@@ -106,31 +190,32 @@ public class OutageQueries {
                     : Integer.compare(
                             t.plants.get(a).plantKey(), t.plants.get(b).plantKey());
         });
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<RankedPlant> rows = new ArrayList<>();
         for (int i = 0; i < Math.min(limit, ranked.size()); i++) {
             int p = ranked.get(i);
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("rank", i + 1);
-            row.putAll(plant(t.plants.get(p)));
-            row.put("events", events[p]);
-            row.put("outage_hours", hours[p]);
-            row.put("energy_lost_mwh", round(energy[p]));
-            rows.add(row);
+            ServingTable.PlantRow plant = t.plants.get(p);
+            rows.add(new RankedPlant(
+                    i + 1,
+                    plant.plantKey(),
+                    plant.facilityId(),
+                    plant.plantName(),
+                    plant.generatorId(),
+                    plant.unitName(),
+                    plant.capacityMw(),
+                    events[p],
+                    hours[p],
+                    round(energy[p])));
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("metric", metric);
-        body.put("start_date", text(range.start()));
-        body.put("end_date", text(range.end()));
-        body.put("snapshot", t.snapshotId);
-        body.put("data", rows);
-        return body;
+        return new TopPlants(metric, text(range.start()), text(range.end()), t.snapshotId, rows);
     }
 
     /**
      * GET /analytics/monthly: events, outage hours and energy lost per month of the events' start, every month of
      * the range included (a month without outages is a row of zeros, not a gap in a chart).
+     *
+     * @throws BadParameterException for a bad date range or facility
      */
-    public Map<String, Object> monthly(Map<String, Object> headers) {
+    public MonthlyTotals monthly(Map<String, Object> headers) {
         RequestParameters params = new RequestParameters(headers);
         DateRange range = DateRange.from(params);
         String facility = params.code("facility_id", "an EIA plant id such as 46");
@@ -138,7 +223,7 @@ public class OutageQueries {
         ServingTable t = ix.table;
         int fromEvent = range.start() == null ? 0 : ix.firstStartingOnOrAfter(range.firstDay());
         int toEvent = range.end() == null ? t.size : ix.firstStartingOnOrAfter(range.lastDay() + 1);
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<MonthTotals> rows = new ArrayList<>();
         if (fromEvent < toEvent || (range.start() != null && range.end() != null)) {
             // Months numbered as the index numbers them, so the sums are array slots.
             int firstMonth = range.start() != null ? ServingIndex.month(range.start()) : ix.startMonth[fromEvent];
@@ -172,45 +257,16 @@ public class OutageQueries {
             }
             for (int m = 0; m < months; m++) {
                 YearMonth month = ServingIndex.yearMonth(firstMonth + m);
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("month", month.toString());
-                row.put("year", month.getYear());
-                row.put("month_of_year", month.getMonthValue());
-                row.put("events", events[m]);
-                row.put("outage_hours", hours[m]);
-                row.put("energy_lost_mwh", round(energy[m]));
-                rows.add(row);
+                rows.add(new MonthTotals(
+                        month.toString(),
+                        month.getYear(),
+                        month.getMonthValue(),
+                        events[m],
+                        hours[m],
+                        round(energy[m])));
             }
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("start_date", text(range.start()));
-        body.put("end_date", text(range.end()));
-        body.put("facility_id", facility);
-        body.put("snapshot", t.snapshotId);
-        body.put("data", rows);
-        return body;
-    }
-
-    private static Map<String, Object> plant(ServingTable.PlantRow plant) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("plant_key", plant.plantKey());
-        row.put("facility_id", plant.facilityId());
-        row.put("plant_name", plant.plantName());
-        row.put("generator_id", plant.generatorId());
-        row.put("unit_name", plant.unitName());
-        row.put("capacity_mw", plant.capacityMw());
-        return row;
-    }
-
-    private static Map<String, Object> page(
-            int page, int limit, long total, String snapshot, List<Map<String, Object>> rows) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("page", page);
-        body.put("limit", limit);
-        body.put("total", total);
-        body.put("snapshot", snapshot);
-        body.put("data", rows);
-        return body;
+        return new MonthlyTotals(text(range.start()), text(range.end()), facility, t.snapshotId, rows);
     }
 
     private static String text(LocalDate date) {

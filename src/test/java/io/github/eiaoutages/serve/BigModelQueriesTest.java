@@ -94,7 +94,6 @@ class BigModelQueriesTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void monthly_totals_equal_the_sums_of_their_events_for_whole_and_cut_months() {
         Random random = new Random(7);
         for (int i = 0; i < 200; i++) {
@@ -109,8 +108,7 @@ class BigModelQueriesTest {
             params.put("facility_id", facility);
             params.values().removeIf(java.util.Objects::isNull);
 
-            List<Map<String, Object>> months =
-                    (List<Map<String, Object>>) queries.monthly(params).get("data");
+            List<OutageQueries.MonthTotals> months = queries.monthly(params).data();
 
             Map<String, Object[]> expected = new HashMap<>();
             for (int e = 0; e < t.size; e++) {
@@ -128,16 +126,14 @@ class BigModelQueriesTest {
             }
             assertThat(months)
                     .as("months of %s", params)
-                    .extracting(m -> m.get("month"))
+                    .extracting(OutageQueries.MonthTotals::month)
                     .containsAll(expected.keySet())
                     .doesNotHaveDuplicates();
-            for (Map<String, Object> month : months) {
-                Object[] sums = expected.getOrDefault(month.get("month"), new Object[] {0L, 0L, 0.0});
-                assertThat(month)
-                        .as("%s of %s", month.get("month"), params)
-                        .containsEntry("events", sums[0])
-                        .containsEntry("outage_hours", sums[1])
-                        .containsEntry("energy_lost_mwh", Math.round((double) sums[2] * 1000) / 1000.0);
+            for (OutageQueries.MonthTotals month : months) {
+                Object[] sums = expected.getOrDefault(month.month(), new Object[] {0L, 0L, 0.0});
+                assertThat(new Object[] {month.events(), month.outageHours(), month.energyLostMwh()})
+                        .as("%s of %s", month.month(), params)
+                        .containsExactly(sums[0], sums[1], Math.round((double) sums[2] * 1000) / 1000.0);
             }
         }
     }

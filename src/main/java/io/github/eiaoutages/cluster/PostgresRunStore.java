@@ -1,14 +1,12 @@
 package io.github.eiaoutages.cluster;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.eiaoutages.run.RunRecord;
+import io.github.eiaoutages.run.RunReport;
 import io.github.eiaoutages.run.RunStore;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -22,7 +20,6 @@ import org.springframework.dao.DataAccessException;
 public class PostgresRunStore implements RunStore {
 
     private static final Logger log = LoggerFactory.getLogger(PostgresRunStore.class);
-    private static final TypeReference<LinkedHashMap<String, Object>> RECORD = new TypeReference<>() {};
 
     private final ClusterDatabase database;
     private final ObjectMapper json;
@@ -49,11 +46,11 @@ public class PostgresRunStore implements RunStore {
     }
 
     @Override
-    public List<Map<String, Object>> load(int limit) {
+    public List<RunReport> load(int limit) {
         try {
-            List<Map<String, Object>> runs = new ArrayList<>();
+            List<RunReport> runs = new ArrayList<>();
             for (String record : database.jdbc().queryForList(ClusterSql.get("runs_newest"), String.class, limit)) {
-                runs.add(json.readValue(record, RECORD));
+                runs.add(json.readValue(record, RunReport.class));
             }
             return runs;
         } catch (JsonProcessingException | DataAccessException e) {
@@ -63,10 +60,12 @@ public class PostgresRunStore implements RunStore {
     }
 
     @Override
-    public java.util.Optional<Map<String, Object>> find(String runId) {
+    public java.util.Optional<RunReport> find(String runId) {
         try {
             String record = record(runId);
-            return record == null ? java.util.Optional.empty() : java.util.Optional.of(json.readValue(record, RECORD));
+            return record == null
+                    ? java.util.Optional.empty()
+                    : java.util.Optional.of(json.readValue(record, RunReport.class));
         } catch (JsonProcessingException | DataAccessException e) {
             log.warn("Could not read the record of run {} from PostgreSQL: {}", runId, e.getMessage());
             return java.util.Optional.empty();

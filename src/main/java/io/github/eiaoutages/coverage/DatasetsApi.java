@@ -6,12 +6,11 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.github.eiaoutages.config.DatasetCatalog;
 import io.github.eiaoutages.config.DatasetSpec;
 import io.github.eiaoutages.period.PeriodRange;
-import io.github.eiaoutages.run.RunRecord;
 import io.github.eiaoutages.run.RunRegistry;
+import io.github.eiaoutages.run.RunReport;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /** {@code GET /datasets}: every configured dataset with what the raw store holds of it, its gaps and empty periods. */
@@ -103,14 +102,7 @@ public class DatasetsApi {
                         .toList();
     }
 
-    private static LastRun lastRun(Object run) {
-        if (run instanceof RunRecord record) {
-            return new LastRun(record.getRunId(), record.getStatus(), record.getFinishedAt());
-        }
-        Map<?, ?> saved = (Map<?, ?>) run;
-        return new LastRun(
-                String.valueOf(saved.get("run_id")),
-                String.valueOf(saved.get("status")),
-                saved.get("finished_at") == null ? null : Instant.parse(String.valueOf(saved.get("finished_at"))));
+    private static LastRun lastRun(RunReport run) {
+        return new LastRun(run.runId(), run.status(), run.finishedAt());
     }
 }

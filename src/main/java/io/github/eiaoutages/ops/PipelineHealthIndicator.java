@@ -11,6 +11,7 @@ import io.github.eiaoutages.run.DatasetSchedules;
 import io.github.eiaoutages.run.RunFinished;
 import io.github.eiaoutages.run.RunRecord;
 import io.github.eiaoutages.run.RunRegistry;
+import io.github.eiaoutages.run.RunReport;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -180,25 +181,15 @@ public class PipelineHealthIndicator implements HealthIndicator {
     }
 
     /** The run's id, status and end, and why this dataset's data from it is doubtful (if it is). */
-    private static Map<String, Object> summary(Object run, String dataset) {
+    private static Map<String, Object> summary(RunReport run, String dataset) {
         Map<String, Object> summary = new LinkedHashMap<>();
-        if (run instanceof RunRecord record) {
-            summary.put("run_id", record.getRunId());
-            summary.put("status", record.getStatus());
-            summary.put("finished_at", String.valueOf(record.getFinishedAt()));
-            RunRecord.DatasetCounts counts = record.getDatasets().get(dataset);
-            if (counts != null && counts.getWarnings() != null) {
-                summary.put("warnings", counts.getWarnings());
-            }
-        } else if (run instanceof Map<?, ?> saved) {
-            summary.put("run_id", saved.get("run_id"));
-            summary.put("status", saved.get("status"));
-            summary.put("finished_at", String.valueOf(saved.get("finished_at")));
-            if (saved.get("datasets") instanceof Map<?, ?> datasets
-                    && datasets.get(dataset) instanceof Map<?, ?> counts
-                    && counts.get("warnings") != null) {
-                summary.put("warnings", counts.get("warnings"));
-            }
+        summary.put("run_id", run.runId());
+        summary.put("status", run.status());
+        summary.put("finished_at", String.valueOf(run.finishedAt()));
+        RunReport.DatasetCounts counts =
+                run.datasets() == null ? null : run.datasets().get(dataset);
+        if (counts != null && counts.warnings() != null) {
+            summary.put("warnings", counts.warnings());
         }
         return summary;
     }

@@ -2,7 +2,7 @@ package io.github.eiaoutages.ops;
 
 import io.github.eiaoutages.run.RunRecord;
 import io.github.eiaoutages.run.RunRegistry;
-import java.util.Map;
+import io.github.eiaoutages.run.RunReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -25,20 +25,20 @@ public class ProgressLog {
 
     public void logActive() {
         RunRecord run = runs.active();
-        Map<String, Object> progress = run == null ? null : run.getProgress();
-        if (progress == null || ((Number) progress.get("elapsed_seconds")).longValue() < QUIET_SECONDS) {
+        RunReport.RunProgress progress = run == null ? null : run.getProgress();
+        if (progress == null || progress.elapsedSeconds() < QUIET_SECONDS) {
             return;
         }
         MDC.put(RunLogContext.RUN_ID, run.getRunId());
         try {
-            Object eta = progress.get("eta_seconds");
+            Long eta = progress.etaSeconds();
             log.info(
                     "Run {}: page {} of ~{}, {} rows received, {} rows/s{}",
                     run.getRunId(),
-                    progress.get("pages_done"),
-                    progress.get("pages_expected"),
-                    progress.get("rows_received"),
-                    progress.get("rows_per_second"),
+                    progress.pagesDone(),
+                    progress.pagesExpected(),
+                    progress.rowsReceived(),
+                    progress.rowsPerSecond(),
                     eta == null ? "" : ", about " + eta + " s left");
         } finally {
             MDC.remove(RunLogContext.RUN_ID);

@@ -1,6 +1,5 @@
 package io.github.eiaoutages.run;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.eiaoutages.config.PipelineProperties;
 import java.io.IOException;
@@ -9,9 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +25,6 @@ import org.springframework.stereotype.Component;
 public class FileRunStore implements RunStore {
 
     private static final Logger log = LoggerFactory.getLogger(FileRunStore.class);
-    private static final TypeReference<LinkedHashMap<String, Object>> RECORD = new TypeReference<>() {};
 
     private final Path dir;
     private final ObjectMapper json;
@@ -57,7 +53,7 @@ public class FileRunStore implements RunStore {
 
     /** The newest {@code limit} records of earlier processes, newest first; interrupted ones closed as such. */
     @Override
-    public List<Map<String, Object>> load(int limit) {
+    public List<RunReport> load(int limit) {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
@@ -72,19 +68,15 @@ public class FileRunStore implements RunStore {
             log.warn("Could not list earlier runs under {}: {}", dir, e.getMessage());
             return List.of();
         }
-        List<Map<String, Object>> runs = new ArrayList<>();
+        List<RunReport> runs = new ArrayList<>();
         for (Path file : files) {
             try {
-                Map<String, Object> run = json.readValue(file.toFile(), RECORD);
-                if ("running".equals(run.get("status"))) {
-                    run.put("status", "interrupted");
-                    run.put(
-                            "error",
-                            Boolean.TRUE.equals(run.get("raw_committed"))
+                RunReport run = json.readValue(file.toFile(), RunReport.class);
+                if (run.running()) {
+                    run = run.interrupted(
+                            Boolean.TRUE.equals(run.rawCommitted())
                                     ? "interrupted: the application stopped after this run committed its raw rows; the next run rebuilds the model"
                                     : "interrupted: the application stopped during this run; nothing of it was committed");
-                    // Live progress of a run that is over would read as if it were still going.
-                    run.remove("progress");
                     json.writeValue(file.toFile(), run);
                 }
                 runs.add(run);

@@ -1,8 +1,6 @@
 package io.github.eiaoutages.run;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import com.fasterxml.jackson.annotation.JsonValue;
 import io.github.eiaoutages.extract.PageCursor;
 import io.github.eiaoutages.model.QualityCheck;
 import io.github.eiaoutages.period.PeriodRange;
@@ -16,9 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** What one run did: who started it, how it went, and what each dataset received and stored. */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
+/**
+ * One run as it goes: who started it, how it went, and what each dataset received and stored. Its JSON (answers,
+ * the run store) is its {@link #report()}, the one shape a stored run is read back into as well.
+ */
 public final class RunRecord {
 
     private final String runId;
@@ -62,16 +61,14 @@ public final class RunRecord {
 
     /**
      * The periods a range re-fetch asks for again ({@code POST /refresh?dataset=&start=&end=}), in the dataset's
-     * format; absent for every other run.
+     * format; null for every other run.
      */
-    public Map<String, String> getRange() {
-        if (range == null) {
-            return null;
-        }
-        Map<String, String> periods = new LinkedHashMap<>();
-        periods.put("start", range.start().label());
-        periods.put("end", range.end() == null ? null : range.end().label());
-        return periods;
+    public RunReport.RefetchRange getRange() {
+        return range == null
+                ? null
+                : new RunReport.RefetchRange(
+                        range.start().label(),
+                        range.end() == null ? null : range.end().label());
     }
 
     PeriodRange range() {
@@ -85,9 +82,10 @@ public final class RunRecord {
 
     /**
      * While the run is active: pages fetched of the pages expected (estimated from EIA's totals as they come
-     * in), rows received, rows/s and the seconds left at that pace. Absent once the run has ended.
+     * in), rows received, rows/s and the seconds left at that pace (null until a page is in, or when no more are
+     * expected). Null once the run has ended.
      */
-    public Map<String, Object> getProgress() {
+    public RunReport.RunProgress getProgress() {
         if (status != RunStatus.RUNNING) {
             return null;
         }
@@ -101,17 +99,46 @@ public final class RunRecord {
         }
         double seconds =
                 Math.max(0.001, Duration.between(startedAt, Instant.now()).toMillis() / 1000.0);
-        Map<String, Object> progress = new LinkedHashMap<>();
-        progress.put("windows", cursors.size());
-        progress.put("pages_done", pagesDone);
-        progress.put("pages_expected", Math.max(pagesDone, pagesExpected));
-        progress.put("rows_received", rows);
-        progress.put("rows_per_second", Math.round(rows / seconds));
-        progress.put("elapsed_seconds", Math.round(seconds));
-        if (pagesDone > 0 && pagesExpected > pagesDone) {
-            progress.put("eta_seconds", Math.round((pagesExpected - pagesDone) * seconds / pagesDone));
-        }
-        return progress;
+        return new RunReport.RunProgress(
+                cursors.size(),
+                pagesDone,
+                Math.max(pagesDone, pagesExpected),
+                rows,
+                Math.round(rows / seconds),
+                Math.round(seconds),
+                pagesDone > 0 && pagesExpected > pagesDone
+                        ? Math.round((pagesExpected - pagesDone) * seconds / pagesDone)
+                        : null);
+    }
+
+    /**
+     * The run as it is now, in the shape answered and stored ({@link RunReport}); also what Jackson writes for a
+     * RunRecord, so no second JSON shape of a run exists. Each getter takes its own lock, as they did when Jackson
+     * read them one by one.
+     */
+    @JsonValue
+    public RunReport report() {
+        Map<String, RunReport.DatasetCounts> counts = new LinkedHashMap<>();
+        getDatasets().forEach((dataset, c) -> counts.put(dataset, c.report()));
+        return new RunReport(
+                runId,
+                trigger,
+                startedAt,
+                getStatus(),
+                finishedAt,
+                snapshot,
+                modelBuildMs,
+                error,
+                qualityChecks,
+                rawCommitted,
+                counts,
+                getRange(),
+                instance,
+                getDurationMs(),
+                getRowsAccepted(),
+                scope,
+                getProgress(),
+                getWarnings());
     }
 
     void attach(Thread runThread) {
@@ -199,9 +226,7 @@ public final class RunRecord {
         return trigger;
     }
 
-    /** The run's state; the OpenAPI document lists the values (the RunStatus names in lower case). */
-    @io.swagger.v3.oas.annotations.media.Schema(
-            allowableValues = {"running", "succeeded", "degraded", "failed", "interrupted"})
+    /** The run's state: the RunStatus name in lower case ({@link RunReport#status()} lists them). */
     public String getStatus() {
         return status.name().toLowerCase();
     }
@@ -317,8 +342,6 @@ public final class RunRecord {
      * Per-dataset counts. Duplicates are rows received that were neither stored nor quarantined, counted once the
      * run committed: before that nothing was stored, and every row would count as a duplicate.
      */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public static final class DatasetCounts {
         private int pages;
         private long rowsReceived;
@@ -392,6 +415,23 @@ public final class RunRecord {
         /** Keys that came with conflicting values in this run (their rows are quarantined and not stored). */
         public long getConflicts() {
             return conflicts;
+        }
+
+        /** The counts as answered and stored. */
+        synchronized RunReport.DatasetCounts report() {
+            return new RunReport.DatasetCounts(
+                    pages,
+                    rowsReceived,
+                    rowsAccepted,
+                    rowsRevised,
+                    rowsQuarantined,
+                    parts,
+                    bytes,
+                    periodMin,
+                    periodMax,
+                    conflicts,
+                    getWarnings(),
+                    getRowsDuplicate());
         }
 
         /** Why this dataset's data from this run is doubtful; absent when it is not. */

@@ -36,7 +36,7 @@ public class RunRegistry {
     private final AtomicReference<RunRecord> active = new AtomicReference<>();
     private final Deque<RunRecord> recent = new ConcurrentLinkedDeque<>();
     /** Records of earlier processes, newest first, as they were saved. */
-    private final List<Map<String, Object>> history;
+    private final List<RunReport> history;
 
     private final RunStore store;
     private final DatasetCatalog datasets;
@@ -516,37 +516,42 @@ public class RunRegistry {
         throw new UnknownRunException(runId);
     }
 
-    /** A run of this process or, as saved, of an earlier one. */
-    public Object find(String runId) {
+    /**
+     * A run of this process (as it is now) or, as saved, of an earlier one (in clustered mode also of another
+     * instance): one shape either way.
+     *
+     * @throws UnknownRunException when no run has that id
+     */
+    public RunReport find(String runId) {
         if (store.shared()) {
             return findShared(runId);
         }
         for (RunRecord run : recent) {
             if (run.getRunId().equals(runId)) {
-                return run;
+                return run.report();
             }
         }
-        for (Map<String, Object> run : history()) {
-            if (runId.equals(run.get("run_id"))) {
+        for (RunReport run : history()) {
+            if (runId.equals(run.runId())) {
                 return run;
             }
         }
         throw new UnknownRunException(runId);
     }
 
-    /** The newest runs first: this process's, then those saved by earlier ones. */
-    public List<Object> recent(int limit) {
+    /** At most {@code limit} runs, newest first: this process's, then those saved by earlier ones. */
+    public List<RunReport> recent(int limit) {
         if (store.shared()) {
             return recentShared(limit);
         }
-        List<Object> runs = new ArrayList<>();
+        List<RunReport> runs = new ArrayList<>();
         for (RunRecord run : recent) {
             if (runs.size() >= limit) {
                 return runs;
             }
-            runs.add(run);
+            runs.add(run.report());
         }
-        for (Map<String, Object> run : history()) {
+        for (RunReport run : history()) {
             if (runs.size() >= limit) {
                 break;
             }
@@ -560,28 +565,28 @@ public class RunRegistry {
      * whose live record has fresher progress. (A run this instance lost to a take-over ends here with its own
      * reason, but answers as the instance that took it over recorded it.)
      */
-    private Object findShared(String runId) {
+    private RunReport findShared(String runId) {
         RunRecord local = recent.stream()
                 .filter(run -> run.getRunId().equals(runId))
                 .findFirst()
                 .orElse(null);
         if (local != null && local.status() == RunStatus.RUNNING) {
-            return local;
+            return local.report();
         }
-        return store.find(runId).map(run -> (Object) run).orElseGet(() -> {
+        return store.find(runId).orElseGet(() -> {
             if (local == null) {
                 throw new UnknownRunException(runId);
             }
-            return local;
+            return local.report();
         });
     }
 
     /** Clustered mode: every instance's runs as PostgreSQL holds them, newest first; this one's active run live. */
-    private List<Object> recentShared(int limit) {
-        List<Object> runs = new ArrayList<>();
+    private List<RunReport> recentShared(int limit) {
+        List<RunReport> runs = new ArrayList<>();
         RunRecord running = active.get();
-        for (Map<String, Object> stored : store.load(limit)) {
-            runs.add(running != null && running.getRunId().equals(stored.get("run_id")) ? running : stored);
+        for (RunReport stored : store.load(limit)) {
+            runs.add(running != null && running.getRunId().equals(stored.runId()) ? running.report() : stored);
         }
         return runs;
     }
@@ -594,21 +599,19 @@ public class RunRegistry {
      * The newest finished run that covered {@code dataset}: of this process or, as saved, of an earlier one (in
      * clustered mode also of another instance).
      */
-    public java.util.Optional<Object> lastFinished(String dataset) {
-        Object found = null;
+    public java.util.Optional<RunReport> lastFinished(String dataset) {
+        RunReport found = null;
         for (RunRecord run : recent) {
             if (run.status() != RunStatus.RUNNING && run.getDatasetsRequested().contains(dataset)) {
-                found = run;
+                found = run.report();
                 break;
             }
         }
-        for (Map<String, Object> run : history()) {
-            if (found != null && (!store.shared() || runIdOf(run).compareTo(runIdOf(found)) <= 0)) {
+        for (RunReport run : history()) {
+            if (found != null && (!store.shared() || run.runId().compareTo(found.runId()) <= 0)) {
                 break;
             }
-            Object scope = run.get("datasets_requested");
-            boolean finished = !"running".equals(run.get("status"));
-            if (finished && (scope == null || (scope instanceof List<?> list && list.contains(dataset)))) {
+            if (!run.running() && run.covers(dataset)) {
                 return java.util.Optional.of(run);
             }
         }
@@ -619,23 +622,19 @@ public class RunRegistry {
      * Records of earlier processes, newest first: read once at startup, or in clustered mode at every call (every
      * instance writes them), without those of this process's own runs.
      */
-    private List<Map<String, Object>> history() {
+    private List<RunReport> history() {
         if (!store.shared()) {
             return history;
         }
         java.util.Set<String> own = new java.util.HashSet<>();
         recent.forEach(run -> own.add(run.getRunId()));
-        List<Map<String, Object>> others = new ArrayList<>();
-        for (Map<String, Object> run : store.load(KEEP)) {
-            if (!own.contains(String.valueOf(run.get("run_id")))) {
+        List<RunReport> others = new ArrayList<>();
+        for (RunReport run : store.load(KEEP)) {
+            if (!own.contains(run.runId())) {
                 others.add(run);
             }
         }
         return others;
-    }
-
-    private static String runIdOf(Object run) {
-        return run instanceof RunRecord record ? record.getRunId() : String.valueOf(((Map<?, ?>) run).get("run_id"));
     }
 
     /** True when {@code cause} is the stop itself: requests aborted, the thread interrupted, no new turn at EIA. */

@@ -1,24 +1,23 @@
 package io.github.eiaoutages.run;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * Where run records are kept, so {@code GET /runs} knows runs after a restart: files under {@code data/runs/}
  * ({@link FileRunStore}, one instance) or PostgreSQL (clustered mode, shared by every instance). Records are the
- * JSON of {@link RunRecord} (snake_case fields).
+ * JSON of a run's {@link RunReport} (snake_case fields), and are read back into one.
  */
 public interface RunStore {
 
     /** Writes the run's record as it is now (opened, progress, committed, ended). Never throws: logs instead. */
     void save(RunRecord run);
 
-    /** The newest {@code limit} records, newest first, as JSON maps. */
-    List<Map<String, Object>> load(int limit);
+    /** The newest {@code limit} records, newest first. Never throws: a record that cannot be read is left out. */
+    List<RunReport> load(int limit);
 
     /** One record by run id, as saved; empty when none is kept. */
-    default java.util.Optional<Map<String, Object>> find(String runId) {
-        return load(200).stream().filter(run -> runId.equals(run.get("run_id"))).findFirst();
+    default java.util.Optional<RunReport> find(String runId) {
+        return load(200).stream().filter(run -> runId.equals(run.runId())).findFirst();
     }
 
     /**

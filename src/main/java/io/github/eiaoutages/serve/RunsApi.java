@@ -1,7 +1,9 @@
 package io.github.eiaoutages.serve;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.github.eiaoutages.config.DatasetCatalog;
 import io.github.eiaoutages.config.DatasetSpec;
 import io.github.eiaoutages.model.SnapshotPublisher;
@@ -11,9 +13,9 @@ import io.github.eiaoutages.period.PeriodRange;
 import io.github.eiaoutages.raw.RawStore;
 import io.github.eiaoutages.run.RunRecord;
 import io.github.eiaoutages.run.RunRegistry;
+import io.github.eiaoutages.run.RunReport;
 import java.time.Clock;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -22,13 +24,28 @@ import org.springframework.stereotype.Component;
 @Component("runsApi")
 public class RunsApi {
 
+    /**
+     * The 202 answer of {@code POST /refresh}: the run's id, its status ({@code running}), where to follow it
+     * ({@code /runs/<id>}, also the {@code Location} header) and, for a range re-fetch, its periods (the end moved
+     * back, if it was); {@code range} is absent for other runs.
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RunAccepted(String runId, String status, String location, RunReport.RefetchRange range) {}
+
+    /**
+     * The answer of {@code POST /refresh?wait=true}: the run's record, as {@code GET /runs/<id>} answers it, with
+     * {@code preview} added when asked for ({@code {}} when there is no model to show).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FinishedRun(@JsonUnwrapped RunReport run, TablePreview.Preview preview) {}
+
     static final int MAX_HEAD = 100;
 
     private final RunRegistry runs;
     private final DatasetCatalog datasets;
     private final SnapshotPublisher snapshots;
     private final TablePreview preview;
-    private final ObjectMapper json;
     private final RawStore rawStore;
     private final Clock clock = Clock.systemUTC();
 
@@ -37,13 +54,11 @@ public class RunsApi {
             DatasetCatalog datasets,
             SnapshotPublisher snapshots,
             TablePreview preview,
-            ObjectMapper json,
             RawStore rawStore) {
         this.runs = runs;
         this.datasets = datasets;
         this.snapshots = snapshots;
         this.preview = preview;
-        this.json = json;
         this.rawStore = rawStore;
     }
 
@@ -151,16 +166,9 @@ public class RunsApi {
     }
 
     /** The 202 body: where to follow the run, and the periods a range re-fetch asks for (its end moved back, if it was). */
-    public Map<String, Object> accepted(String runId) {
+    public RunAccepted accepted(String runId) {
         RunRecord run = runs.get(runId);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("run_id", runId);
-        body.put("status", run.getStatus());
-        body.put("location", location(runId));
-        if (run.getRange() != null) {
-            body.put("range", run.getRange());
-        }
-        return body;
+        return new RunAccepted(runId, run.getStatus(), location(runId), run.getRange());
     }
 
     /**
@@ -176,7 +184,7 @@ public class RunsApi {
     }
 
     /** The ?wait=true body once the run has ended; released with a 503 problem if the application stops first. */
-    public Map<String, Object> awaitFinished(String runId, int previewRows) throws InterruptedException {
+    public FinishedRun awaitFinished(String runId, int previewRows) throws InterruptedException {
         runs.awaitEnd(runId);
         return finished(runId, previewRows);
     }
@@ -188,26 +196,38 @@ public class RunsApi {
     }
 
     /** The ?wait=true body: the run record, plus the first rows of each modeled table when asked for. */
-    public Map<String, Object> finished(String runId, int previewRows) {
-        RunRecord run = runs.get(runId);
-        Map<String, Object> body = json.convertValue(run, new TypeReference<LinkedHashMap<String, Object>>() {});
-        if (previewRows > 0) {
-            body.put(
-                    "preview",
-                    snapshots.current().map(s -> preview.head(s, previewRows)).orElse(Map.of()));
-        }
-        return body;
+    public FinishedRun finished(String runId, int previewRows) {
+        RunReport run = runs.get(runId).report();
+        return new FinishedRun(
+                run,
+                previewRows > 0
+                        ? snapshots
+                                .current()
+                                .map(s -> preview.head(s, previewRows))
+                                .orElse(TablePreview.Preview.NONE)
+                        : null);
     }
 
+    /** Where a run is followed: {@code /runs/<id>}. */
     public String location(String runId) {
         return "/runs/" + runId;
     }
 
-    public Object run(String runId) {
+    /**
+     * {@code GET /runs/{runId}}: a run of this process or a stored one, in one shape.
+     *
+     * @throws io.github.eiaoutages.run.UnknownRunException (404) when no run has that id
+     */
+    public RunReport run(String runId) {
         return runs.find(runId);
     }
 
-    public List<Object> list(Map<String, Object> headers) {
+    /**
+     * {@code GET /runs?limit=}: the newest runs first, 20 unless {@code limit} (1 to 200) says otherwise.
+     *
+     * @throws BadParameterException for a limit out of range
+     */
+    public List<RunReport> list(Map<String, Object> headers) {
         return runs.recent(new RequestParameters(headers).integer("limit", 1, 200, 20));
     }
 

@@ -15,6 +15,7 @@ import io.github.eiaoutages.raw.RawStore;
 import io.github.eiaoutages.run.RunAlreadyActiveException;
 import io.github.eiaoutages.run.RunRecord;
 import io.github.eiaoutages.run.RunRegistry;
+import io.github.eiaoutages.run.RunReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -93,7 +94,7 @@ class PostgresRunLeaseTest {
         String next = b.open("api");
 
         assertThat(next).isNotEqualTo(runId);
-        assertThat(b.recent(10)).extracting(PostgresRunLeaseTest::instanceOf).containsExactly("b", "a");
+        assertThat(b.recent(10)).extracting(RunReport::instance).containsExactly("b", "a");
     }
 
     @Test
@@ -104,9 +105,9 @@ class PostgresRunLeaseTest {
         leaseA.stop(); // "a" is killed: nobody renews its lease any more
 
         await().atMost(LEASE.plusSeconds(5)).until(() -> !Files.exists(staging));
-        Map<?, ?> record = (Map<?, ?>) b.find(runId);
-        assertThat(record.get("status")).isEqualTo("interrupted");
-        assertThat((String) record.get("error"))
+        RunReport record = b.find(runId);
+        assertThat(record.status()).isEqualTo("interrupted");
+        assertThat(record.error())
                 .startsWith("interrupted: instance a stopped renewing the run lease")
                 .contains("instance b took the run over", "nothing of it was committed");
         assertThat(b.open("api")).isNotEqualTo(runId);
@@ -129,8 +130,8 @@ class PostgresRunLeaseTest {
         assertThat(stale.getStatus()).isEqualTo("interrupted");
         assertThat(stale.getError()).contains("instance a lost the run lease");
         // The record "b" closed is not rewritten by the late writer, and both instances answer it alike.
-        assertThat((String) ((Map<?, ?>) b.find(runId)).get("error")).contains("instance b took the run over");
-        assertThat((String) ((Map<?, ?>) a.find(runId)).get("error")).contains("instance b took the run over");
+        assertThat(b.find(runId).error()).contains("instance b took the run over");
+        assertThat(a.find(runId).error()).contains("instance b took the run over");
     }
 
     @Test
@@ -178,9 +179,9 @@ class PostgresRunLeaseTest {
                 .until(() -> Files.exists(rawStore.committedDir("us-nuclear-outages", runId)));
         assertThat(rawStore.committedDir("facility-nuclear-outages", runId)).exists();
         assertThat(rawStore.stagingDir("facility-nuclear-outages", runId)).doesNotExist();
-        Map<?, ?> record = (Map<?, ?>) b.find(runId);
-        assertThat(record.get("raw_committed")).isEqualTo(true);
-        assertThat((String) record.get("error")).contains("its raw rows were committed");
+        RunReport record = b.find(runId);
+        assertThat(record.rawCommitted()).isTrue();
+        assertThat(record.error()).contains("its raw rows were committed");
     }
 
     @Test
@@ -191,12 +192,8 @@ class PostgresRunLeaseTest {
         }
         String newest = b.open("api");
 
-        assertThat(a.recent(1)).extracting(PostgresRunLeaseTest::instanceOf).containsExactly("b");
-        assertThat(((Map<?, ?>) a.recent(1).get(0)).get("run_id")).isEqualTo(newest);
-    }
-
-    private static String instanceOf(Object run) {
-        return run instanceof RunRecord record ? record.getInstance() : (String) ((Map<?, ?>) run).get("instance");
+        assertThat(a.recent(1)).extracting(RunReport::instance).containsExactly("b");
+        assertThat(a.recent(1).get(0).runId()).isEqualTo(newest);
     }
 
     private static PipelineProperties.Cluster cluster(String name) {

@@ -9,7 +9,6 @@ import io.github.eiaoutages.config.DatasetCatalog;
 import io.github.eiaoutages.config.PipelineProperties;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +19,7 @@ class RunHistoryTest {
     Path work;
 
     @Test
-    void a_new_process_lists_earlier_runs_and_closes_the_one_that_was_interrupted() {
+    void a_new_process_lists_earlier_runs_and_closes_the_one_that_was_interrupted() throws Exception {
         PipelineProperties properties = TestSettings.properties(work);
         ObjectMapper json =
                 new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -33,20 +32,24 @@ class RunHistoryTest {
         RunRegistry restarted =
                 new RunRegistry(new FileRunStore(properties, json), new DatasetCatalog(properties), event -> {});
 
-        List<Object> runs = restarted.recent(10);
+        List<RunReport> runs = restarted.recent(10);
         assertThat(runs).hasSize(2);
-        Map<?, ?> newest = (Map<?, ?>) runs.get(0);
-        assertThat(newest.get("run_id")).isEqualTo(interrupted);
-        assertThat(newest.get("status")).isEqualTo("interrupted");
-        assertThat((String) newest.get("error")).startsWith("interrupted: the application stopped during this run");
-        Map<?, ?> older = (Map<?, ?>) restarted.find(finished);
-        assertThat(older.get("status")).isEqualTo("failed");
-        assertThat(older.get("error")).isEqualTo("EIA said no");
-        assertThat(older.get("trigger")).isEqualTo("schedule");
-        assertThat(older.get("started_at").toString()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+        RunReport newest = runs.get(0);
+        assertThat(newest.runId()).isEqualTo(interrupted);
+        assertThat(newest.status()).isEqualTo("interrupted");
+        assertThat(newest.error()).startsWith("interrupted: the application stopped during this run");
+        RunReport older = restarted.find(finished);
+        assertThat(older.status()).isEqualTo("failed");
+        assertThat(older.error()).isEqualTo("EIA said no");
+        assertThat(older.trigger()).isEqualTo("schedule");
+        // As written on disk: an ISO-8601 instant.
+        assertThat(json.readTree(work.resolve("data/runs/" + finished + ".json").toFile())
+                        .get("started_at")
+                        .asText())
+                .matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
         // A new run of the restarted process is listed first, and no run is active after a restart.
         String next = restarted.open("api");
-        assertThat(((RunRecord) restarted.recent(3).get(0)).getRunId()).isEqualTo(next);
+        assertThat(restarted.recent(3).get(0).runId()).isEqualTo(next);
         assertThat(restarted.recent(3)).hasSize(3);
     }
 }

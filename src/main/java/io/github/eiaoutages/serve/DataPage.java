@@ -2,11 +2,15 @@ package io.github.eiaoutages.serve;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonSerializable;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /**
  * The answer of {@code GET /data}: one page of outage events and the snapshot it was read from. It writes its
@@ -14,6 +18,50 @@ import java.time.format.DateTimeFormatter;
  * first cost more CPU than finding the rows, at hundreds of pages a second.
  */
 public final class DataPage extends JsonSerializable.Base {
+
+    /**
+     * What {@link DataPage} writes, for the OpenAPI document only ({@code outType} of {@code GET /data}): no answer is
+     * built from it, since the rows are written straight from the columns. {@code OpenApiDocumentTest} fails when a
+     * member the answer has is missing here.
+     *
+     * @param page 1-based page number
+     * @param limit events per page
+     * @param total events matching the filters, over all pages
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record OutageEventPage(int page, int limit, long total, String snapshot, List<OutageEventRow> data) {}
+
+    /**
+     * One row of {@code GET /data}: an outage event, its generator and its start day's attributes (null when the
+     * start day is not in {@code dim_date}). Times are the local midnights of the days, {@code end_ts} exclusive;
+     * hours and days are whole, power in MW, energy in MWh, percent 0 to 100. (Not "OutageEvent": the document names
+     * schemas by simple class name, and that one is the alerts' CloudEvent of GET /events.)
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record OutageEventRow(
+            String outageId,
+            long outageKey,
+            int plantKey,
+            String facilityId,
+            String plantName,
+            String generatorId,
+            String unitName,
+            LocalDate startDate,
+            Integer year,
+            Integer quarter,
+            Integer month,
+            String monthName,
+            String dayName,
+            @Schema(example = "2025-11-09T00:00:00") String startTs,
+            @Schema(example = "2025-12-25T00:00:00") String endTs,
+            int durationHours,
+            int durationDays,
+            double peakOutageMw,
+            double avgOutageMw,
+            double energyLostMwh,
+            double avgPercentOutage,
+            Double capacityMw,
+            boolean isOngoing) {}
 
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ISO_LOCAL_DATE_TIME;
 

@@ -12,8 +12,9 @@ public class ClusterDatabaseUnavailableException extends ApiException {
         super(
                 503,
                 "Cluster database unavailable",
-                "No run can start: PostgreSQL (spring.datasource.url), which holds the cluster's run lease, did not "
-                        + "answer (" + firstLine(cause) + "); retry when it is back");
+                "PostgreSQL (spring.datasource.url), which holds the cluster's run lease and run records, did not "
+                        + "answer (" + firstLine(cause) + "); no run can start and runs cannot be listed until it is "
+                        + "back; the data endpoints keep answering");
         initCause(cause);
     }
 

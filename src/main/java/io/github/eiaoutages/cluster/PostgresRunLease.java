@@ -55,6 +55,8 @@ public class PostgresRunLease implements RunLease, CommitFence {
 
     /** The lease this instance holds, if any. */
     private volatile Held held;
+    /** The run whose lease {@link #acquire} is taking right now, if any. */
+    private volatile String acquiring;
     /** When this instance last renewed its lease (its clock). */
     private volatile long lastRenewal;
 
@@ -91,17 +93,20 @@ public class PostgresRunLease implements RunLease, CommitFence {
 
     @Override
     public synchronized void acquire(RunRecord run, Consumer<String> lost) {
+        acquiring = run.getRunId();
         try {
             held = new Held(run, take(run), lost);
             lastRenewal = System.currentTimeMillis();
         } catch (DataAccessException | org.springframework.transaction.TransactionException e) {
             throw new ClusterDatabaseUnavailableException(e);
+        } finally {
+            acquiring = null;
         }
     }
 
     private long take(RunRecord run) {
         return database.tx().execute(status -> {
-            limitWaits();
+            limitWaits(LOCK_WAIT_MS);
             Map<String, Object> lease = database.jdbc().queryForMap(ClusterSql.get("lease_lock"));
             String activeRun = (String) lease.get("run_id");
             if (activeRun != null) {
@@ -155,9 +160,10 @@ public class PostgresRunLease implements RunLease, CommitFence {
 
     /**
      * Renews the lease this instance holds and saves its run's progress; takes over an expired lease otherwise.
-     * Synchronized with {@link #acquire}: a lease being taken here is never mistaken for an expired one.
+     * Not synchronized with {@link #acquire} (a refresh must not wait behind this check); a lease this instance is
+     * taking or holds is never mistaken for another instance's expired one.
      */
-    private synchronized void tick() {
+    private void tick() {
         Held current = held;
         try {
             if (current != null) {
@@ -171,9 +177,12 @@ public class PostgresRunLease implements RunLease, CommitFence {
                 return;
             }
             database.tx().executeWithoutResult(status -> {
-                limitWaits();
+                // A short wait: the check comes again in a moment, and must not hold up a refresh's lease.
+                limitWaits(1000);
                 Map<String, Object> lease = database.jdbc().queryForMap(ClusterSql.get("lease_lock"));
-                if (lease.get("run_id") != null && Boolean.TRUE.equals(lease.get("expired"))) {
+                boolean ours = instance.equals(lease.get("instance"))
+                        && (java.util.Objects.equals(lease.get("run_id"), acquiring) || held != null);
+                if (lease.get("run_id") != null && Boolean.TRUE.equals(lease.get("expired")) && !ours) {
                     takeOver(lease);
                     database.jdbc().update(ClusterSql.get("lease_free"), lease.get("run_id"), lease.get("epoch"));
                 }
@@ -194,12 +203,12 @@ public class PostgresRunLease implements RunLease, CommitFence {
         }
     }
 
-    /** Inside a lease transaction: wait at most 5 s for the row; a session frozen mid-transaction is ended. */
-    private void limitWaits() {
+    /** Inside a lease transaction: wait at most {@code millis} for the row; a session frozen in one is ended. */
+    private void limitWaits(int millis) {
         database.jdbc()
                 .queryForList(
                         ClusterSql.get("lease_timeouts"),
-                        Integer.toString(LOCK_WAIT_MS),
+                        Integer.toString(millis),
                         Long.toString(Math.max(leaseMillis, 5000)));
     }
 

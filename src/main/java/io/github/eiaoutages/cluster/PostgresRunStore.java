@@ -53,9 +53,11 @@ public class PostgresRunStore implements RunStore {
                 runs.add(json.readValue(record, RunReport.class));
             }
             return runs;
-        } catch (JsonProcessingException | DataAccessException e) {
-            log.warn("Could not read run records from PostgreSQL: {}", e.getMessage());
-            return List.of();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A run record in PostgreSQL cannot be read: " + e.getOriginalMessage(), e);
+        } catch (DataAccessException e) {
+            // Not an empty list: "no runs" would be a wrong answer. GET /runs answers 503 saying why.
+            throw new ClusterDatabaseUnavailableException(e);
         }
     }
 
@@ -66,9 +68,12 @@ public class PostgresRunStore implements RunStore {
             return record == null
                     ? java.util.Optional.empty()
                     : java.util.Optional.of(json.readValue(record, RunReport.class));
-        } catch (JsonProcessingException | DataAccessException e) {
-            log.warn("Could not read the record of run {} from PostgreSQL: {}", runId, e.getMessage());
-            return java.util.Optional.empty();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(
+                    "The record of run " + runId + " in PostgreSQL cannot be read: " + e.getOriginalMessage(), e);
+        } catch (DataAccessException e) {
+            // Not "no such run" (404): the run may well exist. GET /runs/{id} answers 503 saying why.
+            throw new ClusterDatabaseUnavailableException(e);
         }
     }
 

@@ -41,6 +41,8 @@ public final class RunRecord {
     private volatile boolean interruptRequested;
     /** Why the run was asked to stop, when it is not the application stopping (a lost lease, in clustered mode). */
     private volatile String interruptReason;
+    /** Set when the run lost its lease (clustered mode): every window, also those planned later, stops. */
+    private volatile boolean fetchingStopped;
 
     private boolean committing;
     private final String instance;
@@ -168,6 +170,7 @@ public final class RunRecord {
 
     /** Every window of the run stops after its current page (the run will not commit). */
     void stopFetching() {
+        fetchingStopped = true;
         cursors.forEach(PageCursor::failed);
     }
 
@@ -216,6 +219,10 @@ public final class RunRecord {
 
     void track(List<PageCursor> planned) {
         cursors.addAll(planned);
+        if (fetchingStopped) {
+            // Windows of a later dataset, planned after the run was told to stop fetching: they stop at once too.
+            planned.forEach(PageCursor::failed);
+        }
     }
 
     public String getRunId() {

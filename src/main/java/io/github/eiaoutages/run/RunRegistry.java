@@ -256,6 +256,10 @@ public class RunRegistry {
     /** The windows a dataset's ingest planned: their pages make up the run's live progress. */
     public void planned(String runId, List<PageCursor> cursors) {
         RunRecord run = get(runId);
+        if (run.interruptReason() != null) {
+            // Clustered mode: the run lost its lease; its next dataset is not fetched at all.
+            throw new ApplicationStoppingException(run.interruptReason());
+        }
         run.track(cursors);
         if (!cursors.isEmpty()) {
             PageCursor first = cursors.get(0);

@@ -120,6 +120,10 @@ class PostgresRunLeaseTest {
         await().atMost(LEASE.plusSeconds(5)).ignoreExceptions().until(() -> b.open("api") != null);
 
         LeaseLostException fenced = catchThrowableOfType(LeaseLostException.class, () -> leaseA.confirm(runId));
+        // The stale run fetches no further dataset (found by the re-check: it paged a whole dataset after the loss).
+        assertThat(catchThrowableOfType(
+                        io.github.eiaoutages.run.ApplicationStoppingException.class, () -> a.planned(runId, List.of())))
+                .hasMessageContaining("lost the run lease");
         a.fail(runId, fenced);
 
         assertThat(fenced.getMessage())
@@ -142,8 +146,17 @@ class PostgresRunLeaseTest {
                 catchThrowableOfType(ClusterDatabaseUnavailableException.class, () -> a.open("api"));
 
         assertThat(refused.status()).isEqualTo(503);
-        assertThat(refused.getMessage()).startsWith("No run can start: PostgreSQL (spring.datasource.url)");
+        assertThat(refused.getMessage())
+                .startsWith("PostgreSQL (spring.datasource.url)")
+                .contains("no run can start");
         assertThat(a.active()).isNull();
+        // Nor does the run history read as empty (a wrong answer): it is unavailable, saying why.
+        assertThat(catchThrowableOfType(ClusterDatabaseUnavailableException.class, () -> a.recent(5))
+                        .status())
+                .isEqualTo(503);
+        assertThat(catchThrowableOfType(ClusterDatabaseUnavailableException.class, () -> a.find("20261130T000000000Z"))
+                        .status())
+                .isEqualTo(503);
     }
 
     @Test

@@ -36,7 +36,7 @@ class OpenApiDocumentTest extends SampleAppTest {
             Map.entry("get /runs", List.of("200", "400", "401", "503")),
             Map.entry("get /runs/{runId}", List.of("200", "400", "401", "404", "503")),
             Map.entry("post /refresh", List.of("200", "202", "400", "401", "409", "502", "503")),
-            Map.entry("get /events", List.of("200", "400", "401", "410", "503")),
+            Map.entry("get /events", List.of("200", "400", "401", "404", "410", "503")),
             Map.entry("post /events/test", List.of("200", "400", "401", "503")),
             // Spring MVC's, not the REST DSL's (EventStreamDocs adds it): no parameter check, an endless stream.
             Map.entry("get /events/stream", List.of("200", "401")));
@@ -208,8 +208,11 @@ class OpenApiDocumentTest extends SampleAppTest {
         answer(answers, "get /runs/{runId}", "/runs/" + ((Map<?, ?>) refreshed.body()).get("run_id"), 200);
         answer(answers, "get /runs/{runId}", "/runs/nope", 404);
         answer(answers, "get /events", "/events?limit=3", 200);
-        answer(answers, "get /events", "/events?latest=2", 200);
+        Answer latest = answer(answers, "get /events", "/events?latest=2", 200);
         answer(answers, "get /events", "/events?since=20200101T000000000Z/snapshot.initial", 410);
+        // An event of a snapshot the history holds, but not one it has: 404.
+        String snapshot = ((String) ((Map<?, ?>) ((List<?>) latest.body()).get(0)).get("id")).split("/")[0];
+        answer(answers, "get /events", "/events?since=" + snapshot + "/99-9-20990101/outage.started", 404);
         answer(answers, "post /events/test", "/events/test", 200);
         for (String operation : ANSWERS.keySet()) {
             if (!ANSWERS.get(operation).contains("400")) {
@@ -236,6 +239,9 @@ class OpenApiDocumentTest extends SampleAppTest {
             Map<String, Object> responses = (Map<String, Object>)
                     paths.get(methodAndPath[1]).get(methodAndPath[0]).get("responses");
             for (Answer answer : real) {
+                assertThat(responses)
+                        .as("%s declares %s", operation, answer.status())
+                        .containsKey(answer.status());
                 Map<String, Object> schema = schemaOf((Map<String, Object>) responses.get(answer.status()));
                 assertThat(schema)
                         .as("%s answers %s", operation, answer.status())

@@ -20,7 +20,7 @@ class ProblemAnswersTest extends LiveAppTest {
         // The list of endpoints comes from the REST definitions: none is missing.
         assertProblem(http.getForEntity("/no/such/path", Map.class), 404, "/analytics/national");
         assertProblem(http.getForEntity("/no/such/path", Map.class), 404, "/datasets");
-        assertProblem(http.getForEntity("/no/such/path", Map.class), 404, "POST /refresh");
+        assertProblem(http.getForEntity("/no/such/path", Map.class), 404, "POST /events/test, /refresh");
         assertProblem(
                 http.getForEntity("/data?start_date=2025-02-30", Map.class),
                 400,

@@ -115,13 +115,23 @@ public class EventLog {
         if (!Files.isDirectory(snapshots)) {
             return;
         }
+        String oldest = oldestKept();
         try (Stream<Path> dirs = Files.list(snapshots)) {
             dirs.filter(d -> !d.getFileName().toString().startsWith("."))
+                    // A snapshot older than the retention keeps its events to itself: they are not brought back.
+                    .filter(d -> d.getFileName().toString().compareTo(oldest) >= 0)
                     .sorted()
                     .forEach(d -> published(d.getFileName().toString(), d));
         } catch (IOException e) {
             log.warn("Could not list {} for events not yet in the history: {}", snapshots, e.getMessage());
         }
+        // Also at startup, not only after a build: a history past its retention answers 410 from the first request.
+        prune();
+    }
+
+    /** The id of the oldest snapshot whose events are still kept (snapshot ids are build times). */
+    private String oldestKept() {
+        return io.github.eiaoutages.storage.StorageFiles.id(Instant.now().minus(retention));
     }
 
     /**

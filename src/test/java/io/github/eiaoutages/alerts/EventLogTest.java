@@ -58,6 +58,18 @@ class EventLogTest {
                 .isEqualTo(404);
     }
 
+    @Test
+    void at_startup_events_past_the_retention_are_pruned_not_only_after_the_next_build() throws Exception {
+        // History kept from an earlier process, older than the retention (90 days by default).
+        Path old = work.resolve("modeled/events/20200101T000000000Z.jsonl");
+        Files.copy(work.resolve("modeled/events/20261129T000000000Z.jsonl"), old);
+
+        new EventLog(TestSettings.properties(work), new ObjectMapper().findAndRegisterModules()).recover();
+
+        assertThat(old).doesNotExist();
+        assertThat(work.resolve("modeled/events/20261130T000000000Z.jsonl")).exists();
+    }
+
     private void publish(String snapshot, int events) throws Exception {
         Path dir = Files.createDirectories(work.resolve("modeled/snapshots/" + snapshot));
         List<OutageEvent> list = new ArrayList<>();

@@ -156,7 +156,13 @@ public class SnapshotPublisher {
      * server: the API answers 503 saying so, health shows it, and the next run rebuilds the model.
      */
     public Optional<String> unreadable(Snapshot snapshot) {
-        String reason = readability.computeIfAbsent(snapshot.id(), id -> damage(snapshot));
+        // A snapshot found whole is looked at again only if its folder is gone since (removed by hand while the
+        // application runs): the next build then starts over instead of failing on the missing previous model.
+        String reason = readability.compute(
+                snapshot.id(),
+                (id, known) -> known == null || (known.isEmpty() && !Files.isDirectory(snapshot.dir()))
+                        ? damage(snapshot)
+                        : known);
         return reason.isEmpty() ? Optional.empty() : Optional.of(reason);
     }
 

@@ -11,11 +11,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.HeaderWriterFilter;
 
 /**
  * Who may call what. Management (Hawtio, Jolokia, Prometheus, actuator) needs the management login, health stays
@@ -70,9 +72,22 @@ class SecurityConfig {
         return http.build();
     }
 
-    /** A JSON API and Jolokia called with credentials on every request: no session, no CSRF token. */
+    /**
+     * A JSON API and Jolokia called with credentials on every request: no session, no CSRF token. The security
+     * headers are written before the request is handled, not on the way out: Camel's platform-http answers
+     * asynchronously, and Spring Security writing them while the answer is committed on another thread made Tomcat
+     * send, now and then, an empty header line ({@code ": "}) that HTTP clients reject (spring-security#9175, #15510;
+     * seen under load by {@code WindowPartsTest} polling {@code GET /runs/{id}}).
+     */
     private static HttpSecurity stateless(HttpSecurity http) throws Exception {
         return http.csrf(csrf -> csrf.disable())
+                .headers(headers -> headers.addObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
+                    @Override
+                    public <O extends HeaderWriterFilter> O postProcess(O filter) {
+                        filter.setShouldWriteHeadersEagerly(true);
+                        return filter;
+                    }
+                }))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
     }
 }

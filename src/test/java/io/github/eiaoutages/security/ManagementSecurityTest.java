@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.test.util.ReflectionTestUtils;
 
 /** Hawtio and Jolokia are behind the management login; health stays open for probes. */
 class ManagementSecurityTest extends SampleAppTest {
@@ -20,6 +23,28 @@ class ManagementSecurityTest extends SampleAppTest {
 
     @Autowired
     CamelContext camel;
+
+    @Autowired
+    List<SecurityFilterChain> chains;
+
+    /**
+     * Camel answers asynchronously; security headers written on the way out raced the commit on another thread and
+     * Tomcat sent, now and then, an empty header line that clients reject (spring-security#9175). Every chain writes
+     * them before the request is handled.
+     */
+    @Test
+    void every_filter_chain_writes_its_security_headers_before_the_answer() {
+        assertThat(chains)
+                .hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(chain -> assertThat(chain.getFilters())
+                        .filteredOn(HeaderWriterFilter.class::isInstance)
+                        .singleElement()
+                        .satisfies(
+                                filter -> assertThat(ReflectionTestUtils.getField(filter, "shouldWriteHeadersEagerly"))
+                                        .isEqualTo(true)));
+        assertThat(http.getForEntity("/runs", String.class).getHeaders().getFirst("X-Content-Type-Options"))
+                .isEqualTo("nosniff");
+    }
 
     @Test
     void hawtio_and_jolokia_refuse_anonymous_callers() {

@@ -2,7 +2,6 @@ package io.github.eiaoutages;
 
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,15 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
         })
 public abstract class SampleAppTest {
 
-    protected static final Path WORK;
-
-    static {
-        try {
-            WORK = Files.createTempDirectory("eia-sample-app-");
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    protected static final Path WORK = TestFolders.create("eia-sample-app-");
 
     @DynamicPropertySource
     static void storage(DynamicPropertyRegistry registry) {

@@ -145,6 +145,7 @@ class AlertDeliveryKillIT {
         ProcessBuilder builder = new ProcessBuilder(
                         "java",
                         "-Xmx384m",
+                        "-XX:TieredStopAtLevel=1",
                         "-jar",
                         Path.of("target", "eia-outage-pipeline.jar")
                                 .toAbsolutePath()

@@ -14,7 +14,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.eiaoutages.EiaStub;
-import io.github.eiaoutages.LiveAppTest;
+import io.github.eiaoutages.OwnLiveAppTest;
 import io.moquette.BrokerConstants;
 import io.moquette.broker.Server;
 import io.moquette.broker.config.MemoryConfig;
@@ -35,15 +35,13 @@ import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Every sink of routes/alerts.camel.yaml at once against real receivers: a webhook (WireMock) that refuses its first
  * 3 calls, the JSON-lines file, and an MQTT broker in this JVM (Moquette). Two model builds publish events; each sink
  * gets every one of them, once acknowledged, in the history's order; the webhook's signature is valid on every call.
  */
-class AlertSinksTest extends LiveAppTest {
+class AlertSinksTest extends OwnLiveAppTest {
 
     private static final String SECRET = "webhook-secret-for-tests-42";
     private static final WireMockServer WEBHOOK = new WireMockServer(options().dynamicPort());
@@ -61,6 +59,9 @@ class AlertSinksTest extends LiveAppTest {
             broker.setProperty(BrokerConstants.HOST_PROPERTY_NAME, "127.0.0.1");
             broker.setProperty(BrokerConstants.PORT_PROPERTY_NAME, Integer.toString(BROKER_PORT));
             broker.setProperty(BrokerConstants.PERSISTENCE_ENABLED_PROPERTY_NAME, "false");
+            // Its own id file goes beside the alerts file, not into ./data of the working folder.
+            broker.setProperty(
+                    BrokerConstants.DATA_PATH_PROPERTY_NAME, FILE.getParent().toString());
             broker.setProperty(BrokerConstants.WEB_SOCKET_PORT_PROPERTY_NAME, BrokerConstants.DISABLED_PORT_BIND);
             BROKER.startServer(new MemoryConfig(broker));
         } catch (IOException e) {
@@ -69,15 +70,16 @@ class AlertSinksTest extends LiveAppTest {
         WEBHOOK.start();
     }
 
-    @DynamicPropertySource
-    static void sinks(DynamicPropertyRegistry registry) {
-        registry.add("pipeline.alerts.webhook.url", () -> WEBHOOK.baseUrl() + "/hook");
-        registry.add("pipeline.alerts.webhook.secret", () -> SECRET);
-        registry.add("pipeline.alerts.file.path", FILE::toString);
-        registry.add("pipeline.alerts.mqtt.broker-url", () -> "tcp://127.0.0.1:" + BROKER_PORT);
-        registry.add("pipeline.alerts.mqtt.topic", () -> "eia/outages");
-        registry.add("pipeline.alerts.retry.base-delay", () -> "100ms");
-        registry.add("pipeline.alerts.retry.max-delay", () -> "400ms");
+    @Override
+    protected List<String> settings() {
+        return List.of(
+                "pipeline.alerts.webhook.url=" + WEBHOOK.baseUrl() + "/hook",
+                "pipeline.alerts.webhook.secret=" + SECRET,
+                "pipeline.alerts.file.path=" + FILE,
+                "pipeline.alerts.mqtt.broker-url=tcp://127.0.0.1:" + BROKER_PORT,
+                "pipeline.alerts.mqtt.topic=eia/outages",
+                "pipeline.alerts.retry.base-delay=100ms",
+                "pipeline.alerts.retry.max-delay=400ms");
     }
 
     @AfterAll

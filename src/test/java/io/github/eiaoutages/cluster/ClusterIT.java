@@ -3,97 +3,33 @@ package io.github.eiaoutages.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.github.tomakehurst.wiremock.client.WireMock;
 import io.github.eiaoutages.EiaStub;
-import io.github.eiaoutages.RawFiles;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.web.client.RestClient;
 
 /**
- * Clustered mode as users run it: three instances of the packaged jar on one machine, one PostgreSQL (started by
- * the test), one data folder, one slow EIA. One run cluster-wide for 20 concurrent refreshes, every instance
- * serving the new snapshot; SIGKILL of the active instance mid-run; SIGSTOP past the lease (fencing); and 60 fires
- * of a 2-second cron, each run or recorded skipped by exactly one instance. The lease is 8 s here (60 s by default).
+ * Clustered mode as users run it ({@link ClusterNodes}): one run cluster-wide for 20 concurrent refreshes, every
+ * instance serving the new snapshot; SIGKILL of the active instance mid-run; SIGSTOP past the lease (fencing). The
+ * schedule's side is {@link ClusterScheduleIT}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ClusterIT {
-
-    @RegisterExtension
-    static final EiaStub EIA = new EiaStub();
-
-    private static final Path JAR = Path.of("target", "eia-outage-pipeline.jar");
-    private static final String DATASET = "generator-nuclear-outages";
-    private static final Duration LEASE = Duration.ofSeconds(8);
-    /** Not a common word: the log masks the password wherever it appears. */
-    private static final String PASSWORD = "cluster-it-secret";
-
-    @TempDir
-    static Path work;
-
-    private static String database;
-    private static final Node[] NODES = new Node[3];
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    /** One instance: its process, port and log. */
-    private record Node(String name, Process process, int port, Path log) {
-
-        String base() {
-            return "http://127.0.0.1:" + port;
-        }
-
-        String logText() throws IOException {
-            return Files.readString(log);
-        }
-    }
-
-    @BeforeAll
-    static void startDatabase() {
-        database = TestPostgres.newDatabase();
-    }
-
-    @AfterAll
-    static void stopNodes() {
-        for (Node node : NODES) {
-            if (node != null) {
-                signal(node, "CONT");
-                node.process().destroyForcibly();
-            }
-        }
-    }
+class ClusterIT extends ClusterNodes {
 
     @Test
     @Order(1)
@@ -242,234 +178,5 @@ class ClusterIT {
         // The record stays as the survivor closed it: a late writer does not rewrite an ended run.
         assertThat((String) get(NODES[0], "/runs/" + runId).get("error")).contains("took the run over");
         assertThat((String) get(stale, "/runs/" + runId).get("error")).contains("took the run over");
-    }
-
-    @Test
-    @Order(4)
-    void sixty_fires_of_a_two_second_cron_are_each_run_or_skipped_by_exactly_one_instance() throws Exception {
-        for (int i = 0; i < 3; i++) {
-            NODES[i].process().destroy();
-        }
-        for (Node node : NODES) {
-            node.process().waitFor();
-        }
-        EIA.delay(0);
-        startNodes(true);
-        Instant from = Instant.now().plusSeconds(2).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        if (from.getEpochSecond() % 2 != 0) {
-            from = from.plusSeconds(1);
-        }
-        Instant to = from.plusSeconds(120);
-        Thread.sleep(Duration.between(Instant.now(), to).toMillis() + 15_000);
-
-        Map<Instant, String[]> fires = new LinkedHashMap<>();
-        try (Connection c = connect();
-                Statement s = c.createStatement();
-                ResultSet r = s.executeQuery("SELECT scheduled_at, instance, outcome, run_id FROM "
-                        + "pipeline_schedule_fires WHERE dataset = '" + DATASET + "' AND scheduled_at >= '"
-                        + Timestamp.from(from) + "' AND scheduled_at < '" + Timestamp.from(to)
-                        + "' ORDER BY scheduled_at")) {
-            while (r.next()) {
-                fires.put(r.getTimestamp(1).toInstant(), new String[] {r.getString(2), r.getString(3), r.getString(4)});
-            }
-        }
-        // 60 fire times, each recorded once (the key allows no second record), none left "claimed".
-        assertThat(fires).hasSize(60);
-        assertThat(fires.values()).allSatisfy(f -> assertThat(f[1]).isIn("run", "skipped", "missed"));
-        long run = fires.values().stream().filter(f -> f[1].equals("run")).count();
-        assertThat(run).as("fires that ran, of 60").isGreaterThanOrEqualTo(50);
-        // Every fire that ran is one run, on the instance that recorded the fire, started by the schedule.
-        Set<String> runIds = new HashSet<>();
-        for (String[] fire : fires.values()) {
-            if (fire[1].equals("run")) {
-                assertThat(runIds.add(fire[2]))
-                        .as("run %s recorded for two fires", fire[2])
-                        .isTrue();
-                Map<String, Object> record = get(NODES[0], "/runs/" + fire[2]);
-                assertThat(record.get("instance")).isEqualTo(fire[0]);
-                assertThat(record.get("trigger")).isEqualTo("schedule");
-            }
-        }
-        // No instance ever ran a fire another one had (the second line of defence never had to act).
-        for (Node node : NODES) {
-            assertThat(node.logText()).doesNotContain("already handled by another instance");
-        }
-        // Quartz gives each fire to whichever instance acquires it first; how they were shared is shown, not required.
-        Map<String, Long> byInstance = new java.util.TreeMap<>();
-        fires.values().forEach(f -> byInstance.merge(f[0] + " " + f[1], 1L, Long::sum));
-        System.out.println("Fires of " + from + " to " + to + " by instance and outcome: " + byInstance);
-    }
-
-    // ---------------------------------------------------------------------------------------------------------
-
-    private static void startNodes(boolean schedules) throws Exception {
-        for (int i = 0; i < 3; i++) {
-            NODES[i] = launch("node" + (i + 1), schedules);
-        }
-        for (Node node : NODES) {
-            awaitReady(node);
-        }
-    }
-
-    private static Node start(String name, boolean schedules) throws Exception {
-        Node node = launch(name, schedules);
-        awaitReady(node);
-        return node;
-    }
-
-    private static Node launch(String name, boolean schedules) throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Path log = work.resolve(name + "-" + System.nanoTime() + ".log");
-        List<String> command = new ArrayList<>(List.of(
-                "java",
-                "-Xmx384m",
-                "-XX:TieredStopAtLevel=1",
-                "-jar",
-                JAR.toAbsolutePath().toString(),
-                "--server.port=" + port,
-                "--pipeline.run-on-startup=false",
-                "--pipeline.schedule.enabled=" + schedules,
-                "--pipeline.eia.api-key=cluster-test-key",
-                "--pipeline.eia.base-url=" + EIA.baseUrl(),
-                "--pipeline.eia.page-size=20",
-                "--pipeline.storage.rows-per-part=100",
-                "--pipeline.eia.requests-per-second=50",
-                "--pipeline.datasets." + DATASET + ".start=2025-01-01",
-                "--pipeline.datasets." + DATASET + ".window-days=36500",
-                "--pipeline.datasets.facility-nuclear-outages.start=2025-01-01",
-                "--pipeline.datasets.us-nuclear-outages.start=2025-01-01",
-                "--pipeline.storage.data-dir=" + work.resolve("data"),
-                "--pipeline.storage.modeled-dir=" + work.resolve("modeled"),
-                "--pipeline.cluster.lease=" + LEASE.toSeconds() + "s",
-                "--pipeline.cluster.snapshot-poll=1s",
-                "--pipeline.cluster.instance-name=" + name));
-        if (schedules) {
-            command.add("--pipeline.datasets." + DATASET + ".schedule.cron=0/2 * * * * ?");
-            // The other datasets do not fire during the test.
-            command.add("--pipeline.datasets.facility-nuclear-outages.schedule.cron=0 0 0 1 1 ? 2099");
-            command.add("--pipeline.datasets.us-nuclear-outages.schedule.cron=0 0 0 1 1 ? 2099");
-        }
-        ProcessBuilder builder =
-                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("PIPELINE_CLUSTER_ENABLED", "true");
-        builder.environment().put("SPRING_DATASOURCE_URL", database);
-        builder.environment().put("SPRING_DATASOURCE_USERNAME", "postgres");
-        builder.environment().put("SPRING_DATASOURCE_PASSWORD", PASSWORD);
-        return new Node(name, builder.start(), port, log);
-    }
-
-    private static void awaitReady(Node node) {
-        await().atMost(Duration.ofSeconds(120))
-                .pollInterval(Duration.ofMillis(250))
-                .ignoreExceptions()
-                .until(() -> RestClient.create(node.base())
-                        .get()
-                        .uri("/actuator/health/readiness")
-                        .retrieve()
-                        .toBodilessEntity()
-                        .getStatusCode()
-                        .is2xxSuccessful());
-    }
-
-    private static void signal(Node node, String signal) {
-        try {
-            new ProcessBuilder(
-                            "kill", "-" + signal, Long.toString(node.process().pid()))
-                    .start()
-                    .waitFor();
-        } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int indexOf(String name) {
-        for (int i = 0; i < NODES.length; i++) {
-            if (NODES[i].name().equals(name)) {
-                return i;
-            }
-        }
-        throw new IllegalArgumentException(name);
-    }
-
-    private static String refresh(Node node) {
-        Map<?, ?> answer =
-                RestClient.create(node.base()).post().uri("/refresh").retrieve().body(Map.class);
-        return (String) answer.get("run_id");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> refreshAndWait(Node node) {
-        return RestClient.create(node.base())
-                .post()
-                .uri("/refresh?wait=true")
-                .retrieve()
-                .body(Map.class);
-    }
-
-    private static void awaitPages(int pages) {
-        await().atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(20))
-                .until(() -> EIA.server()
-                                .countRequestsMatching(
-                                        WireMock.getRequestedFor(WireMock.urlPathEqualTo(EiaStub.GENERATOR_PATH))
-                                                .build())
-                                .getCount()
-                        >= pages);
-    }
-
-    private static long generatorRequests() {
-        return EIA.server()
-                .countRequestsMatching(WireMock.getRequestedFor(WireMock.urlPathEqualTo(EiaStub.GENERATOR_PATH))
-                        .build())
-                .getCount();
-    }
-
-    private static Map<String, Object> awaitEnded(Node node, String runId, Duration within) {
-        return await().atMost(within)
-                .pollInterval(Duration.ofMillis(250))
-                .ignoreExceptions()
-                .until(() -> get(node, "/runs/" + runId), run -> !"running".equals(run.get("status")));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> get(Node node, String path) {
-        return RestClient.create(node.base()).get().uri(path).retrieve().body(Map.class);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> json(String body) throws IOException {
-        return new com.fasterxml.jackson.databind.ObjectMapper().readValue(body, Map.class);
-    }
-
-    private static Connection connect() throws Exception {
-        return DriverManager.getConnection(database, "postgres", PASSWORD);
-    }
-
-    private static long count(String sql) throws Exception {
-        try (Connection c = connect();
-                Statement s = c.createStatement();
-                ResultSet r = s.executeQuery(sql)) {
-            r.next();
-            return r.getLong(1);
-        }
-    }
-
-    private static List<String> committedRuns() throws IOException {
-        try (Stream<Path> runs = Files.list(work.resolve("data/raw/" + DATASET))) {
-            return runs.map(p -> p.getFileName().toString()).toList();
-        }
-    }
-
-    private static void assertStoredExactly(List<Map<String, String>> expected) throws Exception {
-        List<Map<String, String>> stored = stored();
-        assertThat(new HashSet<>(stored)).as("no row stored twice").hasSize(stored.size());
-        assertThat(stored).containsExactlyInAnyOrderElementsOf(expected);
-    }
-
-    private static List<Map<String, String>> stored() throws Exception {
-        return RawFiles.committedAsServed(work.resolve("data"), DATASET);
     }
 }

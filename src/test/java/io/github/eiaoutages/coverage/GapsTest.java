@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.eiaoutages.EiaStub;
-import io.github.eiaoutages.LiveAppTest;
+import io.github.eiaoutages.OwnLiveAppTest;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -18,13 +18,11 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.TestPropertySource;
 
 /** Gaps you can see (GET /datasets, health) and fetch again (a range re-fetch, or fill-gaps on every run). */
 @SuppressWarnings("unchecked")
-@TestPropertySource(
-        properties = {"pipeline.datasets.generator-nuclear-outages.fill-gaps=true", "pipeline.eia.page-size=100"})
-class GapsTest extends LiveAppTest {
+@OwnLiveAppTest.Settings({"pipeline.datasets.generator-nuclear-outages.fill-gaps=true", "pipeline.eia.page-size=100"})
+class GapsTest extends OwnLiveAppTest {
 
     /** Three units every day of January and February 2025. */
     private static final List<Map<String, String>> ALL = EiaStub.generatorRows(3 * 59, LocalDate.of(2025, 1, 1));

@@ -7,25 +7,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.eiaoutages.EiaStub;
-import io.github.eiaoutages.LiveAppTest;
+import io.github.eiaoutages.OwnLiveAppTest;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
 
 /** Backfills in date windows, fetched at the same time under the request ceiling; then incremental runs. */
-@TestPropertySource(
-        properties = {
-            "pipeline.datasets.generator-nuclear-outages.start=2026-01-01",
-            "pipeline.datasets.generator-nuclear-outages.window-days=30",
-            "pipeline.datasets.generator-nuclear-outages.look-back-days=14",
-            "pipeline.eia.page-size=50",
-            "pipeline.eia.max-concurrent-requests=4",
-            "pipeline.eia.requests-per-second=5"
-        })
-class BackfillTest extends LiveAppTest {
+@OwnLiveAppTest.Settings({
+    "pipeline.datasets.generator-nuclear-outages.start=2026-01-01",
+    "pipeline.datasets.generator-nuclear-outages.window-days=30",
+    "pipeline.datasets.generator-nuclear-outages.look-back-days=14",
+    "pipeline.eia.page-size=50",
+    "pipeline.eia.max-concurrent-requests=4",
+    "pipeline.eia.requests-per-second=5"
+})
+class BackfillTest extends OwnLiveAppTest {
 
     /** 3 units of one plant, every day of 2026 up to 2026-10-31. */
     private static final List<Map<String, String>> ROWS = EiaStub.generatorRows(3 * 304, LocalDate.of(2026, 1, 1));

@@ -5,49 +5,47 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.eiaoutages.LiveAppTest;
+import io.github.eiaoutages.OwnLiveAppTest;
 import io.github.eiaoutages.period.Frequency;
 import io.github.eiaoutages.sample.SampleSeries;
 import java.nio.file.Files;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * A dataset's facets and columns are checked against EIA's metadata on its first run: a typo fails the run before
  * anything is fetched, naming the key, the value and the close valid ids; a good configuration is checked once.
  */
-@TestPropertySource(
-        properties = {
-            "pipeline.datasets.region-typo.route=electricity/rto/region-data",
-            "pipeline.datasets.region-typo.frequency=hourly",
-            "pipeline.datasets.region-typo.start=2026-11-01T00",
-            "pipeline.datasets.region-typo.data=value",
-            "pipeline.datasets.region-typo.facets.respondent=PJM,ERCOT",
-            "pipeline.datasets.region-typo.key=period,respondent,type",
-            "pipeline.datasets.region-typo.fields.respondent=string",
-            "pipeline.datasets.region-typo.fields.type=string",
-            "pipeline.datasets.region-typo.fields.value=double",
-            "pipeline.datasets.region-column.route=electricity/rto/region-data",
-            "pipeline.datasets.region-column.frequency=hourly",
-            "pipeline.datasets.region-column.start=2026-11-01T00",
-            "pipeline.datasets.region-column.data=valu",
-            "pipeline.datasets.region-column.key=period,respondent,type",
-            "pipeline.datasets.region-column.fields.respondent=string",
-            "pipeline.datasets.region-column.fields.type=string",
-            "pipeline.datasets.region-column.fields.valu=double",
-            "pipeline.datasets.region-ok.route=electricity/rto/region-data",
-            "pipeline.datasets.region-ok.frequency=hourly",
-            "pipeline.datasets.region-ok.start=2026-11-01T00",
-            "pipeline.datasets.region-ok.data=value",
-            "pipeline.datasets.region-ok.facets.respondent=ERCO",
-            "pipeline.datasets.region-ok.key=period,respondent,type",
-            "pipeline.datasets.region-ok.fields.respondent=string",
-            "pipeline.datasets.region-ok.fields.type=string",
-            "pipeline.datasets.region-ok.fields.value=double"
-        })
-class DatasetChecksLiveTest extends LiveAppTest {
+@OwnLiveAppTest.Settings({
+    "pipeline.datasets.region-typo.route=electricity/rto/region-data",
+    "pipeline.datasets.region-typo.frequency=hourly",
+    "pipeline.datasets.region-typo.start=2026-11-01T00",
+    "pipeline.datasets.region-typo.data=value",
+    "pipeline.datasets.region-typo.facets.respondent=PJM,ERCOT",
+    "pipeline.datasets.region-typo.key=period,respondent,type",
+    "pipeline.datasets.region-typo.fields.respondent=string",
+    "pipeline.datasets.region-typo.fields.type=string",
+    "pipeline.datasets.region-typo.fields.value=double",
+    "pipeline.datasets.region-column.route=electricity/rto/region-data",
+    "pipeline.datasets.region-column.frequency=hourly",
+    "pipeline.datasets.region-column.start=2026-11-01T00",
+    "pipeline.datasets.region-column.data=valu",
+    "pipeline.datasets.region-column.key=period,respondent,type",
+    "pipeline.datasets.region-column.fields.respondent=string",
+    "pipeline.datasets.region-column.fields.type=string",
+    "pipeline.datasets.region-column.fields.valu=double",
+    "pipeline.datasets.region-ok.route=electricity/rto/region-data",
+    "pipeline.datasets.region-ok.frequency=hourly",
+    "pipeline.datasets.region-ok.start=2026-11-01T00",
+    "pipeline.datasets.region-ok.data=value",
+    "pipeline.datasets.region-ok.facets.respondent=ERCO",
+    "pipeline.datasets.region-ok.key=period,respondent,type",
+    "pipeline.datasets.region-ok.fields.respondent=string",
+    "pipeline.datasets.region-ok.fields.type=string",
+    "pipeline.datasets.region-ok.fields.value=double"
+})
+class DatasetChecksLiveTest extends OwnLiveAppTest {
 
     private static final String ROUTE = "/v2/electricity/rto/region-data/";
 

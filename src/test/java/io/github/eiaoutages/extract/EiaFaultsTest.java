@@ -27,18 +27,9 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.TestPropertySource;
 
 /** A slow, quirky EIA: what is retried, what fails at once, and that a failed run leaves nothing behind. */
 @ExtendWith(OutputCaptureExtension.class)
-@TestPropertySource(
-        properties = {
-            "camel.component.http.response-timeout=700",
-            "camel.component.http.so-timeout=700",
-            "pipeline.eia.retry.attempts=3",
-            // Above the 1 s Retry-After of the 429 test: a longer Retry-After is capped at this.
-            "pipeline.eia.retry.max-delay-ms=2000"
-        })
 class EiaFaultsTest extends LiveAppTest {
 
     private static final List<Map<String, String>> ROWS = EiaStub.generatorRows(10, LocalDate.of(2025, 1, 1));

@@ -6,21 +6,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.github.eiaoutages.EiaStub;
-import io.github.eiaoutages.LiveAppTest;
+import io.github.eiaoutages.OwnLiveAppTest;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
 
 /** Besides the per-second ceiling, an hourly one: past it, requests wait for the next hour. */
-@TestPropertySource(
-        properties = {
-            "pipeline.eia.requests-per-hour=3",
-            // The run is left waiting on the ceiling; stopping the test application must not wait for it.
-            "camel.main.shutdown-timeout=1"
-        })
-class HourlyCeilingTest extends LiveAppTest {
+@OwnLiveAppTest.Settings({
+    "pipeline.eia.requests-per-hour=3",
+    // The run is left waiting on the ceiling; stopping the test application must not wait for it.
+    "camel.main.shutdown-timeout=1"
+})
+class HourlyCeilingTest extends OwnLiveAppTest {
 
     @Test
     void no_more_than_the_hourly_ceiling_reaches_eia() {

@@ -10,7 +10,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.github.eiaoutages.EiaStub;
-import io.github.eiaoutages.LiveAppTest;
+import io.github.eiaoutages.OwnLiveAppTest;
 import io.github.eiaoutages.TestApps;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -22,19 +22,17 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.test.context.TestPropertySource;
 
 /** A server that allows fewer requests than configured slows the client down instead of failing the run. */
 @ExtendWith(OutputCaptureExtension.class)
-@TestPropertySource(
-        properties = {
-            "pipeline.eia.requests-per-second=4",
-            "pipeline.eia.max-concurrent-requests=4",
-            "pipeline.eia.page-size=50",
-            "pipeline.datasets.generator-nuclear-outages.start=2025-01-01",
-            "pipeline.datasets.generator-nuclear-outages.window-days=30"
-        })
-class RateLimitTest extends LiveAppTest {
+@OwnLiveAppTest.Settings({
+    "pipeline.eia.requests-per-second=4",
+    "pipeline.eia.max-concurrent-requests=4",
+    "pipeline.eia.page-size=50",
+    "pipeline.datasets.generator-nuclear-outages.start=2025-01-01",
+    "pipeline.datasets.generator-nuclear-outages.window-days=30"
+})
+class RateLimitTest extends OwnLiveAppTest {
 
     /** 3 units over 240 days: 8 windows of 2 pages, fetched 4 windows at a time. */
     private static final List<Map<String, String>> ROWS = EiaStub.generatorRows(3 * 240, LocalDate.of(2025, 1, 1));

@@ -3,7 +3,7 @@ package io.github.eiaoutages.raw;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.eiaoutages.EiaStub;
-import io.github.eiaoutages.LiveAppTest;
+import io.github.eiaoutages.OwnLiveAppTest;
 import io.github.eiaoutages.RawFiles;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,19 +14,17 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Conflicting duplicates never decide the model by arrival order: whatever order the rows and pages come in (rows
  * shuffled, weekly windows fetched four at a time), the conflicting key is quarantined and fact_outage is the same.
  */
-@TestPropertySource(
-        properties = {
-            "pipeline.datasets.generator-nuclear-outages.start=2025-01-01",
-            "pipeline.datasets.generator-nuclear-outages.window-days=7",
-            "pipeline.eia.max-concurrent-requests=4"
-        })
-class ConflictOrderTest extends LiveAppTest {
+@OwnLiveAppTest.Settings({
+    "pipeline.datasets.generator-nuclear-outages.start=2025-01-01",
+    "pipeline.datasets.generator-nuclear-outages.window-days=7",
+    "pipeline.eia.max-concurrent-requests=4"
+})
+class ConflictOrderTest extends OwnLiveAppTest {
 
     private static final AtomicReference<List<Map<String, Object>>> FIRST = new AtomicReference<>();
 

@@ -103,6 +103,7 @@ class KillRecoveryIT {
         app = new ProcessBuilder(
                         "java",
                         "-Xmx512m",
+                        "-XX:TieredStopAtLevel=1",
                         "-jar",
                         JAR.toAbsolutePath().toString(),
                         "--server.port=" + port,

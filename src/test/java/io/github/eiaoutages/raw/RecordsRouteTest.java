@@ -16,12 +16,15 @@ import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * The {@code raw-records} route on its own, entered at {@code direct:raw-records} with its part writer replaced by
  * a mock (Camel's AdviceWith, by route and step id): a page's rows pass the idempotent consumer once, and only the
- * accepted ones reach the part aggregator, as one list in page order.
+ * accepted ones reach the part aggregator, as one list in page order. The advice changes the shared application's
+ * route for good, so that application is closed after this class (the next class starts a new one).
  */
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class RecordsRouteTest extends LiveAppTest {
 
     @Autowired

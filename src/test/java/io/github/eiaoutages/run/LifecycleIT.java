@@ -225,6 +225,7 @@ class LifecycleIT {
         List<String> command = new ArrayList<>(List.of(
                 "java",
                 "-Xmx512m",
+                "-XX:TieredStopAtLevel=1",
                 "-jar",
                 JAR.toAbsolutePath().toString(),
                 "--pipeline.schedule.enabled=false",

@@ -125,8 +125,12 @@ class OneShotModesIT {
     }
 
     private Outcome runWithEnvironment(java.util.Map<String, String> environment, String... args) throws Exception {
-        List<String> command = new ArrayList<>(
-                List.of("java", "-Xmx512m", "-jar", JAR.toAbsolutePath().toString()));
+        List<String> command = new ArrayList<>(List.of(
+                "java",
+                "-Xmx512m",
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                JAR.toAbsolutePath().toString()));
         command.addAll(List.of(args));
         command.add("--pipeline.storage.data-dir=" + work.resolve("data"));
         command.add("--pipeline.storage.modeled-dir=" + work.resolve("modeled"));

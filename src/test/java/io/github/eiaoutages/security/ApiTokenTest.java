@@ -2,18 +2,17 @@ package io.github.eiaoutages.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.eiaoutages.LiveAppTest;
+import io.github.eiaoutages.OwnLiveAppTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.TestPropertySource;
 
 /** With API_TOKEN set, every API endpoint needs the bearer token; docs, health and the sample API do not. */
-@TestPropertySource(properties = "pipeline.api.token=test-api-token")
-class ApiTokenTest extends LiveAppTest {
+@OwnLiveAppTest.Settings({"pipeline.api.token=test-api-token"})
+class ApiTokenTest extends OwnLiveAppTest {
 
     private static final List<String> GETS = List.of(
             "/data", "/plants", "/analytics/top-plants", "/analytics/monthly", "/runs", "/runs/20250101T000000000Z");

@@ -146,6 +146,7 @@ class AlertDeliveryKillIT {
                         "java",
                         "-Xmx384m",
                         "-XX:TieredStopAtLevel=1",
+                        "-XX:+UseSerialGC",
                         "-jar",
                         Path.of("target", "eia-outage-pipeline.jar")
                                 .toAbsolutePath()

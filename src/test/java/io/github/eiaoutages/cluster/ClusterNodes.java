@@ -102,6 +102,7 @@ abstract class ClusterNodes {
                 "java",
                 "-Xmx384m",
                 "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
                 "-jar",
                 JAR.toAbsolutePath().toString(),
                 "--server.port=" + port,

@@ -104,7 +104,10 @@ class PostgresRunLeaseTest {
         Files.writeString(staging.resolve("part-00000.parquet"), "half a part");
         leaseA.stop(); // "a" is killed: nobody renews its lease any more
 
-        await().atMost(LEASE.plusSeconds(5)).until(() -> !Files.exists(staging));
+        // The files are settled first, then the record is closed in the same transaction: wait for both.
+        await().atMost(LEASE.plusSeconds(5))
+                .until(() -> !Files.exists(staging)
+                        && !"running".equals(b.find(runId).status()));
         RunReport record = b.find(runId);
         assertThat(record.status()).isEqualTo("interrupted");
         assertThat(record.error())
@@ -189,7 +192,8 @@ class PostgresRunLeaseTest {
         leaseA.stop();
 
         await().atMost(LEASE.plusSeconds(5))
-                .until(() -> Files.exists(rawStore.committedDir("us-nuclear-outages", runId)));
+                .until(() -> Files.exists(rawStore.committedDir("us-nuclear-outages", runId))
+                        && !"running".equals(b.find(runId).status()));
         assertThat(rawStore.committedDir("facility-nuclear-outages", runId)).exists();
         assertThat(rawStore.stagingDir("facility-nuclear-outages", runId)).doesNotExist();
         RunReport record = b.find(runId);

@@ -104,6 +104,7 @@ class KillRecoveryIT {
                         "java",
                         "-Xmx512m",
                         "-XX:TieredStopAtLevel=1",
+                        "-XX:+UseSerialGC",
                         "-jar",
                         JAR.toAbsolutePath().toString(),
                         "--server.port=" + port,

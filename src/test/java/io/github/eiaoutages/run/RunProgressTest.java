@@ -23,8 +23,9 @@ class RunProgressTest extends LiveAppTest {
     @Test
     void a_running_run_reports_pages_done_of_expected_rows_per_second_and_eta(
             org.springframework.boot.test.system.CapturedOutput output) {
-        // 160 rows at 4 per page: 40 pages of 110 ms each, about 4.5 s - several progress lines at one a second.
-        EIA.serveGenerator(EiaStub.generatorRows(160, LocalDate.of(2025, 1, 1)));
+        // 320 rows at 4 per page: 80 pages of 110 ms each, about 9 s - runs under 5 s log no progress, and from then
+        // on a line a second (live-app.properties).
+        EIA.serveGenerator(EiaStub.generatorRows(320, LocalDate.of(2025, 1, 1)));
         EIA.delay(110);
         ResponseEntity<Map> accepted =
                 http.postForEntity("/refresh?dataset=generator-nuclear-outages", null, Map.class);
@@ -44,10 +45,10 @@ class RunProgressTest extends LiveAppTest {
         assertThat(samples).hasSizeGreaterThan(3);
         Map<?, ?> late = samples.get(samples.size() - 1);
         assertThat(number(late, "pages_done")).isGreaterThan(number(samples.get(0), "pages_done"));
-        assertThat(number(late, "pages_expected")).isBetween(number(late, "pages_done"), 41L);
-        // EIA says 160 rows: 40 pages of 4 (the empty page that confirms the end is not foreseen).
-        assertThat(number(samples.get(samples.size() / 2), "pages_expected")).isEqualTo(40L);
-        assertThat(number(late, "rows_received")).isEqualTo(Math.min(160, number(late, "pages_done") * 4));
+        assertThat(number(late, "pages_expected")).isBetween(number(late, "pages_done"), 81L);
+        // EIA says 320 rows: 80 pages of 4 (the empty page that confirms the end is not foreseen).
+        assertThat(number(samples.get(samples.size() / 2), "pages_expected")).isEqualTo(80L);
+        assertThat(number(late, "rows_received")).isEqualTo(Math.min(320, number(late, "pages_done") * 4));
         assertThat(number(late, "rows_per_second")).isPositive();
         assertThat(samples.get(samples.size() / 2).get("eta_seconds")).isNotNull();
         String runId = location.substring(location.lastIndexOf('/') + 1);

@@ -1,4 +1,4 @@
-package io.github.eiaoutages.run;
+package io.github.eiaoutages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.github.eiaoutages.alerts;
+package io.github.eiaoutages;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -11,7 +11,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.github.eiaoutages.EiaStub;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,11 +1,9 @@
-package io.github.eiaoutages.run;
+package io.github.eiaoutages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
-import io.github.eiaoutages.EiaStub;
-import io.github.eiaoutages.RawFiles;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;

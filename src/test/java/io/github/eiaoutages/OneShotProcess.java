@@ -1,4 +1,4 @@
-package io.github.eiaoutages.run;
+package io.github.eiaoutages;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

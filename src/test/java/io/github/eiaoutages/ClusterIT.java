@@ -1,9 +1,8 @@
-package io.github.eiaoutages.cluster;
+package io.github.eiaoutages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.github.eiaoutages.EiaStub;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

@@ -1,11 +1,10 @@
-package io.github.eiaoutages.cluster;
+package io.github.eiaoutages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
-import io.github.eiaoutages.EiaStub;
-import io.github.eiaoutages.RawFiles;
+import io.github.eiaoutages.cluster.TestPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.http.HttpClient;

@@ -1,10 +1,9 @@
-package io.github.eiaoutages.run;
+package io.github.eiaoutages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.eiaoutages.EiaStub;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;

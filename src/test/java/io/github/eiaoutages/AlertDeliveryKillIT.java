@@ -61,7 +61,7 @@ class AlertDeliveryKillIT {
     void a_kill_mid_delivery_loses_nothing_and_repeats_at_most_the_event_in_flight() throws Exception {
         WEBHOOK.start();
         WEBHOOK.stubFor(
-                post(urlEqualTo("/hook")).willReturn(aResponse().withStatus(204).withFixedDelay(100)));
+                post(urlEqualTo("/hook")).willReturn(aResponse().withStatus(204).withFixedDelay(40)));
         // Build 1: 150 units running (outage 0) - one snapshot.initial. Build 2: each goes out the next day.
         List<Map<String, String>> rows = new ArrayList<>();
         for (int unit = 0; unit < EVENTS; unit++) {

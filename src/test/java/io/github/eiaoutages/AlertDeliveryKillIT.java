@@ -11,7 +11,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -138,47 +137,30 @@ class AlertDeliveryKillIT {
     }
 
     private void start() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        ProcessBuilder builder = new ProcessBuilder(
-                        "java",
-                        "-Xmx384m",
-                        "-XX:TieredStopAtLevel=1",
-                        "-XX:+UseSerialGC",
-                        "-jar",
-                        Path.of("target", "eia-outage-pipeline.jar")
-                                .toAbsolutePath()
-                                .toString(),
-                        "--server.port=" + port,
-                        "--pipeline.run-on-startup=false",
-                        "--pipeline.schedule.enabled=false",
-                        "--pipeline.eia.api-key=alerts-kill-test-key",
-                        "--pipeline.eia.base-url=" + EIA.baseUrl(),
-                        "--pipeline.eia.requests-per-second=50",
-                        "--pipeline.datasets.generator-nuclear-outages.start=2025-01-01",
-                        "--pipeline.datasets.facility-nuclear-outages.start=2025-01-01",
-                        "--pipeline.datasets.us-nuclear-outages.start=2025-01-01",
-                        "--pipeline.alerts.max-events-per-build=1000",
-                        "--pipeline.alerts.retry.base-delay=100ms",
-                        "--pipeline.storage.data-dir=" + work.resolve("data"),
-                        "--pipeline.storage.modeled-dir=" + work.resolve("modeled"))
+        port = PackagedJar.freePort();
+        List<String> command = PackagedJar.java("384m");
+        command.addAll(List.of(
+                "--server.port=" + port,
+                "--pipeline.run-on-startup=false",
+                "--pipeline.schedule.enabled=false",
+                "--pipeline.eia.api-key=alerts-kill-test-key",
+                "--pipeline.eia.base-url=" + EIA.baseUrl(),
+                "--pipeline.eia.requests-per-second=50",
+                "--pipeline.datasets.generator-nuclear-outages.start=2025-01-01",
+                "--pipeline.datasets.facility-nuclear-outages.start=2025-01-01",
+                "--pipeline.datasets.us-nuclear-outages.start=2025-01-01",
+                "--pipeline.alerts.max-events-per-build=1000",
+                "--pipeline.alerts.retry.base-delay=100ms",
+                "--pipeline.storage.data-dir=" + work.resolve("data"),
+                "--pipeline.storage.modeled-dir=" + work.resolve("modeled")));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(
                         work.resolve("app-" + System.nanoTime() + ".log").toFile());
         builder.environment().put("ALERTS_WEBHOOK_URL", WEBHOOK.baseUrl() + "/hook");
         builder.environment().put("ALERTS_WEBHOOK_SECRET", "kill-test-webhook-secret");
         app = builder.start();
-        await().atMost(Duration.ofSeconds(90))
-                .pollInterval(Duration.ofMillis(250))
-                .ignoreExceptions()
-                .until(() -> RestClient.create(base())
-                        .get()
-                        .uri("/actuator/health/readiness")
-                        .retrieve()
-                        .toBodilessEntity()
-                        .getStatusCode()
-                        .is2xxSuccessful());
+        PackagedJar.awaitReady(base(), PackagedJar.STARTUP);
     }
 
     private String base() {

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import io.github.eiaoutages.cluster.TestPostgres;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +14,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +33,6 @@ abstract class ClusterNodes {
     /** One stub for the JVM (both classes may run in one, one after the other): reset for each class. */
     static final EiaStub EIA = new EiaStub();
 
-    static final Path JAR = Path.of("target", "eia-outage-pipeline.jar");
     static final String DATASET = "generator-nuclear-outages";
     static final Duration LEASE = Duration.ofSeconds(8);
     /** Not a common word: the log masks the password wherever it appears. */
@@ -92,18 +89,10 @@ abstract class ClusterNodes {
     }
 
     static Node launch(String name, boolean schedules) throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = PackagedJar.freePort();
         Path log = work.resolve(name + "-" + System.nanoTime() + ".log");
-        List<String> command = new ArrayList<>(List.of(
-                "java",
-                "-Xmx384m",
-                "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC",
-                "-jar",
-                JAR.toAbsolutePath().toString(),
+        List<String> command = PackagedJar.java("384m");
+        command.addAll(List.of(
                 "--server.port=" + port,
                 "--pipeline.run-on-startup=false",
                 "--pipeline.schedule.enabled=" + schedules,
@@ -137,16 +126,7 @@ abstract class ClusterNodes {
     }
 
     static void awaitReady(Node node) {
-        await().atMost(Duration.ofSeconds(120))
-                .pollInterval(Duration.ofMillis(250))
-                .ignoreExceptions()
-                .until(() -> RestClient.create(node.base())
-                        .get()
-                        .uri("/actuator/health/readiness")
-                        .retrieve()
-                        .toBodilessEntity()
-                        .getStatusCode()
-                        .is2xxSuccessful());
+        PackagedJar.awaitReady(node.base(), PackagedJar.STARTUP);
     }
 
     static void signal(Node node, String signal) {

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +27,8 @@ class IngestOnceStopIT extends JarProcess {
                 .redirectError(stderr.toFile())
                 .redirectOutput(work.resolve("ingest-once.out").toFile())
                 .start();
-        await().atMost(Duration.ofSeconds(60))
+        // Its start and first pages: seconds on a quiet machine, over a minute on one running other builds.
+        await().atMost(PackagedJar.STARTUP)
                 .until(() -> EIA.server()
                                 .countRequestsMatching(
                                         WireMock.getRequestedFor(WireMock.urlPathEqualTo(EiaStub.GENERATOR_PATH))

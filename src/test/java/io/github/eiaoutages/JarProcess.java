@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,7 +29,6 @@ abstract class JarProcess {
     /** One stub for the JVM (these classes may run in one, one after the other): reset before each test. */
     static final EiaStub EIA = new EiaStub();
 
-    static final Path JAR = Path.of("target", "eia-outage-pipeline.jar");
     static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     /** The README's endpoints, with the parameters it shows. */
@@ -72,7 +70,7 @@ abstract class JarProcess {
     /** Starts the jar and waits until it is ready (a live but not yet ready server answers the API with 503). */
     void start(List<String> extra) throws Exception {
         launch(extra);
-        await().atMost(Duration.ofSeconds(90))
+        await().atMost(PackagedJar.STARTUP)
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> status("/actuator/health/readiness") == 200);
     }
@@ -80,9 +78,7 @@ abstract class JarProcess {
     /** Starts the jar and returns at once, while it is still starting. */
     void launch(List<String> extra) throws Exception {
         EIA.server().resetRequests();
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        port = PackagedJar.freePort();
         List<String> args = new ArrayList<>(List.of("--server.port=" + port));
         args.addAll(extra);
         app = new ProcessBuilder(command(args))
@@ -93,13 +89,8 @@ abstract class JarProcess {
     }
 
     List<String> command(List<String> extra) {
-        List<String> command = new ArrayList<>(List.of(
-                "java",
-                "-Xmx512m",
-                "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC",
-                "-jar",
-                JAR.toAbsolutePath().toString(),
+        List<String> command = PackagedJar.java("512m");
+        command.addAll(List.of(
                 "--pipeline.schedule.enabled=false",
                 "--pipeline.run-on-startup=false",
                 "--pipeline.eia.base-url=" + EIA.baseUrl(),

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,8 +29,6 @@ class KillRecoveryIT {
 
     @RegisterExtension
     static final EiaStub EIA = new EiaStub();
-
-    private static final Path JAR = Path.of("target", "eia-outage-pipeline.jar");
 
     @TempDir
     Path work;
@@ -95,45 +92,30 @@ class KillRecoveryIT {
     }
 
     private void start() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        app = new ProcessBuilder(
-                        "java",
-                        "-Xmx512m",
-                        "-XX:TieredStopAtLevel=1",
-                        "-XX:+UseSerialGC",
-                        "-jar",
-                        JAR.toAbsolutePath().toString(),
-                        "--server.port=" + port,
-                        "--pipeline.run-on-startup=false",
-                        "--pipeline.schedule.enabled=false",
-                        "--pipeline.eia.api-key=kill-test-key",
-                        "--pipeline.eia.base-url=" + EIA.baseUrl(),
-                        "--pipeline.eia.page-size=20",
-                        // Small parts, so a killed run has written some into its staging folder.
-                        "--pipeline.storage.rows-per-part=100",
-                        "--pipeline.eia.requests-per-second=50",
-                        "--pipeline.datasets.generator-nuclear-outages.start=2025-01-01",
-                        "--pipeline.datasets.generator-nuclear-outages.window-days=36500",
-                        "--pipeline.datasets.facility-nuclear-outages.start=2025-01-01",
-                        "--pipeline.datasets.us-nuclear-outages.start=2025-01-01",
-                        "--pipeline.storage.data-dir=" + work.resolve("data"),
-                        "--pipeline.storage.modeled-dir=" + work.resolve("modeled"))
+        port = PackagedJar.freePort();
+        List<String> command = PackagedJar.java("512m");
+        command.addAll(List.of(
+                "--server.port=" + port,
+                "--pipeline.run-on-startup=false",
+                "--pipeline.schedule.enabled=false",
+                "--pipeline.eia.api-key=kill-test-key",
+                "--pipeline.eia.base-url=" + EIA.baseUrl(),
+                "--pipeline.eia.page-size=20",
+                // Small parts, so a killed run has written some into its staging folder.
+                "--pipeline.storage.rows-per-part=100",
+                "--pipeline.eia.requests-per-second=50",
+                "--pipeline.datasets.generator-nuclear-outages.start=2025-01-01",
+                "--pipeline.datasets.generator-nuclear-outages.window-days=36500",
+                "--pipeline.datasets.facility-nuclear-outages.start=2025-01-01",
+                "--pipeline.datasets.us-nuclear-outages.start=2025-01-01",
+                "--pipeline.storage.data-dir=" + work.resolve("data"),
+                "--pipeline.storage.modeled-dir=" + work.resolve("modeled")));
+        app = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(
                         work.resolve("app-" + System.nanoTime() + ".log").toFile())
                 .start();
-        await().atMost(Duration.ofSeconds(90))
-                .pollInterval(Duration.ofMillis(250))
-                .ignoreExceptions()
-                .until(() -> RestClient.create(base())
-                        .get()
-                        .uri("/actuator/health/liveness")
-                        .retrieve()
-                        .toBodilessEntity()
-                        .getStatusCode()
-                        .is2xxSuccessful());
+        PackagedJar.awaitReady(base(), PackagedJar.STARTUP);
     }
 
     /** Starts a run and kills the process with SIGKILL once EIA has answered {@code pages} pages of it. */

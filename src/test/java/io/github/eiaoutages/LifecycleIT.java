@@ -3,12 +3,10 @@ package io.github.eiaoutages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,14 +19,16 @@ class LifecycleIT extends JarProcess {
     void a_starting_server_never_answers_404_or_500_and_a_stop_while_idle_takes_seconds() throws Exception {
         // A model on disk first: the sample data, ingested at startup.
         start(List.of("--pipeline.eia.api-key=", "--pipeline.run-on-startup=true"));
-        await().atMost(Duration.ofSeconds(90)).until(() -> status("/data?limit=1") == 200);
+        await().atMost(PackagedJar.STARTUP).until(() -> status("/data?limit=1") == 200);
         assertThat(stopSeconds()).as("seconds from SIGTERM to exit, idle").isLessThan(5);
 
         launch(List.of("--pipeline.eia.api-key=", "--pipeline.run-on-startup=false"));
         Map<String, List<Integer>> seen = new LinkedHashMap<>();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        long deadline = System.nanoTime() + PackagedJar.STARTUP.toNanos();
         while (status("/actuator/health/readiness") != 200) {
-            assertThat(System.nanoTime()).as("ready within 90 s").isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("ready within %s", PackagedJar.STARTUP)
+                    .isLessThan(deadline);
             for (String endpoint : README_ENDPOINTS) {
                 int status = status(endpoint);
                 if (status != 0) {

@@ -2,7 +2,6 @@ package io.github.eiaoutages;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,8 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
  * {@link OneShotModesIT} and {@link OneShotFailuresIT} share (two classes, so that they run at the same time).
  */
 abstract class OneShotProcess {
-
-    static final Path JAR = Path.of("target", "eia-outage-pipeline.jar");
 
     @TempDir
     Path work;
@@ -25,13 +22,7 @@ abstract class OneShotProcess {
     }
 
     Outcome runWithEnvironment(java.util.Map<String, String> environment, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                "java",
-                "-Xmx512m",
-                "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC",
-                "-jar",
-                JAR.toAbsolutePath().toString()));
+        List<String> command = PackagedJar.java("512m");
         // The bundled sample from 2026 on, not since 2007: these tests are about exit codes and output, not volume.
         for (String dataset : List.of("generator-nuclear-outages", "facility-nuclear-outages", "us-nuclear-outages")) {
             command.add("--pipeline.datasets." + dataset + ".start=2026-01-01");

@@ -57,6 +57,7 @@ public abstract class OwnLiveAppTest extends LiveApp {
         if (app != null) {
             app.close();
             app = null;
+            TestFolders.removeQuietly(folder);
         }
         EIA.reset();
     }

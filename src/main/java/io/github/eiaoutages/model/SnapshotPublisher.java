@@ -156,13 +156,12 @@ public class SnapshotPublisher {
      * server: the API answers 503 saying so, health shows it, and the next run rebuilds the model.
      */
     public Optional<String> unreadable(Snapshot snapshot) {
-        // A snapshot found whole is looked at again only if its folder is gone since (removed by hand while the
-        // application runs): the next build then starts over instead of failing on the missing previous model.
+        // A snapshot found whole is looked at again when one of its tables is gone since (removed by hand while
+        // the application runs, the folder or a file of it): the next build then starts over instead of failing on
+        // the missing previous model, and health says so meanwhile. A look for the files costs a few stats.
         String reason = readability.compute(
                 snapshot.id(),
-                (id, known) -> known == null || (known.isEmpty() && !Files.isDirectory(snapshot.dir()))
-                        ? damage(snapshot)
-                        : known);
+                (id, known) -> known == null || (known.isEmpty() && !whole(snapshot)) ? damage(snapshot) : known);
         return reason.isEmpty() ? Optional.empty() : Optional.of(reason);
     }
 
@@ -171,14 +170,24 @@ public class SnapshotPublisher {
         readability.put(snapshot.id(), reason == null || reason.isBlank() ? "it could not be read" : reason);
     }
 
-    /** Missing tables, or Parquet files without their header or footer (truncated, overwritten); "" when none. */
-    private static String damage(Snapshot snapshot) {
+    /** True when every table file of the snapshot is (still) there. */
+    private static boolean whole(Snapshot snapshot) {
+        return tables(snapshot).stream().allMatch(Files::isRegularFile);
+    }
+
+    /** The table files a snapshot has: the star schema's, and the national series when it was written. */
+    private static List<Path> tables(Snapshot snapshot) {
         List<Path> files = new ArrayList<>();
         OutageModelBuilder.TABLES.forEach(table -> files.add(snapshot.table(table)));
         if (Files.exists(snapshot.table(OutageModelBuilder.NATIONAL))) {
             files.add(snapshot.table(OutageModelBuilder.NATIONAL));
         }
-        for (Path file : files) {
+        return files;
+    }
+
+    /** Missing tables, or Parquet files without their header or footer (truncated, overwritten); "" when none. */
+    private static String damage(Snapshot snapshot) {
+        for (Path file : tables(snapshot)) {
             if (!Files.isRegularFile(file)) {
                 return file + " is missing";
             }

@@ -160,9 +160,9 @@ class ClusterIT extends ClusterNodes {
                 .until(() -> stale.logText().contains("lost the run lease of run " + runId));
         // ... and its windows stop paging at once: the instance that took over uses the same EIA key.
         Thread.sleep(3000);
-        long requests = generatorRequests();
+        long requests = EIA.generatorRequests();
         Thread.sleep(3000);
-        assertThat(generatorRequests())
+        assertThat(EIA.generatorRequests())
                 .as("pages the stale instance fetched after it lost the lease")
                 .isEqualTo(requests);
         await().atMost(Duration.ofSeconds(30))

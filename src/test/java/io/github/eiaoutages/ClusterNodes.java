@@ -3,7 +3,6 @@ package io.github.eiaoutages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.github.tomakehurst.wiremock.client.WireMock;
 import io.github.eiaoutages.cluster.TestPostgres;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -167,19 +166,7 @@ abstract class ClusterNodes {
     static void awaitPages(int pages) {
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(20))
-                .until(() -> EIA.server()
-                                .countRequestsMatching(
-                                        WireMock.getRequestedFor(WireMock.urlPathEqualTo(EiaStub.GENERATOR_PATH))
-                                                .build())
-                                .getCount()
-                        >= pages);
-    }
-
-    static long generatorRequests() {
-        return EIA.server()
-                .countRequestsMatching(WireMock.getRequestedFor(WireMock.urlPathEqualTo(EiaStub.GENERATOR_PATH))
-                        .build())
-                .getCount();
+                .until(() -> EIA.generatorRequests() >= pages);
     }
 
     static Map<String, Object> awaitEnded(Node node, String runId, Duration within) {

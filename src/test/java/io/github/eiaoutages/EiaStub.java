@@ -2,6 +2,8 @@ package io.github.eiaoutages;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
@@ -88,6 +90,13 @@ public final class EiaStub implements AutoCloseable, AfterAllCallback {
      */
     public void allowPerSecond(int requests) {
         allowance.allow(requests);
+    }
+
+    /** How many requests for generator data pages ({@link #GENERATOR_PATH}) reached the stub since the last reset. */
+    public long generatorRequests() {
+        return server.countRequestsMatching(
+                        getRequestedFor(urlPathEqualTo(GENERATOR_PATH)).build())
+                .getCount();
     }
 
     /** How many requests were answered 429 since the last reset. */

@@ -3,7 +3,6 @@ package io.github.eiaoutages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.github.tomakehurst.wiremock.client.WireMock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -28,13 +27,7 @@ class IngestOnceStopIT extends JarProcess {
                 .redirectOutput(work.resolve("ingest-once.out").toFile())
                 .start();
         // Its start and first pages: seconds on a quiet machine, over a minute on one running other builds.
-        await().atMost(PackagedJar.STARTUP)
-                .until(() -> EIA.server()
-                                .countRequestsMatching(
-                                        WireMock.getRequestedFor(WireMock.urlPathEqualTo(EiaStub.GENERATOR_PATH))
-                                                .build())
-                                .getCount()
-                        >= 2);
+        await().atMost(PackagedJar.STARTUP).until(() -> EIA.generatorRequests() >= 2);
 
         app.destroy();
 

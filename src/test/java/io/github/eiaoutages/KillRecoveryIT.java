@@ -3,7 +3,6 @@ package io.github.eiaoutages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.github.tomakehurst.wiremock.client.WireMock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -124,12 +123,7 @@ class KillRecoveryIT {
         RestClient.create(base()).post().uri("/refresh").retrieve().toBodilessEntity();
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(20))
-                .until(() -> EIA.server()
-                                .countRequestsMatching(
-                                        WireMock.getRequestedFor(WireMock.urlPathEqualTo(EiaStub.GENERATOR_PATH))
-                                                .build())
-                                .getCount()
-                        >= pages);
+                .until(() -> EIA.generatorRequests() >= pages);
         app.destroyForcibly();
         await().atMost(Duration.ofSeconds(30)).until(() -> !app.isAlive());
         app = null;

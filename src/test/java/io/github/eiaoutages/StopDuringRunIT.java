@@ -3,7 +3,6 @@ package io.github.eiaoutages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.github.tomakehurst.wiremock.client.WireMock;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -28,13 +27,7 @@ class StopDuringRunIT extends JarProcess {
         start(List.of("--pipeline.eia.api-key=lifecycle-key", "--pipeline.shutdown.grace-period=4s"));
         CompletableFuture<HttpResponse<String>> waiting =
                 HTTP.sendAsync(post("/refresh?wait=true"), HttpResponse.BodyHandlers.ofString());
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> EIA.server()
-                                .countRequestsMatching(
-                                        WireMock.getRequestedFor(WireMock.urlPathEqualTo(EiaStub.GENERATOR_PATH))
-                                                .build())
-                                .getCount()
-                        >= 3);
+        await().atMost(Duration.ofSeconds(30)).until(() -> EIA.generatorRequests() >= 3);
         // From now on EIA takes 15 s a page: requests under way block in socket reads that ignore interrupts.
         EIA.delay(15_000);
         Thread.sleep(1500);

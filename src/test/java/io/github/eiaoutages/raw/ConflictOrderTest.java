@@ -22,7 +22,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 @OwnLiveAppTest.Settings({
     "pipeline.datasets.generator-nuclear-outages.start=2025-01-01",
     "pipeline.datasets.generator-nuclear-outages.window-days=7",
-    "pipeline.eia.max-concurrent-requests=4"
+    "pipeline.eia.max-concurrent-requests=4",
+    // ~100 weekly windows up to today, nearly all empty: at the usual 50 requests/s each run would wait 2 s for them.
+    "pipeline.eia.requests-per-second=1000"
 })
 class ConflictOrderTest extends OwnLiveAppTest {
 

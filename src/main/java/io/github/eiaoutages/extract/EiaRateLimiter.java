@@ -1,6 +1,7 @@
 package io.github.eiaoutages.extract;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -16,6 +17,12 @@ import org.springframework.stereotype.Component;
  *
  * <p>Requests leave evenly spaced, 1.05 / rate seconds apart: at 4/s no five requests ever reach EIA within a
  * second, even one that leaves a few milliseconds after its turn.
+ *
+ * <p>And the hourly ceiling, {@code pipeline.eia.requests-per-hour}: no more requests leave within any rolling hour;
+ * past it, a request waits until the oldest of the hour is an hour old. It lives here rather than in Camel's throttle
+ * EIP because that throttle waits in a {@code DelayQueue.take()} only an interrupt ends: a stop during that wait held
+ * Camel's own stop for 10 s, and interrupting the fetch threads breaks the Parquet writes they may be doing. Here
+ * {@link #close} releases it like any other wait.
  */
 @Component("eiaRateLimiter")
 public class EiaRateLimiter {
@@ -27,7 +34,13 @@ public class EiaRateLimiter {
     /** Woken this much after its turn, a request takes a new one: its old turn may have gone to a burst. */
     private static final long LATE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
+    private static final long HOUR_NANOS = TimeUnit.HOURS.toNanos(1);
+
     private final double ceiling;
+    private final int perHour;
+    /** When the requests of the last hour left (clock ns), oldest first; at most {@link #perHour} of them. */
+    private final ArrayDeque<Long> lastHour = new ArrayDeque<>();
+
     private final LongSupplier clock;
     private long nextFree;
     private long pausedUntil;
@@ -40,11 +53,16 @@ public class EiaRateLimiter {
 
     @Autowired
     public EiaRateLimiter(EiaEndpoint endpoint) {
-        this(endpoint.requestsPerSecond(), System::nanoTime);
+        this(endpoint.requestsPerSecond(), endpoint.requestsPerHour(), System::nanoTime);
     }
 
     EiaRateLimiter(double ceiling, LongSupplier nanoClock) {
+        this(ceiling, Integer.MAX_VALUE, nanoClock);
+    }
+
+    EiaRateLimiter(double ceiling, int perHour, LongSupplier nanoClock) {
         this.ceiling = ceiling;
+        this.perHour = perHour;
         this.clock = nanoClock;
         this.nextFree = nanoClock.getAsLong();
     }
@@ -55,28 +73,55 @@ public class EiaRateLimiter {
      * up late: after the process stalled (a long GC pause, a starved CPU) the turns of every waiting request lie
      * in the past, and taken as they are they would all reach EIA at once.
      *
+     * A request past the hourly ceiling first waits for the hour to make room, then takes its turn.
+     *
      * @throws CancellationException once {@link #close} was called, at once or when it is called during the wait
      */
     public void acquire() throws InterruptedException {
         synchronized (this) {
             while (true) {
                 long pausesSeen = pauses;
+                long full = hourlyWait();
+                if (full > 0) {
+                    waitUnlessClosed(full, pausesSeen);
+                    continue;
+                }
                 long wait = reserve();
-                long deadline = System.nanoTime() + wait;
-                for (long left = wait;
-                        !closed && pauses == pausesSeen && left > 0;
-                        left = deadline - System.nanoTime()) {
-                    TimeUnit.NANOSECONDS.timedWait(this, left);
-                }
-                if (closed) {
-                    throw new CancellationException("no more requests to EIA: the application is stopping");
-                }
+                long deadline = waitUnlessClosed(wait, pausesSeen);
                 boolean late = wait > 0 && System.nanoTime() - deadline > LATE_NANOS;
-                if (pauses == pausesSeen && !late) {
+                // Another request may have taken the hour's last place while this one waited for its turn.
+                if (pauses == pausesSeen && !late && hourlyWait() == 0) {
+                    departed();
                     return;
                 }
             }
         }
+    }
+
+    /** Waits {@code wait} ns, less if a pause begins or {@link #close} is called; returns the deadline (nanoTime). */
+    private long waitUnlessClosed(long wait, long pausesSeen) throws InterruptedException {
+        long deadline = System.nanoTime() + wait;
+        for (long left = wait; !closed && pauses == pausesSeen && left > 0; left = deadline - System.nanoTime()) {
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        if (closed) {
+            throw new CancellationException("no more requests to EIA: the application is stopping");
+        }
+        return deadline;
+    }
+
+    /** How long (ns) until the hourly ceiling lets one more request leave: 0 while the last hour has room. */
+    synchronized long hourlyWait() {
+        long now = clock.getAsLong();
+        while (!lastHour.isEmpty() && now - lastHour.peekFirst() >= HOUR_NANOS) {
+            lastHour.pollFirst();
+        }
+        return lastHour.size() < perHour ? 0 : lastHour.peekFirst() + HOUR_NANOS - now;
+    }
+
+    /** A request leaves now: it counts against the hourly ceiling for an hour. */
+    synchronized void departed() {
+        lastHour.addLast(clock.getAsLong());
     }
 
     /**

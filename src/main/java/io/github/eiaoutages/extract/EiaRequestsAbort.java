@@ -3,7 +3,6 @@ package io.github.eiaoutages.extract;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.component.http.HttpComponent;
@@ -19,9 +18,7 @@ import org.springframework.stereotype.Component;
  * Interrupting the run's thread is not enough: its windows are fetched on other threads (eiaFetchPool), blocked
  * in socket reads that ignore interrupts for up to {@code camel.component.http.so-timeout}, and Camel would then
  * wait for them again while it stops. So: no request gets a turn at the rate ceiling any more, none is retried,
- * the HTTP connections in use are closed (their reads fail at once), and the fetch threads are interrupted: one
- * waiting on the hourly ceiling (node {@code eia-hourly-ceiling}, Camel's throttle) would otherwise hold Camel's
- * stop for its executor's 10 s await.
+ * and the HTTP connections in use are closed (their reads fail at once).
  */
 @Component("eiaRequestsAbort")
 public class EiaRequestsAbort {
@@ -36,16 +33,9 @@ public class EiaRequestsAbort {
         this.camel = camel;
     }
 
-    /**
-     * Refuses further requests, closes the connections of those under way (http and https) and interrupts the
-     * threads that fetch windows ({@code eiaFetchPool}).
-     */
+    /** Refuses further requests and closes the connections of those under way (http and https). */
     public void abort() {
         limiter.close();
-        ExecutorService fetches = camel.getRegistry().lookupByNameAndType("eiaFetchPool", ExecutorService.class);
-        if (fetches != null) {
-            fetches.shutdownNow();
-        }
         // Each EIA URL is an endpoint of its own (toD), with its own connection pool when the component is tuned.
         Set<HttpClientConnectionManager> pools = Collections.newSetFromMap(new IdentityHashMap<>());
         for (String scheme : new String[] {"http", "https"}) {

@@ -177,6 +177,40 @@ class EiaRateLimiterTest {
         assertThatThrownBy(limiter::acquire).isInstanceOf(CancellationException.class);
     }
 
+    @Test
+    void past_the_hourly_ceiling_a_request_waits_until_the_oldest_of_the_hour_is_an_hour_old() {
+        EiaRateLimiter limiter = new EiaRateLimiter(4, 3, now::get);
+        for (int i = 0; i < 3; i++) {
+            assertThat(limiter.hourlyWait()).isZero();
+            limiter.departed();
+            advance(10 * 60_000);
+        }
+        // Three left at minutes 0, 10 and 20; at minute 30 the fourth waits until minute 60.
+        assertThat(limiter.hourlyWait()).isEqualTo(TimeUnit.MINUTES.toNanos(30));
+        advance(30 * 60_000);
+        assertThat(limiter.hourlyWait()).isZero();
+        limiter.departed();
+        // A rolling hour, not a clock hour: the fifth waits for the one of minute 10 to be an hour old.
+        assertThat(limiter.hourlyWait()).isEqualTo(TimeUnit.MINUTES.toNanos(10));
+    }
+
+    @Test
+    void a_request_waiting_for_the_next_hour_is_released_at_once_when_closed() throws Exception {
+        EiaRateLimiter limiter = new EiaRateLimiter(50, 1, System::nanoTime);
+        limiter.acquire();
+        CompletableFuture<Long> waiting = CompletableFuture.supplyAsync(() -> {
+            long started = System.nanoTime();
+            assertThatThrownBy(limiter::acquire).isInstanceOf(CancellationException.class);
+            return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        });
+        Thread.sleep(200);
+        assertThat(waiting).isNotDone();
+
+        limiter.close();
+
+        assertThat(waiting.get(5, TimeUnit.SECONDS)).isLessThan(3000);
+    }
+
     private void advance(long millis) {
         now.addAndGet(TimeUnit.MILLISECONDS.toNanos(millis));
     }

@@ -88,8 +88,13 @@ abstract class JarProcess {
                 .start();
     }
 
+    /** The start of the command line: the README's CDS command ({@link PackagedJar#java}) unless a class needs another. */
+    List<String> java() {
+        return PackagedJar.java("512m");
+    }
+
     List<String> command(List<String> extra) {
-        List<String> command = PackagedJar.java("512m");
+        List<String> command = java();
         command.addAll(List.of(
                 "--pipeline.schedule.enabled=false",
                 "--pipeline.run-on-startup=false",

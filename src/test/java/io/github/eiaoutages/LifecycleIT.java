@@ -11,9 +11,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The packaged application from a probe's point of view: no 404 or 500 while it starts, the snapshot on disk loaded
- * before readiness, and a quick exit when stopped idle.
+ * before readiness, and a quick exit when stopped idle; started with {@code java -jar}, as the README runs it.
  */
 class LifecycleIT extends JarProcess {
+
+    /** The other ITs start the README's CDS command; this one the plain {@code java -jar}, so both forms are tried. */
+    @Override
+    List<String> java() {
+        return PackagedJar.fatJar("512m");
+    }
 
     @Test
     void a_starting_server_never_answers_404_or_500_and_a_stop_while_idle_takes_seconds() throws Exception {

@@ -51,7 +51,7 @@ public final class PackagedJar {
      * {@code java -jar}.
      */
     public static List<String> java(String maxHeap) {
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx" + maxHeap));
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx" + maxHeap, temporaryFolder()));
         command.addAll(cds());
         command.addAll(List.of("-jar", CDS.resolve(JAR.getFileName()).toString()));
         return command;
@@ -62,10 +62,19 @@ public final class PackagedJar {
         return new ArrayList<>(List.of(
                 "java",
                 "-Xmx" + maxHeap,
+                temporaryFolder(),
                 "-XX:TieredStopAtLevel=1",
                 "-XX:+UseSerialGC",
                 "-jar",
                 JAR.toAbsolutePath().toString()));
+    }
+
+    /**
+     * The test JVM's own temporary folder for the jar too ({@link TestTemporaryFolder}): a process a test kills leaves
+     * DuckDB's native library (57 MB) in it.
+     */
+    private static String temporaryFolder() {
+        return "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir");
     }
 
     /**
@@ -103,7 +112,7 @@ public final class PackagedJar {
                                 CDS.toString()),
                         "extract");
                 Path training = TestFolders.create("eia-cds-training-");
-                List<String> train = new ArrayList<>(List.of("java", "-Xmx512m"));
+                List<String> train = new ArrayList<>(List.of("java", "-Xmx512m", temporaryFolder()));
                 train.addAll(flags);
                 train.addAll(List.of(
                         "-XX:ArchiveClassesAtExit=" + archive,

@@ -3,6 +3,7 @@ package io.github.eiaoutages.cluster;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -24,7 +25,13 @@ public final class TestPostgres {
     public static synchronized String newDatabase() {
         try {
             if (server == null) {
-                server = EmbeddedPostgres.builder().start();
+                // Its binaries unpacked once under target/ for every test JVM (it locks while it unpacks), not once
+                // per JVM in each one's own temporary folder (TestTemporaryFolder).
+                server = EmbeddedPostgres.builder()
+                        .setOverrideWorkingDirectory(Path.of("target", "embedded-pg")
+                                .toAbsolutePath()
+                                .toFile())
+                        .start();
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {
                         server.close();

@@ -92,6 +92,13 @@ public final class EiaStub implements AutoCloseable, AfterAllCallback {
         allowance.allow(requests);
     }
 
+    /** How many requests to EIA's API ({@code /v2/...}: data, metadata, any dataset) reached it since the last reset. */
+    public long requests() {
+        return server.countRequestsMatching(
+                        getRequestedFor(urlPathMatching("/v2/.*")).build())
+                .getCount();
+    }
+
     /** How many requests for generator data pages ({@link #GENERATOR_PATH}) reached the stub since the last reset. */
     public long generatorRequests() {
         return server.countRequestsMatching(

@@ -27,7 +27,8 @@ class StopDuringRunIT extends JarProcess {
         start(List.of("--pipeline.eia.api-key=lifecycle-key", "--pipeline.shutdown.grace-period=4s"));
         CompletableFuture<HttpResponse<String>> waiting =
                 HTTP.sendAsync(post("/refresh?wait=true"), HttpResponse.BodyHandlers.ofString());
-        await().atMost(Duration.ofSeconds(30)).until(() -> EIA.generatorRequests() >= 3);
+        // Three requests in (of the first dataset, or its metadata check): the run is under way.
+        await().atMost(Duration.ofSeconds(30)).until(() -> EIA.requests() >= 3);
         // From now on EIA takes 15 s a page: requests under way block in socket reads that ignore interrupts.
         EIA.delay(15_000);
         Thread.sleep(1500);

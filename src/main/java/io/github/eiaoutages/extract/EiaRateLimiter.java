@@ -119,9 +119,15 @@ public class EiaRateLimiter {
         return lastHour.size() < perHour ? 0 : lastHour.peekFirst() + HOUR_NANOS - now;
     }
 
-    /** A request leaves now: it counts against the hourly ceiling for an hour. */
+    /**
+     * A request leaves now: it counts against the hourly ceiling for an hour. Not kept when the per-second ceiling
+     * alone stays under the hourly one (the sample server's 1,000/s and 3,600,000/hour): the hour could never fill,
+     * and keeping them would hold millions of times.
+     */
     synchronized void departed() {
-        lastHour.addLast(clock.getAsLong());
+        if (perHour < ceiling * 3600) {
+            lastHour.addLast(clock.getAsLong());
+        }
     }
 
     /**

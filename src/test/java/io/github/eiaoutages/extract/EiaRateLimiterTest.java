@@ -195,6 +195,16 @@ class EiaRateLimiterTest {
     }
 
     @Test
+    void an_hourly_ceiling_the_per_second_one_cannot_reach_never_makes_a_request_wait() {
+        // 1 request/s is at most 3,600 an hour: a ceiling of 3,600 never binds, whatever the clock says.
+        EiaRateLimiter limiter = new EiaRateLimiter(1, 3600, now::get);
+        for (int i = 0; i < 5000; i++) {
+            limiter.departed();
+        }
+        assertThat(limiter.hourlyWait()).isZero();
+    }
+
+    @Test
     void a_request_waiting_for_the_next_hour_is_released_at_once_when_closed() throws Exception {
         EiaRateLimiter limiter = new EiaRateLimiter(50, 1, System::nanoTime);
         limiter.acquire();

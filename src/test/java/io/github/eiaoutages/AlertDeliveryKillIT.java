@@ -137,10 +137,9 @@ class AlertDeliveryKillIT {
     }
 
     private void start() throws Exception {
-        port = PackagedJar.freePort();
         List<String> command = PackagedJar.java("384m");
         command.addAll(List.of(
-                "--server.port=" + port,
+                "--server.port=0",
                 "--pipeline.run-on-startup=false",
                 "--pipeline.schedule.enabled=false",
                 "--pipeline.eia.api-key=alerts-kill-test-key",
@@ -153,14 +152,14 @@ class AlertDeliveryKillIT {
                 "--pipeline.alerts.retry.base-delay=100ms",
                 "--pipeline.storage.data-dir=" + work.resolve("data"),
                 "--pipeline.storage.modeled-dir=" + work.resolve("modeled")));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(
-                        work.resolve("app-" + System.nanoTime() + ".log").toFile());
+        Path log = work.resolve("app-" + System.nanoTime() + ".log");
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("ALERTS_WEBHOOK_URL", WEBHOOK.baseUrl() + "/hook");
         builder.environment().put("ALERTS_WEBHOOK_SECRET", "kill-test-webhook-secret");
         app = builder.start();
-        PackagedJar.awaitReady(base(), PackagedJar.STARTUP);
+        port = PackagedJar.awaitPort(app, log);
+        PackagedJar.awaitReady(app, log, base(), PackagedJar.STARTUP);
     }
 
     private String base() {

@@ -44,11 +44,12 @@ abstract class ClusterNodes {
     static final Node[] NODES = new Node[3];
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    /** One instance: its process, port and log. */
-    record Node(String name, Process process, int port, Path log) {
+    /** One instance: its process and log; its port once it listens (read from the log). */
+    record Node(String name, Process process, Path log) {
 
+        /** Its address; waits until it listens (the three start at the same time). */
         String base() {
-            return "http://127.0.0.1:" + port;
+            return "http://127.0.0.1:" + PackagedJar.awaitPort(process, log);
         }
 
         String logText() throws IOException {
@@ -88,11 +89,10 @@ abstract class ClusterNodes {
     }
 
     static Node launch(String name, boolean schedules) throws IOException {
-        int port = PackagedJar.freePort();
         Path log = work.resolve(name + "-" + System.nanoTime() + ".log");
         List<String> command = PackagedJar.java("384m");
         command.addAll(List.of(
-                "--server.port=" + port,
+                "--server.port=0",
                 "--pipeline.run-on-startup=false",
                 "--pipeline.schedule.enabled=" + schedules,
                 "--pipeline.eia.api-key=cluster-test-key",
@@ -121,11 +121,11 @@ abstract class ClusterNodes {
         builder.environment().put("SPRING_DATASOURCE_URL", database);
         builder.environment().put("SPRING_DATASOURCE_USERNAME", "postgres");
         builder.environment().put("SPRING_DATASOURCE_PASSWORD", PASSWORD);
-        return new Node(name, builder.start(), port, log);
+        return new Node(name, builder.start(), log);
     }
 
     static void awaitReady(Node node) {
-        PackagedJar.awaitReady(node.base(), PackagedJar.STARTUP);
+        PackagedJar.awaitReady(node.process(), node.log(), node.base(), PackagedJar.STARTUP);
     }
 
     static void signal(Node node, String signal) {

@@ -28,7 +28,10 @@ class IngestOnceStopIT extends JarProcess {
                 .start();
         // Its start and first requests (of the first dataset: about 40 at 500 ms each are left, far more than the
         // grace period): seconds on a quiet machine, over a minute on one running other builds.
-        await().atMost(PackagedJar.STARTUP).until(() -> EIA.requests() >= 2);
+        await().atMost(PackagedJar.STARTUP).until(() -> {
+            PackagedJar.assertAlive(app, work.resolve("ingest-once.out"), stderr);
+            return EIA.requests() >= 2;
+        });
 
         app.destroy();
 

@@ -52,6 +52,9 @@ abstract class JarProcess {
     Path work;
 
     Process app;
+    /** The output of {@link #app}, for {@link PackagedJar#assertAlive}. */
+    Path log;
+
     int port;
 
     @BeforeEach
@@ -70,22 +73,23 @@ abstract class JarProcess {
     /** Starts the jar and waits until it is ready (a live but not yet ready server answers the API with 503). */
     void start(List<String> extra) throws Exception {
         launch(extra);
-        await().atMost(PackagedJar.STARTUP)
-                .pollInterval(Duration.ofMillis(100))
-                .until(() -> status("/actuator/health/readiness") == 200);
+        await().atMost(PackagedJar.STARTUP).pollInterval(Duration.ofMillis(100)).until(() -> {
+            PackagedJar.assertAlive(app, log);
+            return status("/actuator/health/readiness") == 200;
+        });
     }
 
-    /** Starts the jar and returns at once, while it is still starting. */
+    /** Starts the jar and returns once it listens (its port read from its log), while it is still starting. */
     void launch(List<String> extra) throws Exception {
         EIA.server().resetRequests();
-        port = PackagedJar.freePort();
-        List<String> args = new ArrayList<>(List.of("--server.port=" + port));
+        List<String> args = new ArrayList<>(List.of("--server.port=0"));
         args.addAll(extra);
+        log = work.resolve("app-" + System.nanoTime() + ".log");
         app = new ProcessBuilder(command(args))
                 .redirectErrorStream(true)
-                .redirectOutput(
-                        work.resolve("app-" + System.nanoTime() + ".log").toFile())
+                .redirectOutput(log.toFile())
                 .start();
+        port = PackagedJar.awaitPort(app, log);
     }
 
     /** The start of the command line: the README's CDS command ({@link PackagedJar#java}) unless a class needs another. */

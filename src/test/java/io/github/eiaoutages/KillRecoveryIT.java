@@ -91,10 +91,9 @@ class KillRecoveryIT {
     }
 
     private void start() throws Exception {
-        port = PackagedJar.freePort();
         List<String> command = PackagedJar.java("512m");
         command.addAll(List.of(
-                "--server.port=" + port,
+                "--server.port=0",
                 "--pipeline.run-on-startup=false",
                 "--pipeline.schedule.enabled=false",
                 "--pipeline.eia.api-key=kill-test-key",
@@ -109,12 +108,13 @@ class KillRecoveryIT {
                 "--pipeline.datasets.us-nuclear-outages.start=2025-01-01",
                 "--pipeline.storage.data-dir=" + work.resolve("data"),
                 "--pipeline.storage.modeled-dir=" + work.resolve("modeled")));
+        Path log = work.resolve("app-" + System.nanoTime() + ".log");
         app = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(
-                        work.resolve("app-" + System.nanoTime() + ".log").toFile())
+                .redirectOutput(log.toFile())
                 .start();
-        PackagedJar.awaitReady(base(), PackagedJar.STARTUP);
+        port = PackagedJar.awaitPort(app, log);
+        PackagedJar.awaitReady(app, log, base(), PackagedJar.STARTUP);
     }
 
     /** Starts a run and kills the process with SIGKILL once EIA has answered {@code pages} pages of it. */

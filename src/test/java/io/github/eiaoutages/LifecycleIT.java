@@ -36,6 +36,7 @@ class LifecycleIT extends JarProcess {
         Map<String, List<Integer>> seen = new LinkedHashMap<>();
         long deadline = System.nanoTime() + PackagedJar.STARTUP.toNanos();
         while (status("/actuator/health/readiness") != 200) {
+            PackagedJar.assertAlive(app, log);
             assertThat(System.nanoTime())
                     .as("ready within %s", PackagedJar.STARTUP)
                     .isLessThan(deadline);

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import io.github.eiaoutages.storage.StorageFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
@@ -15,6 +14,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -43,6 +45,10 @@ public final class PackagedJar {
 
     private static List<String> cdsFlags;
 
+    /** A JVM crash's report goes to {@code target/}, not to the project's folder, where the jars run. */
+    private static final String CRASH_REPORT =
+            "-XX:ErrorFile=" + Path.of("target").toAbsolutePath() + "/hs_err_pid%p.log";
+
     /**
      * {@code java -Xmx<maxHeap> <flags> -jar <extracted jar>}: the start of a command line, the README's CDS command.
      * A start costs the machine about half the CPU of {@code java -jar} (4.7 instead of 8.9 CPU-s to readiness), and
@@ -51,7 +57,7 @@ public final class PackagedJar {
      * {@code java -jar}.
      */
     public static List<String> java(String maxHeap) {
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx" + maxHeap, temporaryFolder()));
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx" + maxHeap, temporaryFolder(), CRASH_REPORT));
         command.addAll(cds());
         command.addAll(List.of("-jar", CDS.resolve(JAR.getFileName()).toString()));
         return command;
@@ -63,6 +69,7 @@ public final class PackagedJar {
                 "java",
                 "-Xmx" + maxHeap,
                 temporaryFolder(),
+                CRASH_REPORT,
                 "-XX:TieredStopAtLevel=1",
                 "-XX:+UseSerialGC",
                 "-jar",
@@ -80,7 +87,8 @@ public final class PackagedJar {
     /**
      * The JVM flags that use the CDS archive, after making it if this build has none yet: extract the jar, then one
      * training run that starts the server and exits once its context is refreshed. The archive belongs to the jar it
-     * was made from ({@code ready} holds that jar's size and time); a new jar gets a new one.
+     * was made from ({@code ready} holds that jar's size and time); a new jar gets a new one, and so does a folder
+     * whose files changed since (a cut-short archive crashes every start with SIGBUS).
      */
     private static synchronized List<String> cds() {
         if (cdsFlags != null) {
@@ -97,8 +105,8 @@ public final class PackagedJar {
         try (FileChannel lock = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock held = lock.lock()) {
             Path ready = CDS.resolve("ready");
-            String stamp = Files.size(JAR) + " " + Files.getLastModifiedTime(JAR);
-            if (!Files.exists(ready) || !Files.readString(ready).equals(stamp)) {
+            String jar = Files.size(JAR) + " " + Files.getLastModifiedTime(JAR);
+            if (!Files.exists(ready) || !Files.readString(ready).equals(jar + "\n" + made(archive))) {
                 StorageFiles.deleteTree(CDS);
                 Files.createDirectories(CDS);
                 exec(
@@ -128,7 +136,7 @@ public final class PackagedJar {
                         "--pipeline.storage.modeled-dir=" + training.resolve("modeled")));
                 exec(train, "training");
                 TestFolders.removeQuietly(training);
-                Files.writeString(ready, stamp);
+                Files.writeString(ready, jar + "\n" + made(archive));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not make the CDS archive in " + CDS, e);
@@ -140,6 +148,18 @@ public final class PackagedJar {
         all.add("-XX:SharedArchiveFile=" + archive);
         cdsFlags = List.copyOf(all);
         return cdsFlags;
+    }
+
+    /** What was made, to notice a damaged folder: the archive's size, the extracted jar's, how many libraries. */
+    private static String made(Path archive) throws IOException {
+        Path extracted = CDS.resolve(JAR.getFileName());
+        Path lib = CDS.resolve("lib");
+        if (!Files.isRegularFile(archive) || !Files.isRegularFile(extracted) || !Files.isDirectory(lib)) {
+            return "incomplete";
+        }
+        try (Stream<Path> libraries = Files.list(lib)) {
+            return Files.size(archive) + " " + Files.size(extracted) + " " + libraries.count();
+        }
     }
 
     /** Runs {@code command} to its end, its output in {@code target/cds-tests-<name>.log}; fails saying where. */
@@ -159,29 +179,68 @@ public final class PackagedJar {
         }
     }
 
-    /** A TCP port nobody listens on now, for {@code --server.port}. */
-    public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /**
+     * The port the jar started with {@code --server.port=0} listens on, from its {@code log} ("Tomcat started on port
+     * …"); waits for that line. The jar picks a free port itself: a port picked by the test and then handed to the jar
+     * could be taken in between by another process (seen with two builds on one machine). Fails at once, with the
+     * log, if the process ends first.
+     */
+    public static int awaitPort(Process process, Path log) {
+        Pattern started = Pattern.compile("Tomcat started on port (\\d+)");
+        return await().atMost(STARTUP)
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> {
+                            assertAlive(process, log);
+                            Matcher line = started.matcher(Files.exists(log) ? Files.readString(log) : "");
+                            return line.find() ? Integer.parseInt(line.group(1)) : 0;
+                        },
+                        port -> port > 0);
     }
 
     /**
-     * Waits until the application at {@code base} (e.g. {@code http://127.0.0.1:8080}) is ready: its readiness
-     * probe answers 200. Not liveness: a live application that is not ready yet answers the API with 503.
+     * Waits until {@code process}, the application at {@code base} (e.g. {@code http://127.0.0.1:8080}), is ready:
+     * its readiness probe answers 200. Not liveness: a live application that is not ready yet answers the API with
+     * 503. Fails at once if the process ends first, with the end of its {@code log}.
      */
-    public static void awaitReady(String base, Duration within) {
-        await().atMost(within)
-                .pollInterval(Duration.ofMillis(250))
-                .ignoreExceptions()
-                .until(() -> RestClient.create(base)
+    public static void awaitReady(Process process, Path log, String base, Duration within) {
+        await().atMost(within).pollInterval(Duration.ofMillis(250)).until(() -> {
+            assertAlive(process, log);
+            try {
+                return RestClient.create(base)
                         .get()
                         .uri("/actuator/health/readiness")
                         .retrieve()
                         .toBodilessEntity()
                         .getStatusCode()
-                        .is2xxSuccessful());
+                        .is2xxSuccessful();
+            } catch (RuntimeException notYet) {
+                return false;
+            }
+        });
+    }
+
+    /**
+     * Fails, with the last 40 lines of each of its {@code logs} (output, errors), if {@code process} has ended: for
+     * waits on a started jar, which would otherwise wait minutes for a process that crashed at once (a test's folder
+     * and the logs in it are gone after the test, so the message carries them; a JVM crash also leaves
+     * {@code target/hs_err_pid<pid>.log}).
+     */
+    public static void assertAlive(Process process, Path... logs) {
+        if (process.isAlive()) {
+            return;
+        }
+        StringBuilder message =
+                new StringBuilder("The jar exited with " + process.exitValue() + " before the test was done with it.");
+        for (Path log : logs) {
+            message.append("\nThe end of ").append(log.getFileName()).append(":\n");
+            try {
+                List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of("(none written)");
+                message.append(String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())));
+            } catch (IOException | UncheckedIOException e) {
+                message.append("(could not be read: ").append(e).append(')');
+            }
+        }
+        throw new IllegalStateException(message.toString());
     }
 }

@@ -100,7 +100,9 @@ class EiaRateLimiterTest {
 
     @Test
     void a_request_waiting_for_its_turn_when_a_pause_begins_waits_for_the_end_of_the_pause() throws Exception {
-        EiaRateLimiter limiter = new EiaRateLimiter(2, System::nanoTime);
+        // At 0.5/s the waiting request's turn is 2.1 s away: the pause begins well before it, even on a loaded
+        // machine (at 2/s, 525 ms away, a main thread delayed that long let the request leave first).
+        EiaRateLimiter limiter = new EiaRateLimiter(0.5, System::nanoTime);
         limiter.acquire();
         CompletableFuture<Long> waiting = CompletableFuture.supplyAsync(() -> {
             try {
@@ -113,12 +115,15 @@ class EiaRateLimiterTest {
         Thread.sleep(100);
 
         long pausedAt = System.nanoTime();
-        limiter.rateLimited(1500);
+        limiter.rateLimited(2500);
+        assertThat(waiting)
+                .as("the request still waiting for its turn when the 429 came")
+                .isNotDone();
 
-        long left = waiting.get(5, TimeUnit.SECONDS);
+        long left = waiting.get(10, TimeUnit.SECONDS);
         assertThat(TimeUnit.NANOSECONDS.toMillis(left - pausedAt))
-                .as("ms after the 429 the waiting request left, " + "its old turn was ~430 ms away")
-                .isGreaterThanOrEqualTo(1450);
+                .as("ms after the 429 the waiting request left, its old turn was ~2,000 ms away")
+                .isGreaterThanOrEqualTo(2450);
     }
 
     @Test

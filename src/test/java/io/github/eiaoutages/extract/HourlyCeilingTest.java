@@ -38,7 +38,7 @@ class HourlyCeilingTest extends OwnLiveAppTest {
                 .isEqualTo("running");
 
         // A stop while the run waits for the next hour takes the grace period (2 s here), not Camel's 45 s
-        // shutdown-timeout or the 10 s it would wait for the fetch thread: that thread is interrupted.
+        // shutdown-timeout or the 10 s Camel's throttle held it: the rate limiter releases the wait when the app stops.
         long started = System.nanoTime();
         app().close();
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(8));

@@ -26,11 +26,15 @@ public final class TestPostgres {
         try {
             if (server == null) {
                 // Its binaries unpacked once under target/ for every test JVM (it locks while it unpacks), not once
-                // per JVM in each one's own temporary folder (TestTemporaryFolder).
+                // per JVM in each one's own temporary folder (TestTemporaryFolder). Its data folder is not in that
+                // temporary folder either: removed when the JVM's tests end, before the shutdown hook below stops the
+                // server, it left PostgreSQL running after the build (pg_ctl stop needs the folder).
+                Path home = Path.of("target", "embedded-pg").toAbsolutePath();
                 server = EmbeddedPostgres.builder()
-                        .setOverrideWorkingDirectory(Path.of("target", "embedded-pg")
-                                .toAbsolutePath()
-                                .toFile())
+                        .setOverrideWorkingDirectory(home.toFile())
+                        .setDataDirectory(
+                                home.resolve("data-" + ProcessHandle.current().pid()))
+                        .setCleanDataDirectory(true)
                         .start();
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {

@@ -1,7 +1,6 @@
 package io.github.eiaoutages;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -11,7 +10,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import java.nio.file.Path;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,10 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -30,26 +26,10 @@ import org.springframework.web.client.RestClient;
  * again: the webhook ends up with every event, in the history's order, and only the one in flight at the kill twice
  * (with the same id, so the receiver can drop it).
  */
-class AlertDeliveryKillIT {
-
-    @RegisterExtension
-    static final EiaStub EIA = new EiaStub();
+class AlertDeliveryKillIT extends JarProcess {
 
     private static final WireMockServer WEBHOOK = new WireMockServer(options().dynamicPort());
     private static final int EVENTS = 150;
-
-    @TempDir
-    Path work;
-
-    private Process app;
-    private int port;
-
-    @AfterEach
-    void stopApp() {
-        if (app != null) {
-            app.destroyForcibly();
-        }
-    }
 
     @AfterAll
     static void stopWebhook() {
@@ -59,8 +39,8 @@ class AlertDeliveryKillIT {
     @Test
     void a_kill_mid_delivery_loses_nothing_and_repeats_at_most_the_event_in_flight() throws Exception {
         WEBHOOK.start();
-        WEBHOOK.stubFor(
-                post(urlEqualTo("/hook")).willReturn(aResponse().withStatus(204).withFixedDelay(40)));
+        WEBHOOK.stubFor(WireMock.post(urlEqualTo("/hook"))
+                .willReturn(aResponse().withStatus(204).withFixedDelay(40)));
         // Build 1: 150 units running (outage 0) - one snapshot.initial. Build 2: each goes out the next day.
         List<Map<String, String>> rows = new ArrayList<>();
         for (int unit = 0; unit < EVENTS; unit++) {
@@ -137,32 +117,15 @@ class AlertDeliveryKillIT {
     }
 
     private void start() throws Exception {
-        List<String> command = PackagedJar.java("384m");
-        command.addAll(List.of(
-                "--server.port=0",
-                "--pipeline.run-on-startup=false",
-                "--pipeline.schedule.enabled=false",
+        start(List.of(
                 "--pipeline.eia.api-key=alerts-kill-test-key",
-                "--pipeline.eia.base-url=" + EIA.baseUrl(),
-                "--pipeline.eia.requests-per-second=50",
-                "--pipeline.datasets.generator-nuclear-outages.start=2025-01-01",
-                "--pipeline.datasets.facility-nuclear-outages.start=2025-01-01",
-                "--pipeline.datasets.us-nuclear-outages.start=2025-01-01",
                 "--pipeline.alerts.max-events-per-build=1000",
-                "--pipeline.alerts.retry.base-delay=100ms",
-                "--pipeline.storage.data-dir=" + work.resolve("data"),
-                "--pipeline.storage.modeled-dir=" + work.resolve("modeled")));
-        Path log = work.resolve("app-" + System.nanoTime() + ".log");
-        ProcessBuilder builder =
-                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("ALERTS_WEBHOOK_URL", WEBHOOK.baseUrl() + "/hook");
-        builder.environment().put("ALERTS_WEBHOOK_SECRET", "kill-test-webhook-secret");
-        app = builder.start();
-        port = PackagedJar.awaitPort(app, log);
-        PackagedJar.awaitReady(app, log, base(), PackagedJar.STARTUP);
+                "--pipeline.alerts.retry.base-delay=100ms"));
     }
 
-    private String base() {
-        return "http://127.0.0.1:" + port;
+    @Override
+    Map<String, String> environment() {
+        return Map.of(
+                "ALERTS_WEBHOOK_URL", WEBHOOK.baseUrl() + "/hook", "ALERTS_WEBHOOK_SECRET", "kill-test-webhook-secret");
     }
 }

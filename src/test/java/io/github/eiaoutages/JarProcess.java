@@ -21,8 +21,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The packaged jar as a process, started and stopped by the test: what {@link LifecycleIT}, {@link StopDuringRunIT}
- * and {@link IngestOnceStopIT} share (one class each, so that they run at the same time in the suite's JVMs).
+ * The packaged jar as a process, started and stopped (or killed) by the test: what {@link LifecycleIT},
+ * {@link StopDuringRunIT}, {@link IngestOnceStopIT}, {@link KillRecoveryIT} and {@link AlertDeliveryKillIT} share (one
+ * class each, so that they run at the same time in the suite's JVMs).
  */
 abstract class JarProcess {
 
@@ -85,11 +86,21 @@ abstract class JarProcess {
         List<String> args = new ArrayList<>(List.of("--server.port=0"));
         args.addAll(extra);
         log = work.resolve("app-" + System.nanoTime() + ".log");
-        app = new ProcessBuilder(command(args))
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        ProcessBuilder builder =
+                new ProcessBuilder(command(args)).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment());
+        app = builder.start();
         port = PackagedJar.awaitPort(app, log);
+    }
+
+    /** Environment variables of the jar besides this JVM's (e.g. a webhook's address and secret). */
+    Map<String, String> environment() {
+        return Map.of();
+    }
+
+    /** The started jar's address, e.g. {@code http://127.0.0.1:41269}. */
+    String base() {
+        return "http://127.0.0.1:" + port;
     }
 
     /** The start of the command line: the README's CDS command ({@link PackagedJar#java}) unless a class needs another. */

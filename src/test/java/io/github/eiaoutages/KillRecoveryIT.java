@@ -14,33 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.web.client.RestClient;
 
 /**
  * The packaged application, killed with SIGKILL in the middle of multi-page runs against a slow EIA, restarted,
  * and run again: the committed raw rows are exactly those a clean process would hold — nothing lost, nothing twice.
  */
-class KillRecoveryIT {
-
-    @RegisterExtension
-    static final EiaStub EIA = new EiaStub();
-
-    @TempDir
-    Path work;
-
-    private Process app;
-    private int port;
-
-    @AfterEach
-    void stopApp() {
-        if (app != null) {
-            app.destroyForcibly();
-        }
-    }
+class KillRecoveryIT extends JarProcess {
 
     @Test
     void runs_killed_mid_way_leave_nothing_behind_and_the_next_runs_store_every_row_once() throws Exception {
@@ -91,30 +72,8 @@ class KillRecoveryIT {
     }
 
     private void start() throws Exception {
-        List<String> command = PackagedJar.java("512m");
-        command.addAll(List.of(
-                "--server.port=0",
-                "--pipeline.run-on-startup=false",
-                "--pipeline.schedule.enabled=false",
-                "--pipeline.eia.api-key=kill-test-key",
-                "--pipeline.eia.base-url=" + EIA.baseUrl(),
-                "--pipeline.eia.page-size=20",
-                // Small parts, so a killed run has written some into its staging folder.
-                "--pipeline.storage.rows-per-part=100",
-                "--pipeline.eia.requests-per-second=50",
-                "--pipeline.datasets.generator-nuclear-outages.start=2025-01-01",
-                "--pipeline.datasets.generator-nuclear-outages.window-days=36500",
-                "--pipeline.datasets.facility-nuclear-outages.start=2025-01-01",
-                "--pipeline.datasets.us-nuclear-outages.start=2025-01-01",
-                "--pipeline.storage.data-dir=" + work.resolve("data"),
-                "--pipeline.storage.modeled-dir=" + work.resolve("modeled")));
-        Path log = work.resolve("app-" + System.nanoTime() + ".log");
-        app = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        port = PackagedJar.awaitPort(app, log);
-        PackagedJar.awaitReady(app, log, base(), PackagedJar.STARTUP);
+        // Small parts, so a killed run has written some into its staging folder.
+        start(List.of("--pipeline.eia.api-key=kill-test-key", "--pipeline.storage.rows-per-part=100"));
     }
 
     /** Starts a run and kills the process with SIGKILL once EIA has answered {@code pages} pages of it. */
@@ -135,10 +94,6 @@ class KillRecoveryIT {
                 .uri("/refresh?wait=true")
                 .retrieve()
                 .body(Map.class);
-    }
-
-    private String base() {
-        return "http://127.0.0.1:" + port;
     }
 
     private void assertStoredExactly(List<Map<String, String>> expected) throws Exception {
